@@ -1,0 +1,21 @@
+"""genebot: answers general questions about gene therapy from two trusted pages.
+
+Embedding it takes two lines::
+
+    import bot
+    genebot = bot.load()                      # validate content, build the index: once
+    reply, state = genebot.reply("is gene therapy safe?")
+    reply, state = genebot.reply("tell me more", state)
+    print(reply.text)                         # what a person sees, disclaimer last
+"""
+
+from __future__ import annotations
+
+from .content import Content, load_content
+from .conversation import State
+from .engine import Bot, load
+from .errors import ContentError
+from .replies import Reply
+
+__all__ = ["Bot", "Content", "ContentError", "Reply", "State", "load", "load_content"]
+__version__ = "0.1.0"

@@ -1,0 +1,149 @@
+"""Deciding what a message is about: a pure function of (index, text).
+
+Order matters and is the safety contract: emergency rules, then personal-advice rules, then
+every other topic's rules, then fuzzy matching. Nothing later can overrule an emergency.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
+from .index import Index, content_words, sort_key
+from .normalise import has_readable_text, normalise
+
+__all__ = ["Candidate", "Classification", "MatchKind", "classify"]
+
+
+class MatchKind(enum.Enum):
+    SAFETY = "safety"          # an emergency or personal-advice rule fired
+    RULE = "rule"              # a topic's own pattern fired
+    FUZZY = "fuzzy"            # the best fuzzy match was clear enough
+    AMBIGUOUS = "ambiguous"    # two topics were too close to call
+    NONE = "none"              # nothing fits: out of scope
+    EMPTY = "empty"            # nothing was typed
+    UNREADABLE = "unreadable"  # no letters or digits the content could match
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    topic: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    kind: MatchKind
+    topic: str | None
+    confidence: float
+    candidates: tuple[Candidate, ...] = ()
+    normalised: str = ""
+
+
+def classify(index: Index, text: str) -> Classification:
+    norm = normalise(text, index.spellings)
+    if not norm:
+        kind = MatchKind.EMPTY if not text.strip() else MatchKind.UNREADABLE
+        return Classification(kind, None, 0.0)
+    if not has_readable_text(norm):
+        return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
+    words = norm.split()
+    repaired = " ".join(_repair(index, words))
+    for tid, patterns in index.safety_rules:
+        if _fires(patterns, norm, repaired):
+            return Classification(MatchKind.SAFETY, tid, 1.0, normalised=norm)
+    ranked = _rank(index, repaired.split())
+    hits = [tid for tid, patterns in index.rules if _fires(patterns, norm, repaired)]
+    return _decide(index, ranked, hits, norm)
+
+
+def _fires(patterns: Iterable, *texts: str) -> bool:
+    return any(p.search(t) for p in patterns for t in texts)
+
+
+def _repair(index: Index, words: list[str]) -> list[str]:
+    """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy')."""
+    s = index.settings
+    repaired = []
+    for word in words:
+        if word in index.known or len(word) < s.min_correctable or word.isdigit():
+            repaired.append(word)
+            continue
+        best = process.extractOne(
+            word, index.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at
+        )
+        repaired.append(best[0] if best else word)
+    return repaired
+
+
+def _rank(index: Index, words: list[str]) -> list[Candidate]:
+    """Score every topic in [0, 1]: best example similarity blended with word coverage."""
+    s = index.settings
+    kept = content_words(words, index.stopwords)
+    if not kept:
+        return []
+    best_example: dict[str, float] = {}
+    matches = process.extract(
+        sort_key(kept), index.choices, scorer=fuzz.token_set_ratio, processor=None,
+        score_cutoff=s.fuzzy_floor, limit=None,
+    )
+    for _choice, score, i in matches:
+        best_example.setdefault(index.owners[i], score / 100.0)
+    coverage = _coverage(index, kept)
+    topics = set(best_example) | set(coverage)
+    w = s.example_weight
+    scored = [
+        Candidate(t, round(w * best_example.get(t, 0.0) + (1 - w) * coverage.get(t, 0.0), 4))
+        for t in topics
+    ]
+    scored.sort(key=lambda c: c.score, reverse=True)
+    return scored
+
+
+def _coverage(index: Index, words: list[str]) -> dict[str, float]:
+    """The idf-weighted share of the message's words that each topic's examples use."""
+    total = sum(index.idf.get(w, index.unknown_idf) for w in words)
+    covered: dict[str, float] = {}
+    for word in set(words):
+        for tid, weight in index.weights.get(word, {}).items():
+            covered[tid] = covered.get(tid, 0.0) + weight * words.count(word)
+    return {tid: value / total for tid, value in covered.items()}
+
+
+def _decide(index: Index, ranked: list[Candidate], hits: list[str], norm: str) -> Classification:
+    s = index.settings
+    scores = {c.topic: c.score for c in ranked}
+    if hits:
+        if OUT_OF_SCOPE in hits:
+            return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.95, tuple(ranked[:3]), norm)
+        ordered = sorted(dict.fromkeys(hits), key=lambda t: scores.get(t, 0.0), reverse=True)
+        if len(ordered) > 1 and scores.get(ordered[0], 0) - scores.get(ordered[1], 0) < s.margin:
+            pair = tuple(Candidate(t, scores.get(t, 0.0)) for t in ordered[:2])
+            return Classification(MatchKind.AMBIGUOUS, None, pair[0].score, pair, norm)
+        top = ordered[0]
+        return Classification(MatchKind.RULE, top, max(0.9, scores.get(top, 0.0)), tuple(ranked[:3]), norm)
+    if not ranked:
+        return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
+    best = ranked[0]
+    runner_up = ranked[1] if len(ranked) > 1 else Candidate("", 0.0)
+    if best.topic == EMERGENCY and best.score < s.emergency_at:
+        ranked = ranked[1:]
+        return _decide(index, ranked, [], norm) if ranked else Classification(
+            MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
+    if best.topic == OUT_OF_SCOPE and best.score >= s.clarify_at:
+        return Classification(MatchKind.NONE, OUT_OF_SCOPE, best.score, tuple(ranked[:3]), norm)
+    if best.score < s.clarify_at:
+        return Classification(MatchKind.NONE, OUT_OF_SCOPE, round(1 - best.score, 4), tuple(ranked[:3]), norm)
+    close = best.score - runner_up.score < s.margin
+    if close and runner_up.score >= s.clarify_at and runner_up.topic not in (OUT_OF_SCOPE, EMERGENCY):
+        return Classification(MatchKind.AMBIGUOUS, None, best.score, (best, runner_up), norm)
+    if close and runner_up.topic == OUT_OF_SCOPE:
+        return Classification(MatchKind.NONE, OUT_OF_SCOPE, runner_up.score, tuple(ranked[:3]), norm)
+    if best.score >= s.answer_at:
+        kind = MatchKind.SAFETY if best.topic in (EMERGENCY, ADVICE) else MatchKind.FUZZY
+        return Classification(kind, best.topic, best.score, tuple(ranked[:3]), norm)
+    return Classification(MatchKind.NONE, OUT_OF_SCOPE, round(1 - best.score, 4), tuple(ranked[:3]), norm)

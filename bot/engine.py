@@ -1,0 +1,126 @@
+"""The chatbot engine: load content once, then turn (message, state) into (reply, state).
+
+Everything it holds is immutable, so one Bot can answer many threads at once.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
+from .classifier import Classification, MatchKind, classify
+from .content import Content, load_content
+from .conversation import Followup, State, interpret
+from .index import Index, Settings, build_index
+from .normalise import strip_controls
+from .replies import Reply, compose, kind_of
+
+__all__ = ["Bot", "load"]
+
+log = logging.getLogger("genebot")
+
+
+class Bot:
+    """A loaded genebot: ``reply(message, state)`` is all an embedding needs."""
+
+    def __init__(self, content: Content, settings: Settings | None = None) -> None:
+        self.content = content
+        self.index: Index = build_index(content, settings)
+
+    def welcome(self) -> Reply:
+        c = self.content
+        starters = tuple(c.answers["help"].related) if "help" in c.answers else ()
+        return compose(c, "chat", "greeting", 1.0, c.messages.welcome, suggestions=starters)
+
+    def classify(self, message: str) -> Classification:
+        return classify(self.index, strip_controls(_as_text(message)))
+
+    def reply(self, message: str, state: State | None = None) -> tuple[Reply, State]:
+        """Answer one message in the light of the previous reply; never raises on odd input."""
+        state = state or State()
+        expanded = False
+        try:
+            result = self.classify(message)
+            followup = None
+            if result.kind is not MatchKind.SAFETY:  # safety always wins over a follow-up
+                followup = interpret(self.content.language, state, result.normalised)
+            if followup is None:
+                reply = self._respond(result)
+            else:
+                reply = self._followup(followup, state)
+                expanded = followup.action == "more"
+        except Exception:  # a bug must not show a patient a traceback
+            log.exception("reply failed")
+            reply = compose(self.content, "fallback", None, 0.0, self.content.messages.error)
+        return reply, _next_state(state, reply, expanded)
+
+    def _respond(self, result: Classification) -> Reply:
+        if result.kind is MatchKind.EMPTY:
+            return compose(self.content, "fallback", None, 0.0, self.content.messages.empty)
+        if result.kind is MatchKind.UNREADABLE:
+            return compose(self.content, "fallback", None, 0.0, self.content.messages.unreadable)
+        if result.kind is MatchKind.AMBIGUOUS:
+            return self._clarify([c.topic for c in result.candidates], result.confidence)
+        return self._topic_reply(result.topic or OUT_OF_SCOPE, result.confidence)
+
+    def _topic_reply(self, topic: str, confidence: float) -> Reply:
+        c = self.content
+        answer = c.answers[topic]
+        body = answer.text
+        suggestions = answer.related
+        if topic == "help":
+            body += "\n\n" + "\n".join(f"• {t.question}" for t in c.topics.values() if t.group == "knowledge")
+            suggestions = ()
+        return compose(
+            c, kind_of(c, topic), topic, confidence, body,
+            source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes,
+        )
+
+    def _clarify(self, topics: list[str], confidence: float) -> Reply:
+        m = self.content.messages
+        return compose(
+            self.content, "clarify", None, confidence, m.clarify,
+            candidates=topics, lead=m.clarify_retry,
+        )
+
+    def _followup(self, followup: Followup, state: State) -> Reply:
+        c = self.content
+        if followup.action == "choose" and followup.topic:
+            return self._topic_reply(followup.topic, 1.0)
+        if followup.action == "decline":
+            return compose(c, "chat", None, 1.0, c.messages.clarify_retry)
+        topic = followup.topic
+        if not topic or topic not in c.answers or not c.answers[topic].quotes or state.more >= 1:
+            if topic and topic in c.answers:
+                return compose(c, "chat", topic, 1.0, c.messages.more_none, suggestions=c.answers[topic].related)
+            return compose(c, "chat", None, 1.0, c.messages.more_none)
+        answer = c.answers[topic]
+        quoted = "\n".join(f"“{q.text}”" for q in answer.quotes)
+        return compose(
+            c, "answer", topic, 1.0, f"{c.messages.more_lead}\n{quoted}",
+            source_ids=answer.source_ids, suggestions=answer.related, quotes=answer.quotes,
+        )
+
+
+def _as_text(message: object) -> str:
+    if isinstance(message, str):
+        return message
+    if isinstance(message, (bytes, bytearray)):
+        return bytes(message).decode("utf-8", errors="replace")
+    raise TypeError(f"message must be text, not {type(message).__name__}")
+
+
+def _next_state(state: State, reply: Reply, expanded: bool) -> State:
+    return State(
+        topic=reply.topic if reply.topic else state.topic,
+        kind=reply.kind,
+        options=reply.suggestion_topics[:5],
+        more=state.more + 1 if expanded else 0,
+        turns=state.turns + 1,
+    )
+
+
+def load(content_dir: Path | str | None = None, settings: Settings | None = None) -> Bot:
+    """Load and validate the content (packaged by default) and build the index, once."""
+    return Bot(load_content(content_dir), settings)

@@ -1,0 +1,46 @@
+"""Turning what a person typed into the canonical form that rules and fuzzy matching see.
+
+The same function normalises the example phrasings at load time and every message at
+reply time, so both sides of every comparison are alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+
+__all__ = ["MAX_CHARS", "normalise", "has_readable_text", "strip_controls"]
+
+# A long message costs no more than its beginning: people put the question up front, and an
+# emergency described further down still gets the emergency rules of the first part.
+MAX_CHARS = 1000
+
+_APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
+_NON_WORD = re.compile(r"[\W_]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def strip_controls(text: str) -> str:
+    """Drop control and bidi-override characters that must never reach a terminal or page."""
+    return _CONTROL.sub("", text)
+
+
+def _fold(text: str) -> str:
+    """NFKC, casefold, and drop accents so 'thérapie' and 'ＴＨＥＲＡＰＹ' compare as plain letters."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalise(text: str, spellings: Mapping[str, str]) -> str:
+    """Lower-case words separated by single spaces, chat spellings expanded."""
+    folded = _fold(text[:MAX_CHARS])
+    folded = _APOSTROPHES.sub("", folded)
+    words = _NON_WORD.sub(" ", folded).split()
+    return " ".join(spellings.get(word, word) for word in words)
+
+
+def has_readable_text(normalised: str) -> bool:
+    """True when the message has Latin letters or digits, the only script the content is in."""
+    return any("a" <= ch <= "z" or ch.isdigit() for ch in normalised)

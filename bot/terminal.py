@@ -1,0 +1,150 @@
+"""The terminal chat: a prompt_toolkit session on a terminal, plain lines otherwise."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO
+
+from prompt_toolkit import PromptSession, print_formatted_text
+from prompt_toolkit.completion import FuzzyWordCompleter
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.styles import Style
+
+from .conversation import State
+from .engine import Bot
+from .replies import Reply
+
+__all__ = ["chat_lines", "chat_terminal", "command_reply", "render"]
+
+COMMANDS = ("/help", "/topics", "/sources", "/quit")
+
+STYLE = Style.from_dict({
+    "prompt": "bold ansicyan",
+    "body": "",
+    "emergency": "bold ansired",
+    "source": "ansigreen",
+    "suggestion": "ansicyan",
+    "disclaimer": "italic ansibrightblack",
+    "note": "ansiyellow",
+})
+
+
+def chat_lines(bot: Bot, lines: Iterable[str], out: IO[str]) -> int:
+    """Scriptable chat: one message per input line, one plain reply per message, state kept."""
+    state = State()
+    for line in lines:
+        text = command_reply(bot, line)
+        if text is None:
+            reply, state = bot.reply(line, state)
+            text = reply.text
+        if text == "":
+            break
+        out.write(text + "\n\n")
+        out.flush()
+    return 0
+
+
+def command_reply(bot: Bot, line: str) -> str | None:
+    """The text for a slash command, "" for /quit, or None when the line is a message."""
+    word = line.strip().lower()
+    if not word.startswith("/"):
+        return None
+    c = bot.content
+    if word in ("/quit", "/exit", "/q"):
+        return ""
+    if word in ("/topics", "/list"):
+        groups = [t for t in c.topics.values() if t.group == "knowledge"]
+        body = "Topics I can explain:\n" + "\n".join(f"  • {t.question}" for t in groups)
+    elif word == "/sources":
+        body = "I answer only from these two pages:\n" + "\n".join(
+            f"  • {s.citation()}" for s in c.sources.values()
+        )
+    elif word in ("/help", "/?"):
+        body = (
+            "Type a question about gene therapy in your own words, e.g. “is gene therapy safe?”.\n"
+            "After an answer, type “more” for the source's own words, or a number to pick a suggestion.\n"
+            "Commands: /topics (what I can explain), /sources (where my answers come from), "
+            "/help, /quit (or Ctrl-D)."
+        )
+    else:
+        body = f"Unknown command {word!r}. Commands: {', '.join(COMMANDS)}."
+    return f"{body}\n\n{c.messages.disclaimer}"
+
+
+def chat_terminal(bot: Bot, *, history_file: str | None = None, color: bool = True) -> int:
+    """The interactive chat on a real terminal."""
+    history: History = FileHistory(str(Path(history_file).expanduser())) if history_file else InMemoryHistory()
+    questions = sorted({t.question for t in bot.content.topics.values() if t.group == "knowledge"})
+    session: PromptSession[str] = PromptSession(
+        history=history,
+        completer=FuzzyWordCompleter([*COMMANDS, *questions], WORD=True),
+        complete_while_typing=False,
+        style=STYLE,
+        color_depth=None if color else _monochrome(),
+    )
+    show = _printer(color)
+    show(bot.welcome())
+    if history_file is None:
+        show_note(show, "Your questions are not saved. Tab completes example questions; /help for help.")
+    state = State()
+    while True:
+        try:
+            line = session.prompt([("class:prompt", "you › ")])
+        except KeyboardInterrupt:
+            continue  # Ctrl-C clears the line, as in a shell
+        except EOFError:
+            break  # Ctrl-D
+        if not line.strip():
+            continue
+        text = command_reply(bot, line)
+        if text == "":
+            break
+        if text is not None:
+            show_note(show, text)
+            continue
+        reply, state = bot.reply(line, state)
+        show(reply)
+    return 0
+
+
+def _monochrome():  # type: ignore[no-untyped-def]
+    from prompt_toolkit.output import ColorDepth
+
+    return ColorDepth.DEPTH_1_BIT
+
+
+def show_note(show: Callable[..., None], text: str) -> None:
+    show(None, note=text)
+
+
+def _printer(color: bool) -> Callable[..., None]:
+    def show(reply: Reply | None, note: str | None = None) -> None:
+        width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 2
+        fragments = render(reply, width) if reply else [("class:note", _wrap(note or "", width))]
+        if not color:
+            fragments = [("", text) for _style, text in fragments]
+        print_formatted_text(FormattedText(fragments + [("", "\n")]), style=STYLE)
+
+    return show
+
+
+def render(reply: Reply, width: int = 78) -> list[tuple[str, str]]:
+    """Styled, wrapped fragments of a reply, section by section as in ``reply.text``."""
+    fragments: list[tuple[str, str]] = []
+    for role, text in reply.sections:
+        if fragments:
+            fragments.append(("", "\n\n"))
+        fragments.append((f"class:{role}", _wrap(text, width)))
+    return fragments
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        textwrap.fill(line, width=width, subsequent_indent="     " if line.startswith("  ") else "")
+        if line.strip() else ""
+        for line in text.split("\n")
+    )

@@ -1,0 +1,98 @@
+"""Safe YAML loading that remembers where each value came from.
+
+PyYAML throws the line numbers away once it builds dicts and lists; curators need them in
+error messages, so mappings and sequences here keep the line of every key and item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError, Problem
+
+__all__ = ["Located", "LocatedList", "load_yaml", "line_of"]
+
+
+class Located(dict):  # type: ignore[type-arg]
+    """A mapping with the 1-based line of itself and of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LocatedList(list):  # type: ignore[type-arg]
+    """A sequence with the 1-based line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    loader.flatten_mapping(node)
+    result = Located()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain value", key_node.start_mark
+            )
+        key = str(key)
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+
+
+def load_yaml(path: Path, label: str) -> Any:
+    """Parse one YAML file; any syntax error becomes a ContentError naming file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(label, None, f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise ContentError([Problem(label, None, f"cannot read: {exc.strerror}")]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or exc.context or "invalid YAML"
+        raise ContentError([Problem(label, line, f"invalid YAML: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Problem(label, None, f"invalid YAML: {exc}")]) from None
+
+
+def line_of(container: Any, key: str | int | None = None) -> int | None:
+    """The line of a key (mapping), an item (sequence) or the container itself."""
+    if isinstance(container, Located):
+        if key is None:
+            return container.line
+        return container.key_lines.get(str(key), container.line)
+    if isinstance(container, LocatedList):
+        if isinstance(key, int) and 0 <= key < len(container.item_lines):
+            return container.item_lines[key]
+        return container.line
+    return None
