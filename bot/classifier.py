@@ -81,36 +81,64 @@ def _repair(index: Index, words: list[str]) -> list[str]:
 
 
 def _rank(index: Index, words: list[str]) -> list[Candidate]:
-    """Score every topic in [0, 1]: best example similarity blended with word coverage."""
+    """Score every topic in [0, 1] by blending three views of the same evidence."""
     s = index.settings
+    blended = {
+        topic: s.phrase_weight * phrase + s.sort_weight * by_sort + s.set_weight * by_set
+        + s.cover_weight * cover
+        for topic, (phrase, by_sort, by_set, cover) in signals(index, words).items()
+    }
+    ranked = [Candidate(t, round(min(v, 1.0), 4)) for t, v in blended.items()]
+    ranked.sort(key=lambda c: c.score, reverse=True)
+    return ranked
+
+
+def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, float, float]]:
+    """Per topic: best phrase similarity (all words, in order), best similarity of the
+    content words (sorted), best subset similarity, and word coverage.
+
+    The phrase view keeps "what is" and "how does"; the content views ignore them; the subset
+    view (token_set_ratio) forgives the extra words of a long story; coverage asks how much of
+    the message, weighted by rarity, the topic's examples know at all.
+    """
     kept = content_words(words, index.stopwords)
     if not kept:
-        return []
-    best_example: dict[str, float] = {}
-    matches = process.extract(
-        sort_key(kept), index.choices, scorer=fuzz.token_set_ratio, processor=None,
-        score_cutoff=s.fuzzy_floor, limit=None,
-    )
-    for _choice, score, i in matches:
-        best_example.setdefault(index.owners[i], score / 100.0)
-    coverage = _coverage(index, kept)
-    topics = set(best_example) | set(coverage)
-    w = s.example_weight
-    scored = [
-        Candidate(t, round(w * best_example.get(t, 0.0) + (1 - w) * coverage.get(t, 0.0), 4))
+        return {}
+    key = sort_key(kept)
+    floor = index.settings.fuzzy_floor
+    phrase = _best_per_topic(index, process.extract(
+        " ".join(words), index.phrases, scorer=fuzz.ratio, processor=None, score_cutoff=floor, limit=None),
+        index.phrase_owners)
+    by_sort = _best_per_topic(index, process.extract(
+        key, index.choices, scorer=fuzz.ratio, processor=None, score_cutoff=floor, limit=None))
+    by_set = _best_per_topic(index, process.extract(
+        key, index.choices, scorer=fuzz.token_set_ratio, processor=None, score_cutoff=floor, limit=None))
+    cover = _coverage(index, kept)
+    topics = phrase.keys() | by_sort.keys() | by_set.keys() | cover.keys()
+    return {
+        t: (phrase.get(t, 0.0), by_sort.get(t, 0.0), by_set.get(t, 0.0), cover.get(t, 0.0))
         for t in topics
-    ]
-    scored.sort(key=lambda c: c.score, reverse=True)
-    return scored
+    }
+
+
+def _best_per_topic(
+    index: Index, matches: list[tuple[str, float, int]], owners: tuple[str, ...] | None = None
+) -> dict[str, float]:
+    owners = owners or index.owners
+    best: dict[str, float] = {}
+    for _choice, score, i in matches:  # sorted best first, so the first per topic is its best
+        best.setdefault(owners[i], score / 100.0)
+    return best
 
 
 def _coverage(index: Index, words: list[str]) -> dict[str, float]:
-    """The idf-weighted share of the message's words that each topic's examples use."""
-    total = sum(index.idf.get(w, index.unknown_idf) for w in words)
+    """The rarity-weighted share of the message's words that each topic's examples use."""
+    unknown = index.unknown_idf * index.settings.unknown_weight
+    total = sum(index.idf.get(w, unknown) for w in words)
     covered: dict[str, float] = {}
-    for word in set(words):
+    for word in words:
         for tid, weight in index.weights.get(word, {}).items():
-            covered[tid] = covered.get(tid, 0.0) + weight * words.count(word)
+            covered[tid] = covered.get(tid, 0.0) + weight
     return {tid: value / total for tid, value in covered.items()}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -46,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep your questions in FILE between sessions (off by default: health questions are private)",
     )
     chat.add_argument("--no-color", action="store_true", help="plain text, no colours")
+    chat.add_argument(
+        "--log-misses", metavar="FILE",
+        help="append the questions genebot could not answer to FILE, redacted, for curators "
+        "(off by default; or set GENEBOT_MISS_LOG=FILE)",
+    )
 
     ask = sub.add_parser("ask", help="answer one question and exit")
     _content_option(ask)
@@ -55,7 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--batch", action="store_true",
         help="read one question per line from stdin and answer each on its own (one JSON object per line with --json)",
     )
+    for name, (module, summary) in _PLUGGED.items():
+        command = sub.add_parser(name, help=summary, description=summary)
+        _content_option(command)
+        importlib.import_module(module).add_arguments(command)
     return parser
+
+
+# Commands that live in their own module: each has add_arguments(parser) and run(args) -> int,
+# and keeps its heavy imports (waitress, ...) inside run() so `genebot ask` stays quick.
+_PLUGGED: dict[str, tuple[str, str]] = {
+    "serve": ("bot.server", "serve the HTTP API, the help widget and a demo page"),
+    "check": ("bot.check", "validate a content folder: schema, coverage, quotes, collisions, readability"),
+    "eval": ("bot.evalcmd", "measure the bot on a labelled question file, or cross-validate its examples"),
+    "report": ("bot.report", "group the logged questions the bot could not answer, most frequent first"),
+    "bench": ("bot.bench", "time replies, cold start and memory, on today's and on scaled-up content"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,8 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "chat")
     args = parser.parse_args(args_list)
+    if args.command in _PLUGGED:
+        run = importlib.import_module(_PLUGGED[args.command][0]).run
+    else:
+        run = _COMMANDS[args.command]
     try:
-        return _COMMANDS[args.command](args)
+        return int(run(args))
     except UsageError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 2
@@ -89,10 +114,13 @@ def _load(args: argparse.Namespace) -> Any:
 def _run_chat(args: argparse.Namespace) -> int:
     from .terminal import chat_lines, chat_terminal
 
+    from .misslog import MissLog
+
     bot = _load(args)
+    misses = MissLog.from_options(args.log_misses)
     if sys.stdin.isatty() and sys.stdout.isatty():
-        return chat_terminal(bot, history_file=args.history, color=not args.no_color)
-    return chat_lines(bot, _stdin_lines(), sys.stdout)
+        return chat_terminal(bot, history_file=args.history, color=not args.no_color, misses=misses)
+    return chat_lines(bot, _stdin_lines(), sys.stdout, misses=misses)
 
 
 def _run_ask(args: argparse.Namespace) -> int:

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
 from .catalog import EMERGENCY, OUT_OF_SCOPE
+from .content import Content
 from .engine import Bot
 from .errors import UsageError
+from .index import Settings
 
-__all__ = ["Case", "Result", "Report", "evaluate", "load_cases"]
+__all__ = ["Case", "Result", "Report", "cross_validate", "evaluate", "load_cases", "summarise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +155,48 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
         ],
     }
+
+
+def cross_validate(
+    content: Content, k: int = 5, seed: int = 0, settings: Settings | None = None
+) -> Report:
+    """K-fold cross-validation over the example phrasings, as NLU test tools do.
+
+    Each topic's examples are shuffled (deterministically, by ``seed``) and dealt into k
+    folds; for each fold a bot is built without it and asked the held-out examples. Rules
+    (patterns) and topic question labels stay in, since they are part of the classifier.
+    """
+    if k < 2:
+        raise UsageError(f"cross-validation needs at least 2 folds, not {k}")
+    folds = {tid: _deal(topic.examples, k, f"{seed}:{tid}") for tid, topic in content.topics.items()}
+    results: list[Result] = []
+    fold_accuracy = []
+    for fold in range(k):
+        bot = Bot(_without_fold(content, folds, fold), settings)
+        cases = [
+            Case(example, (tid,))
+            for tid, dealt in folds.items()
+            for example, n in dealt
+            if n == fold
+        ]
+        part = evaluate(bot, cases).results
+        results.extend(part)
+        fold_accuracy.append(_share(sum(r.correct for r in part), len(part)))
+    summary = summarise(results)
+    summary.update({"mode": "cross-validation", "folds": k, "seed": seed, "fold_accuracy": fold_accuracy})
+    return Report(tuple(results), summary)
+
+
+def _deal(examples: Sequence[str], k: int, seed: str) -> list[tuple[str, int]]:
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    fold_of = {i: position % k for position, i in enumerate(order)}
+    return [(example, fold_of[i]) for i, example in enumerate(examples)]
+
+
+def _without_fold(content: Content, folds: dict[str, list[tuple[str, int]]], fold: int) -> Content:
+    topics = {
+        tid: replace(topic, examples=tuple(ex for ex, n in folds[tid] if n != fold))
+        for tid, topic in content.topics.items()
+    }
+    return replace(content, topics=MappingProxyType(topics))

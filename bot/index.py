@@ -24,10 +24,14 @@ __all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
 class Settings:
     """The classifier's dials, calibrated on tests/eval/dev.yaml (see benchmarks/tune.py)."""
 
-    answer_at: float = 0.62        # a topic this sure is answered
-    clarify_at: float = 0.50       # two topics both this sure and close: ask which
-    margin: float = 0.06           # "close" means within this of each other
-    example_weight: float = 0.55   # share of the score from the best example; rest from words
+    answer_at: float = 0.712        # a topic this sure is answered
+    clarify_at: float = 0.596       # two topics both this sure and close: ask which
+    margin: float = 0.017           # "close" means within this of each other
+    phrase_weight: float = 0.389     # blend: best similarity of the whole phrase,
+    sort_weight: float = 0.297       # of its content words,
+    set_weight: float = 0.132        # best subset similarity,
+    cover_weight: float = 0.182      # and word coverage (weights sum to 1)
+    unknown_weight: float = 0.663    # how much a word the content never uses counts against a topic
     emergency_at: float = 0.90     # fuzzy emergency needs this (rules catch the rest)
     correct_at: float = 82.0       # rapidfuzz ratio for fixing a misspelt word
     min_correctable: int = 4       # shorter words are never "corrected"
@@ -42,6 +46,8 @@ class Index:
     rules: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     choices: tuple[str, ...]           # each example: content words, sorted, space-joined
     owners: tuple[str, ...]            # the topic of each choice
+    phrases: tuple[str, ...]           # each example: all its words, in order
+    phrase_owners: tuple[str, ...]
     vocabulary: tuple[str, ...]        # every word the content knows, for spelling repair
     known: frozenset[str]
     weights: Mapping[str, Mapping[str, float]] = field(repr=False)  # word -> topic -> idf
@@ -65,13 +71,14 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     lang = content.language
     choices: list[str] = []
     owners: list[str] = []
+    phrases: dict[str, str] = {}
     vocabulary: set[str] = set()
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
-        phrases = [*topic.examples, topic.question]
-        for phrase in phrases:
+        for phrase in (*topic.examples, topic.question):
             words = normalise(phrase, lang.spellings).split()
             vocabulary.update(words)
+            phrases.setdefault(" ".join(words), topic.id)
             kept = content_words(words, lang.stopwords)
             topic_words[topic.id].update(kept)
             if kept:
@@ -102,6 +109,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         rules=rules,
         choices=tuple(choices),
         owners=tuple(owners),
+        phrases=tuple(phrases),
+        phrase_owners=tuple(phrases.values()),
         vocabulary=tuple(sorted(vocabulary)),
         known=frozenset(vocabulary),
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),

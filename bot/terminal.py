@@ -12,10 +12,13 @@ from prompt_toolkit import PromptSession, print_formatted_text
 from prompt_toolkit.completion import FuzzyWordCompleter
 from prompt_toolkit.formatted_text import FormattedText
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.input import Input
+from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
 from .conversation import State
 from .engine import Bot
+from .misslog import MissLog
 from .replies import Reply
 
 __all__ = ["chat_lines", "chat_terminal", "command_reply", "render"]
@@ -33,13 +36,15 @@ STYLE = Style.from_dict({
 })
 
 
-def chat_lines(bot: Bot, lines: Iterable[str], out: IO[str]) -> int:
+def chat_lines(bot: Bot, lines: Iterable[str], out: IO[str], misses: MissLog | None = None) -> int:
     """Scriptable chat: one message per input line, one plain reply per message, state kept."""
     state = State()
     for line in lines:
         text = command_reply(bot, line)
         if text is None:
             reply, state = bot.reply(line, state)
+            if misses is not None:
+                misses.observe(bot, line, reply)
             text = reply.text
         if text == "":
             break
@@ -75,8 +80,18 @@ def command_reply(bot: Bot, line: str) -> str | None:
     return f"{body}\n\n{c.messages.disclaimer}"
 
 
-def chat_terminal(bot: Bot, *, history_file: str | None = None, color: bool = True) -> int:
-    """The interactive chat on a real terminal."""
+def chat_terminal(
+    bot: Bot,
+    *,
+    history_file: str | None = None,
+    color: bool = True,
+    input: Input | None = None,
+    output: Output | None = None,
+    show: Callable[..., None] | None = None,
+    misses: MissLog | None = None,
+) -> int:
+    """The interactive chat on a real terminal (input/output/show are for tests; misses logs
+    the questions it could not answer, when the person running it asked for that)."""
     history: History = FileHistory(str(Path(history_file).expanduser())) if history_file else InMemoryHistory()
     questions = sorted({t.question for t in bot.content.topics.values() if t.group == "knowledge"})
     session: PromptSession[str] = PromptSession(
@@ -84,9 +99,11 @@ def chat_terminal(bot: Bot, *, history_file: str | None = None, color: bool = Tr
         completer=FuzzyWordCompleter([*COMMANDS, *questions], WORD=True),
         complete_while_typing=False,
         style=STYLE,
-        color_depth=None if color else _monochrome(),
+        color_depth=None if color else ColorDepth.DEPTH_1_BIT,
+        input=input,
+        output=output,
     )
-    show = _printer(color)
+    show = show or _printer(color)
     show(bot.welcome())
     if history_file is None:
         show_note(show, "Your questions are not saved. Tab completes example questions; /help for help.")
@@ -107,14 +124,10 @@ def chat_terminal(bot: Bot, *, history_file: str | None = None, color: bool = Tr
             show_note(show, text)
             continue
         reply, state = bot.reply(line, state)
+        if misses is not None:
+            misses.observe(bot, line, reply)
         show(reply)
     return 0
-
-
-def _monochrome():  # type: ignore[no-untyped-def]
-    from prompt_toolkit.output import ColorDepth
-
-    return ColorDepth.DEPTH_1_BIT
 
 
 def show_note(show: Callable[..., None], text: str) -> None:

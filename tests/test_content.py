@@ -11,7 +11,7 @@ import bot
 from bot.catalog import CATALOG
 from bot.content import collapse_whitespace, load_content
 
-from .conftest import SHARED
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,203 @@
+"""Load test: start genebot's server on loopback and drive POST /api/chat with wrk.
+
+    python benchmarks/load.py                      # waitress and gunicorn, 1/16/64 clients, 10 s each
+    python benchmarks/load.py --server gunicorn --duration 5 --connections 16
+
+Every request posts a different real question (tests/eval/questions.yaml, round robin), so
+the engine does its full work: classification, reply, signed state. Each level is bounded
+in time (``--duration``) and in requests (``--max-requests``), and only 127.0.0.1 is ever
+targeted. Needs wrk (Debian: apt-get install wrk); gunicorn for ``--server gunicorn``.
+Latency percentiles come from wrk's own histogram (microsecond resolution), through a Lua
+``done()`` hook; wrk keeps a fixed number of connections busy, so they are the latencies
+those clients saw (closed loop, no coordinated-omission correction).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"  # never anything else
+QUESTIONS = ROOT / "tests" / "eval" / "questions.yaml"
+FALLBACK = ["what is gene therapy", "is gene therapy safe", "what are the risks", "hello"]
+
+LUA = """
+local bodies = {%(bodies)s}
+local limit = %(limit)d
+local sent, bad, offset = 0, 0, 0
+function setup(thread) thread:set("offset", math.random(#bodies)) end
+function init(args) offset = tonumber(offset) or 0 end
+function request()
+  sent = sent + 1
+  local body = bodies[(sent + offset) %% #bodies + 1]
+  return wrk.format("POST", "/api/chat", {["Content-Type"] = "application/json"}, body)
+end
+function response(status, headers, body)
+  if status ~= 200 then bad = bad + 1 end
+  if sent >= limit then wrk.thread:stop() end
+end
+function done(summary, latency, requests)
+  io.write(string.format("GENEBOT p50_us=%%d p99_us=%%d max_us=%%d requests=%%d non2xx=%%d errors=%%d\\n",
+    latency:percentile(50), latency:percentile(99), latency.max, summary.requests,
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    server: str
+    clients: int
+    seconds: float
+    requests: int
+    replies_per_second: float
+    p50_ms: float
+    p99_ms: float
+    max_ms: float
+    failed: int
+
+
+def questions() -> list[str]:
+    try:
+        items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
+        return [str(item["question"]) for item in items if item.get("question")] or FALLBACK
+    except (OSError, yaml.YAMLError, TypeError, KeyError):
+        return FALLBACK
+
+
+def lua_script(texts: list[str], limit: int) -> str:
+    bodies = ",\n".join(_lua_string(json.dumps({"message": t})) for t in texts)
+    return LUA % {"bodies": bodies, "limit": limit}
+
+
+def _lua_string(text: str) -> str:
+    return '"' + "".join(c if c.isalnum() or c in " .,:{}?!'-_" else f"\\{ord(c)}" for c in text.encode(
+        "utf-8").decode("latin-1")) + '"'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(kind: str, port: int, threads: int, workers: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "GENEBOT_RATE_LIMIT": "off", "GENEBOT_SECRET": "benchmark"}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    if kind == "waitress":
+        command = [sys.executable, "-m", "bot", "serve", "--host", HOST, "--port", str(port),
+                   "--threads", str(threads)]
+    elif kind == "gunicorn":
+        command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class",
+                   "gthread", "--threads", str(threads), "--bind", f"{HOST}:{port}", "bot.web:app"]
+    else:
+        raise SystemExit(f"unknown server {kind!r}: use waitress or gunicorn")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the {kind} server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"the {kind} server did not start within 60 s")
+
+
+def run_wrk(url: str, script: Path, clients: int, seconds: float) -> dict[str, float]:
+    threads = min(2, clients)
+    command = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
+               "--timeout", "5s", "-s", str(script), url]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+    found = re.search(r"GENEBOT (.*)", out)
+    rate = re.search(r"Requests/sec:\s*([\d.]+)", out)
+    if not found or not rate:
+        raise SystemExit(f"could not read wrk's output:\n{out}")
+    values = {k: float(v) for k, v in (pair.split("=") for pair in found.group(1).split())}
+    values["rate"] = float(rate.group(1))
+    return values
+
+
+def measure(kind: str, levels: list[int], seconds: float, max_requests: int, threads: int,
+            workers: int, texts: list[str]) -> list[Result]:
+    port = free_port()
+    url = f"http://{HOST}:{port}/api/chat"
+    process = start_server(kind, port, threads, workers)
+    results = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "chat.lua"
+            script.write_text(lua_script(texts, math.ceil(max_requests / 2)), encoding="utf-8")
+            run_wrk(url, script, 16, 2)  # warm up: imports, caches, thread pools
+            for clients in levels:
+                v = run_wrk(url, script, clients, seconds)
+                results.append(Result(kind, clients, seconds, int(v["requests"]), round(v["rate"]),
+                                      v["p50_us"] / 1000, v["p99_us"] / 1000, v["max_us"] / 1000,
+                                      int(v["non2xx"] + v["errors"])))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return results
+
+
+def table(results: list[Result]) -> str:
+    lines = ["| server | clients | replies/s | p50 ms | p99 ms | max ms | requests | failed |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        lines.append(f"| {r.server} | {r.clients} | {r.replies_per_second:,} | {r.p50_ms:.2f} | "
+                     f"{r.p99_ms:.2f} | {r.max_ms:.1f} | {r.requests:,} | {r.failed} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--server", choices=["waitress", "gunicorn", "both"], default="both")
+    parser.add_argument("--connections", default="1,16,64", help="comma list of concurrent clients")
+    parser.add_argument("--duration", type=float, default=10, help="seconds per level (default 10)")
+    parser.add_argument("--max-requests", type=int, default=100_000, help="cap per level (default 100000)")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads / gunicorn threads per worker")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (Debian: apt-get install wrk)", file=sys.stderr)
+        return 2
+    levels = [int(c) for c in args.connections.split(",") if c.strip()]
+    kinds = ["waitress", "gunicorn"] if args.server == "both" else [args.server]
+    texts = questions()
+    print(f"{len(texts)} distinct questions, {args.duration:g} s per level, "
+          f"{os.cpu_count()} CPUs, server and wrk on this machine", flush=True)
+    results: list[Result] = []
+    for kind in kinds:
+        results += measure(kind, levels, args.duration, args.max_requests, args.threads, args.workers, texts)
+    print(table(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

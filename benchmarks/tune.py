@@ -1,0 +1,75 @@
+"""Calibrate the classifier's dials on the development set (tests/eval/dev.yaml) only.
+
+The evaluation set (tests/eval/questions.yaml) is never used here, so its figures stay an
+honest estimate of unseen questions. Usage:
+
+    python benchmarks/tune.py [--trials 300] [--seed 1]
+
+Prints the best settings found by random search; copy them into bot/index.py:Settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import random
+from pathlib import Path
+
+import bot
+from bot.catalog import OUT_OF_SCOPE
+from bot.classifier import classify
+from bot.evaluate import load_cases
+from bot.index import Settings
+
+DEV = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.yaml"
+
+
+def score(genebot: bot.Bot, settings: Settings, cases: list) -> tuple[float, float, float]:
+    index = dataclasses.replace(genebot.index, settings=settings)
+    inside = outside = n_in = n_out = 0
+    for case in cases:
+        got = classify(index, case.question).topic
+        if OUT_OF_SCOPE in case.expect:
+            n_out += 1
+            outside += got == OUT_OF_SCOPE
+        else:
+            n_in += 1
+            inside += got in case.expect
+    a, b = inside / n_in, outside / n_out
+    return min(a, b) * 0.5 + (a + b) * 0.25, a, b
+
+
+def sample(rng: random.Random) -> Settings:
+    w = [rng.random() for _ in range(4)]
+    total = sum(w)
+    clarify = rng.uniform(0.35, 0.65)
+    return Settings(
+        phrase_weight=round(w[0] / total, 3), sort_weight=round(w[1] / total, 3),
+        set_weight=round(w[2] / total, 3), cover_weight=round(w[3] / total, 3),
+        unknown_weight=round(rng.uniform(0.2, 1.2), 3),
+        clarify_at=round(clarify, 3), answer_at=round(clarify + rng.uniform(0.0, 0.2), 3),
+        margin=round(rng.uniform(0.0, 0.08), 3),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    genebot = bot.load()
+    cases = load_cases(DEV)
+    rng = random.Random(args.seed)
+    best = (score(genebot, genebot.index.settings, cases), genebot.index.settings)
+    print("current", best[0])
+    for _ in range(args.trials):
+        candidate = sample(rng)
+        result = score(genebot, candidate, cases)
+        if result[0] > best[0][0]:
+            best = (result, candidate)
+            print(f"{result[0]:.4f} in={result[1]:.4f} out={result[2]:.4f} {candidate}")
+    print("best", best)
+
+
+if __name__ == "__main__":
+    main()

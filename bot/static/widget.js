@@ -1,0 +1,306 @@
+/* genebot help widget: one tag adds it to any page.
+ *   <script src="https://host/widget.js" data-endpoint="https://host" defer></script>
+ * No framework, no build step, no cookies, no storage: the conversation lives in memory.
+ * Everything the user or the bot says is set with textContent, never parsed as HTML.
+ * Theming: CSS custom properties (--genebot-accent, --genebot-font, ...) in widget.css. */
+(function () {
+  "use strict";
+  if (window.genebotWidget) return;
+  var script = document.currentScript;
+  var endpoint = (script && script.getAttribute("data-endpoint")) ||
+    (script && script.src ? new URL(script.src, location.href).origin : location.origin);
+  endpoint = endpoint.replace(/\/+$/, "");
+  var NOTICE = "Not medical advice. In an emergency call 911.";
+  var TIMEOUT_MS = 15000;
+
+  var state = null;        // the opaque, signed state from the last reply
+  var latestReply = 0;     // id of the last bot reply: its suggestions can be sent as numbers
+  var replies = 0;
+  var busy = false;
+  var welcomed = false;
+  var disclaimer = NOTICE;
+  var labels = { suggestions: "You could also ask:", sources: "Source:" };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = String(text);
+    return node;
+  }
+
+  function bubbleIcon() {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("class", "launcher-icon");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("d", "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z");
+    svg.appendChild(path);
+    return svg;
+  }
+
+  // --- the DOM, inside a shadow root so the page's CSS and ours never mix ---------------
+  var host = el("aside");
+  host.id = "genebot-widget";
+  host.setAttribute("aria-label", "Gene therapy questions chat");
+  host.hidden = true; // until the stylesheet has loaded
+  var root = host.attachShadow({ mode: "open" });
+  var css = el("link");
+  css.rel = "stylesheet";
+  css.href = endpoint + "/widget.css";
+  css.onload = css.onerror = function () { host.hidden = false; };
+
+  var launcher = el("button", "launcher");
+  launcher.type = "button";
+  launcher.setAttribute("aria-expanded", "false");
+  launcher.setAttribute("aria-controls", "panel");
+  launcher.appendChild(bubbleIcon());
+  launcher.appendChild(el("span", "launcher-text", "Questions about gene therapy?"));
+
+  var panel = el("section", "panel");
+  panel.id = "panel";
+  panel.hidden = true;
+  panel.setAttribute("role", "dialog");
+  panel.setAttribute("aria-labelledby", "title");
+  var header = el("div", "header");
+  var title = el("h2", "title", "Gene therapy questions");
+  title.id = "title";
+  var close = el("button", "close", "\u00d7");
+  close.type = "button";
+  close.setAttribute("aria-label", "Close chat");
+  header.append(title, close);
+  var notice = el("p", "notice", NOTICE);
+  var log = el("div", "log");
+  log.setAttribute("role", "log");
+  log.setAttribute("aria-label", "Conversation");
+  log.setAttribute("aria-live", "off"); // announced through the regions below, once each
+  log.tabIndex = 0;
+  var polite = el("div", "sr-only");
+  polite.setAttribute("aria-live", "polite");
+  var urgent = el("div", "sr-only");
+  urgent.setAttribute("aria-live", "assertive");
+  var form = el("form", "form");
+  var label = el("label", "sr-only", "Your question about gene therapy");
+  label.htmlFor = "input";
+  var input = el("input", "input");
+  input.id = "input";
+  input.type = "text";
+  input.maxLength = 500;
+  input.autocomplete = "off";
+  input.placeholder = "Type your question\u2026";
+  input.setAttribute("enterkeyhint", "send");
+  var send = el("button", "send", "Send");
+  send.type = "submit";
+  form.append(label, input, send);
+  panel.append(header, notice, log, polite, urgent, form);
+  root.append(css, launcher, panel);
+
+  // --- opening and closing ----------------------------------------------------------------
+  function open() {
+    panel.hidden = false;
+    launcher.hidden = true;
+    launcher.setAttribute("aria-expanded", "true");
+    input.focus();
+    if (!welcomed) welcome();
+  }
+
+  function shut() {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute("aria-expanded", "false");
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", open);
+  close.addEventListener("click", shut);
+  panel.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { event.preventDefault(); shut(); }
+  });
+
+  // --- talking to the server --------------------------------------------------------------
+  function request(path, body) {
+    var controller = new AbortController();
+    var timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
+    var options = { credentials: "omit", cache: "no-store", referrerPolicy: "no-referrer",
+                    signal: controller.signal };
+    if (body !== undefined) {
+      options.method = "POST";
+      options.headers = { "Content-Type": "application/json" };
+      options.body = JSON.stringify(body);
+    }
+    return fetch(endpoint + path, options).then(function (response) {
+      return response.json().catch(function () { return null; }).then(function (data) {
+        if (!response.ok || !data || typeof data.body !== "string") {
+          var error = new Error("HTTP " + response.status);
+          error.status = response.status;
+          throw error;
+        }
+        return data;
+      });
+    }).finally(function () { clearTimeout(timer); });
+  }
+
+  function welcome() {
+    welcomed = true;
+    var typing = showTyping();
+    request("/api/welcome").then(function (data) {
+      if (data.labels) labels = data.labels;
+      typing.remove();
+      showReply(data);
+    }, function () {
+      welcomed = false; // try again next time the panel opens
+      typing.remove();
+      showError(0);
+    });
+  }
+
+  /* Send one message; `display` is what the person sees as their own words. On failure it
+   * goes back in the text box, so nothing is lost. */
+  function ask(message, display) {
+    if (busy) return false;
+    busy = true;
+    var mine = addBubble("user", display);
+    var typing = showTyping();
+    request("/api/chat", { message: message, state: state }).then(function (data) {
+      state = typeof data.state === "string" ? data.state : null;
+      typing.remove();
+      showReply(data);
+    }, function (error) {
+      typing.remove();
+      mine.classList.add("unsent");
+      mine.appendChild(el("span", "unsent-note", " (not sent)"));
+      if (!input.value) input.value = display; // nothing typed (or clicked) is lost
+      showError(error.status || 0);
+    }).finally(function () {
+      busy = false;
+      log.removeAttribute("aria-busy");
+    });
+    return true;
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value;
+    if (!text.trim()) { input.focus(); return; }
+    if (ask(text, text)) input.value = "";
+  });
+
+  // --- showing the conversation -----------------------------------------------------------
+  function addBubble(who, text) {
+    var bubble = el("div", "msg " + who);
+    bubble.appendChild(el("span", "sr-only", who === "user" ? "You said: " : "genebot said: "));
+    bubble.appendChild(el("p", "body", text));
+    log.appendChild(bubble);
+    reveal(bubble);
+    return bubble;
+  }
+
+  function showTyping() {
+    var typing = el("div", "msg bot typing");
+    typing.appendChild(el("span", "sr-only", "genebot is typing"));
+    for (var i = 0; i < 3; i++) typing.appendChild(el("span", "dot")).setAttribute("aria-hidden", "true");
+    log.setAttribute("aria-busy", "true");
+    log.appendChild(typing);
+    reveal(typing);
+    return typing;
+  }
+
+  function showReply(data) {
+    var id = ++replies;
+    if (data.state !== undefined) latestReply = id;
+    var emergency = data.kind === "emergency";
+    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), data.body);
+    bubble.setAttribute("data-kind", String(data.kind));
+    if (data.topic) bubble.setAttribute("data-topic", String(data.topic));
+    if (emergency) bubble.insertBefore(el("p", "badge", "Urgent"), bubble.children[1]);
+    var sources = Array.isArray(data.sources) ? data.sources : [];
+    if (sources.length) bubble.appendChild(sourceList(sources));
+    var suggestions = Array.isArray(data.suggestions) ? data.suggestions : [];
+    if (suggestions.length) bubble.appendChild(suggestionButtons(suggestions, data.kind, id));
+    if (data.disclaimer) disclaimer = String(data.disclaimer);
+    bubble.appendChild(el("p", "disclaimer", disclaimer));
+    announce((emergency ? "Urgent. " : "") + data.body +
+      (suggestions.length ? " " + suggestionLead(data.kind) + " " + suggestions.join("; ") : ""), emergency);
+    reveal(bubble);
+  }
+
+  function sourceList(sources) {
+    var box = el("div", "sources");
+    box.appendChild(el("p", "lead", labels.sources));
+    var list = el("ul");
+    sources.forEach(function (source) {
+      var item = el("li");
+      var name = String(source.title || "") + " \u2014 " + String(source.publisher || "");
+      if (typeof source.url === "string" && /^https?:\/\//i.test(source.url)) {
+        var link = el("a", null, name);
+        link.href = source.url;
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        item.appendChild(link);
+      } else {
+        item.textContent = name;
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  function suggestionLead(kind) {
+    return kind === "clarify" ? "Choices:" : labels.suggestions;
+  }
+
+  function suggestionButtons(suggestions, kind, id) {
+    var box = el("div", "suggestions");
+    box.setAttribute("role", "group");
+    var lead = el("p", "lead", suggestionLead(kind));
+    lead.id = "lead-" + id;
+    box.setAttribute("aria-labelledby", lead.id);
+    box.appendChild(lead);
+    suggestions.forEach(function (question, index) {
+      var button = el("button", "suggestion", question);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        // The latest reply's choices go as their number, which the server resolves exactly
+        // against the state; an older reply's choices go as their question text.
+        var message = id === latestReply && state ? String(index + 1) : String(question);
+        if (ask(message, String(question))) input.focus();
+      });
+      box.appendChild(button);
+    });
+    return box;
+  }
+
+  function showError(status) {
+    var text = status === 429
+      ? "You are sending messages faster than I can answer. Please wait a moment and try again."
+      : status === 413
+        ? "That message is too long for me. Please ask in fewer words."
+        : status
+          ? "Sorry, something went wrong on the genebot server. Please try again in a moment."
+          : "Sorry, I can't reach the genebot server right now. Please check your connection " +
+            "and try again in a moment.";
+    if (input.value) text += " Your message is still in the box.";
+    var bubble = addBubble("bot error", text);
+    bubble.setAttribute("data-kind", "error");
+    bubble.appendChild(el("p", "disclaimer", disclaimer));
+    announce(text, true);
+  }
+
+  function announce(text, assertive) {
+    var region = assertive ? urgent : polite;
+    region.textContent = "";
+    setTimeout(function () { region.textContent = text; }, 50);
+  }
+
+  function reveal(node) {
+    // The newest message's top, or the bottom if it is short: the browser clamps scrollTop.
+    log.scrollTop = Math.max(0, node.offsetTop - 8);
+  }
+
+  function mount() { document.body.appendChild(host); }
+  if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
+  window.genebotWidget = { open: open, close: shut, endpoint: endpoint };
+})();

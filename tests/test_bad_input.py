@@ -1,0 +1,61 @@
+"""Whatever arrives, the bot answers clearly, with the disclaimer, and never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+import bot
+
+NASTY = [
+    "",
+    "   \t\n  ",
+    "\x00\x01\x02\x1b[31mred\x1b[0m",
+    "🙂🙂🙂",
+    "🧬 gene therapy?",
+    "מה זה טיפול גנטי",
+    "ما هو العلاج الجيني",
+    "什么是基因治疗",
+    "¿qué es la terapia génica?",
+    "\u202egnirts desrever",
+    "a" * 100_000,
+    "what is gene therapy " * 5_000,
+    "\ud800 lone surrogate",
+    "NULL; DROP TABLE users; --",
+    "<script>alert(1)</script>",
+    "???!!!...",
+    "1",
+]
+
+
+@pytest.mark.parametrize("message", NASTY, ids=range(len(NASTY)))
+def test_odd_input_gets_a_clear_reply(genebot: bot.Bot, message: str) -> None:
+    reply, state = genebot.reply(message)
+    assert reply.text.endswith(reply.disclaimer)
+    assert reply.kind in ("fallback", "answer", "chat", "clarify")
+    assert 0.0 <= reply.confidence <= 1.0
+    assert state.turns == 1
+
+
+def test_empty_message_asks_for_a_question(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("   ")
+    assert reply.body == genebot.content.messages.empty
+
+
+def test_emoji_only_is_unreadable_not_out_of_scope(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("🙂🙂")
+    assert reply.body == genebot.content.messages.unreadable
+
+
+def test_a_long_message_is_judged_on_its_beginning(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("what is an irb? " + "blah " * 20_000)
+    assert reply.topic == "irb"
+
+
+def test_bytes_are_decoded_not_rejected(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply(b"what is an irb \xff\xfe")  # type: ignore[arg-type]
+    assert reply.topic == "irb"
+
+
+def test_a_non_text_message_is_a_programming_error(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply(42)  # type: ignore[arg-type]
+    assert reply.body == genebot.content.messages.error and reply.text.endswith(reply.disclaimer)

@@ -1,0 +1,106 @@
+"""The `genebot` command through its real entry point, in a subprocess, as a person runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GENEBOT = shutil.which("genebot")
+
+
+def run(*args: str, stdin: bytes | str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=data, capture_output=True, timeout=120, cwd=cwd, env=env,
+    )
+
+
+def test_ask_prints_one_reply_and_exits_zero() -> None:
+    result = run("ask", "what is gene therapy?")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "genetic material" in out and "Source:" in out and "health care provider" in out
+    assert result.stderr == b""
+
+
+def test_ask_json_has_the_documented_fields() -> None:
+    result = run("ask", "--json", "can gene therapy cause cancer")
+    data = json.loads(result.stdout)
+    assert data["topic"] == "cancer-risk" and data["kind"] == "answer"
+    assert 0 <= data["confidence"] <= 1
+    assert data["text"].endswith(data["disclaimer"])
+    assert data["sources"] and all("title" in s and "url" in s for s in data["sources"])
+    assert isinstance(data["suggestions"], list) and data["candidates"] == []
+
+
+def test_batch_answers_each_line_independently_in_order() -> None:
+    questions = ["what is gene therapy", "tell me more", "", "i cant breathe", "how much does it cost"]
+    result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")
+    assert result.returncode == 0
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(lines) == len(questions)
+    assert lines[0]["topic"] == "what-is-gene-therapy"
+    assert lines[1]["topic"] != "what-is-gene-therapy"  # no conversation between batch lines
+    assert lines[3]["kind"] == "emergency"
+    assert lines[4]["kind"] == "fallback"
+    assert all(line["text"].endswith(line["disclaimer"]) for line in lines)
+
+
+def test_batch_survives_binary_garbage() -> None:
+    garbage = bytes(range(256)) * 40 + b"\nwhat is an irb\n\xff\xfe\x00\n"
+    result = run("ask", "--json", "--batch", stdin=garbage)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert any(line["topic"] == "irb" for line in lines)
+    assert all(line["text"].endswith(line["disclaimer"]) for line in lines)
+    assert b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("ask",), ("ask", "--batch", "what"), ("--nonsense",), ("ask", "--colour", "x"), ("frobnicate",)],
+)
+def test_usage_errors_exit_2_with_one_line(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    lines = result.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and "error" in lines[0]
+    assert result.stdout == b""
+
+
+def test_piped_chat_keeps_the_conversation() -> None:
+    result = run("chat", stdin="what is an irb\ntell me more\n/sources\n/quit\nnever read\n")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Institutional Review Board" in out
+    assert "word for word" in out
+    assert "medlineplus.gov" in out
+    assert "never read" not in out
+
+
+def test_plain_genebot_with_piped_input_chats() -> None:
+    result = run(stdin="hello\n")
+    assert result.returncode == 0 and b"health care provider" in result.stdout
+
+
+@pytest.mark.skipif(GENEBOT is None, reason="the genebot console script is not installed")
+def test_console_script_works_from_any_directory(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [GENEBOT, "ask", "--json", "what does the fda do"], capture_output=True, timeout=60, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["topic"] == "fda-role"
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("chat", "ask", "serve"):
+        assert command in result.stdout.decode()
