@@ -52,13 +52,13 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(kind, None, 0.0)
     if not has_readable_text(norm):
         return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
-    words = norm.split()
-    repaired = " ".join(_repair(index, words))
+    strict, loose = _repair(index, norm.split())
+    repaired = " ".join(strict)
     texts = (norm,) if repaired == norm else (norm, repaired)
     for tid, patterns in index.safety_rules:
         if _fires(patterns, texts):
             return Classification(MatchKind.SAFETY, tid, 1.0, normalised=norm)
-    ranked = _rank(index, repaired.split())
+    ranked = _rank(index, loose)
     hits = [tid for tid, patterns in index.rules if _fires(patterns, texts)]
     return _decide(index, ranked, hits, norm)
 
@@ -67,19 +67,24 @@ def _fires(patterns: Iterable[re.Pattern[str]], texts: tuple[str, ...]) -> bool:
     return any(p.search(t) for p in patterns for t in texts)
 
 
-def _repair(index: Index, words: list[str]) -> list[str]:
-    """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy')."""
+def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
+    """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy').
+
+    Returns two versions: for the rules, inflections are left alone ("year" must not become
+    "years" and so dodge a "last year" guard); for fuzzy ranking they help ("risk" -> "risks").
+    """
     s = index.settings
-    repaired = []
+    strict, loose = [], []
     for word in words:
-        if word in index.known or len(word) < s.min_correctable or word.isdigit():
-            repaired.append(word)
-            continue
-        best = process.extractOne(
-            word, index.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at
-        )
-        repaired.append(best[0] if best else word)
-    return repaired
+        best = None
+        if word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
+            best = process.extractOne(
+                word, index.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at
+            )
+        fix = best[0] if best else word
+        loose.append(fix)
+        strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
+    return strict, loose
 
 
 def _rank(index: Index, words: list[str]) -> list[Candidate]:
