@@ -28,7 +28,7 @@ class Phrase:
 
     file: str
     line: int | None
-    owner: str   # the topic id of an example or answer; the message name for messages.yaml
+    owner: str  # the topic id of an example or answer; the message name for messages.yaml
     text: str
 
 
@@ -45,7 +45,7 @@ class Layout:
 @dataclass(frozen=True, slots=True)
 class CheckResult:
     problems: tuple[Problem, ...]
-    loaded: bool          # False when load_content refused the folder
+    loaded: bool  # False when load_content refused the folder
     topics: int
     examples: int
 
@@ -77,7 +77,9 @@ def check_content(root: Path | str | None = None, max_grade: float = MAX_GRADE) 
     if content is not None:
         problems += classifier_collisions(content, layout.examples)
     ordered = sorted(dict.fromkeys(problems), key=_order)
-    return CheckResult(tuple(ordered), content is not None, len(layout.topics), len(layout.examples))
+    return CheckResult(
+        tuple(ordered), content is not None, len(layout.topics), len(layout.examples)
+    )
 
 
 def _order(p: Problem) -> tuple[bool, str, int]:
@@ -102,7 +104,8 @@ def read_layout(root: Path) -> Layout:
         if isinstance(raw, list):
             examples += [
                 Phrase(label, _line(raw, i), tid.strip(), ex.strip())
-                for i, ex in enumerate(raw) if isinstance(ex, str) and ex.strip()
+                for i, ex in enumerate(raw)
+                if isinstance(ex, str) and ex.strip()
             ]
     for label, item in _items(root, "answers", "answers", skip="messages.yaml"):
         tid, text = item.get("topic"), item.get("text")
@@ -130,7 +133,8 @@ def _messages(root: Path) -> tuple[Phrase, ...]:
     label = path.relative_to(root).as_posix()
     return tuple(
         Phrase(label, _line(doc, name), name, text.strip())
-        for name, text in doc.items() if isinstance(text, str) and text.strip()
+        for name, text in doc.items()
+        if isinstance(text, str) and text.strip()
     )
 
 
@@ -178,15 +182,30 @@ def duplicate_examples(examples: Iterable[Phrase], spellings: Mapping[str, str])
             continue
         where = f"{first.file}:{first.line}"
         if first.owner != ex.owner:
-            problems.append(Problem(ex.file, ex.line, (
-                f"example {ex.text!r} of topic {ex.owner!r} is also an example of topic "
-                f"{first.owner!r} ({where}); keep it under one topic"
-            )))
+            problems.append(
+                Problem(
+                    ex.file,
+                    ex.line,
+                    (
+                        f"example {ex.text!r} of topic {ex.owner!r} is also an example of topic "
+                        f"{first.owner!r} ({where}); keep it under one topic"
+                    ),
+                )
+            )
         else:
-            same = "repeats" if ex.text == first.text else f"reads as {first.text!r} once normalised, so repeats"
-            problems.append(Problem(
-                ex.file, ex.line, f"example {ex.text!r} {same} {where} in topic {ex.owner!r}", "warning"
-            ))
+            same = (
+                "repeats"
+                if ex.text == first.text
+                else f"reads as {first.text!r} once normalised, so repeats"
+            )
+            problems.append(
+                Problem(
+                    ex.file,
+                    ex.line,
+                    f"example {ex.text!r} {same} {where} in topic {ex.owner!r}",
+                    "warning",
+                )
+            )
     return problems
 
 
@@ -224,10 +243,17 @@ def hard_to_read(texts: Iterable[Phrase], max_grade: float = MAX_GRADE) -> list[
         grade = analyse(phrase.text).grade
         if grade > max_grade:
             what = "message" if phrase.file.endswith("messages.yaml") else "answer for"
-            problems.append(Problem(phrase.file, phrase.line, (
-                f"{what} {phrase.owner!r} reads at grade {grade:.1f} (Flesch-Kincaid; aim for "
-                f"{max_grade:g} or below: shorter sentences, plainer words)"
-            ), "warning"))
+            problems.append(
+                Problem(
+                    phrase.file,
+                    phrase.line,
+                    (
+                        f"{what} {phrase.owner!r} reads at grade {grade:.1f} (Flesch-Kincaid; "
+                        f"aim for {max_grade:g} or below: shorter sentences, plainer words)"
+                    ),
+                    "warning",
+                )
+            )
     return problems
 
 
@@ -237,7 +263,10 @@ def hard_to_read(texts: Iterable[Phrase], max_grade: float = MAX_GRADE) -> list[
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     parser.add_argument(
-        "--max-grade", type=float, default=MAX_GRADE, metavar="N",
+        "--max-grade",
+        type=float,
+        default=MAX_GRADE,
+        metavar="N",
         help=f"warn when an answer reads above this school grade (default {MAX_GRADE:g})",
     )
 
@@ -248,10 +277,8 @@ def run(args: argparse.Namespace) -> int:
         print(problem)
     errors, warnings = len(result.errors), len(result.warnings)
     verdict = "content is broken" if errors else "content OK"
-    print(
-        f"{verdict}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"({result.topics} topics, {result.examples} examples)"
-    )
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(f"{verdict}: {counts} ({result.topics} topics, {result.examples} examples)")
     if not result.loaded:
         print("the classifier checks run once the errors are fixed")
     return 1 if errors or (args.strict and warnings) else 0

@@ -7,14 +7,12 @@ every other topic's rules, then fuzzy matching. Nothing later can overrule an em
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
-from .index import Index, content_words, sort_key
+from .index import SAFETY_ORDER, Index, content_words, sort_key
 from .normalise import has_readable_text, normalise
 
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
@@ -55,16 +53,13 @@ def classify(index: Index, text: str) -> Classification:
     strict, loose = _repair(index, norm.split())
     repaired = " ".join(strict)
     texts = (norm,) if repaired == norm else (norm, repaired)
-    for tid, patterns in index.safety_rules:
-        if _fires(patterns, texts):
+    fired = index.safety_rules.firing(texts)
+    for tid in SAFETY_ORDER:
+        if tid in fired:
             return Classification(MatchKind.SAFETY, tid, 1.0, normalised=norm)
     ranked = _rank(index, loose)
-    hits = [tid for tid, patterns in index.rules if _fires(patterns, texts)]
+    hits = sorted(index.rules.firing(texts))
     return _decide(index, ranked, hits, norm)
-
-
-def _fires(patterns: Iterable[re.Pattern[str]], texts: tuple[str, ...]) -> bool:
-    return any(p.search(t) for p in patterns for t in texts)
 
 
 def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
@@ -78,9 +73,8 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     for word in words:
         best = None
         if word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
-            best = process.extractOne(
-                word, index.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at
-            )
+            near = index.vocabulary.get(len(word), ())
+            best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
         fix = best[0] if best else word
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
@@ -112,14 +106,33 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     kept = content_words(words, index.stopwords)
     if not kept:
         return {}
-    floor = index.settings.fuzzy_floor
-    phrase = _best_per_topic(index.phrase_owners, process.extract(
-        " ".join(words), index.phrases, scorer=fuzz.ratio, processor=None, score_cutoff=floor, limit=None))
-    by_words = _best_per_topic(index.owners, process.extract(
-        sort_key(kept), index.choices, scorer=fuzz.ratio, processor=None, score_cutoff=floor, limit=None))
+    s = index.settings
+    ids = _candidates(index, kept)
+    if ids is None:
+        phrases, keys, owners = index.phrases, index.keys, index.owners
+    else:
+        phrases = [index.phrases[i] for i in ids]
+        keys = [index.keys[i] for i in ids]
+        owners = tuple(index.owners[i] for i in ids)
+    options = {"processor": None, "score_cutoff": s.fuzzy_floor, "limit": s.top_examples}
+    phrase = _best_per_topic(owners, process.extract(" ".join(words), phrases, scorer=fuzz.ratio, **options))
+    by_words = _best_per_topic(owners, process.extract(sort_key(kept), keys, scorer=fuzz.ratio, **options))
     cover = _coverage(index, kept)
     topics = phrase.keys() | by_words.keys() | cover.keys()
     return {t: (phrase.get(t, 0.0), by_words.get(t, 0.0), cover.get(t, 0.0)) for t in topics}
+
+
+def _candidates(index: Index, kept: list[str]) -> list[int] | None:
+    """For large content, the examples sharing the message's rarest words; None means all."""
+    if not index.postings:
+        return None
+    lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=len)
+    chosen: set[int] = set()
+    for ids in lists:
+        if chosen and len(chosen) + len(ids) > index.settings.max_candidates:
+            break
+        chosen.update(ids)
+    return sorted(chosen) if chosen else None
 
 
 def _best_per_topic(owners: tuple[str, ...], matches: list[tuple[str, float, int]]) -> dict[str, float]:

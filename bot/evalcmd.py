@@ -19,17 +19,27 @@ __all__ = ["add_arguments", "format_report", "run"]
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "file", nargs="?", metavar="FILE",
+        "file",
+        nargs="?",
+        metavar="FILE",
         help="questions to ask: YAML list of {question, expect}, or CSV/TSV with those columns",
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object (with a results list)")
     parser.add_argument(
-        "--cross-validate", type=int, metavar="K",
+        "--json", action="store_true", help="print one JSON object (with a results list)"
+    )
+    parser.add_argument(
+        "--cross-validate",
+        type=int,
+        metavar="K",
         help="instead of FILE, K-fold cross-validation over the example phrasings",
     )
-    parser.add_argument("--seed", type=int, default=0, help="how the folds are shuffled (default 0)")
     parser.add_argument(
-        "--min-accuracy", type=_fraction, metavar="X",
+        "--seed", type=int, default=0, help="how the folds are shuffled (default 0)"
+    )
+    parser.add_argument(
+        "--min-accuracy",
+        type=_fraction,
+        metavar="X",
         help="exit 1 when overall accuracy is below X (0.85 or 85%%), for CI",
     )
     parser.add_argument(
@@ -63,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
         report = evaluate(bot, cases)
         title = f"{args.file}, {len(report.results)} questions"
     if args.json:
-        json.dump(report.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        source = {"mode": "questions", "file": str(args.file)} if args.file else {}
+        json.dump({**source, **report.to_dict()}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_report(report.to_dict(), title, top=args.top))
@@ -85,7 +96,9 @@ def format_report(data: dict[str, Any], title: str, top: int = 10) -> str:
     lines: list[str] = [f"genebot eval: {title}"]
     lines += _headline(data)
     if data.get("fold_accuracy"):
-        lines.append("  per fold                 " + "  ".join(_pct(a) for a in data["fold_accuracy"]))
+        lines.append(
+            "  per fold                 " + "  ".join(_pct(a) for a in data["fold_accuracy"])
+        )
     lines += ["", *_per_topic(data["per_topic"])]
     confusions = data["confusions"][:top]
     if confusions:
@@ -93,10 +106,9 @@ def format_report(data: dict[str, Any], title: str, top: int = 10) -> str:
         lines += [f"  {c['count']:4d}  {c['expected']} → {c['got']}" for c in confusions]
     misses = [r for r in data["results"] if not r["correct"]]
     lines += ["", f"misses ({len(misses)}): confidence  expected → got  question"]
-    lines += [
-        f"  {r['confidence']:.2f}  {'|'.join(r['expect'])} → {r['got'] or r['kind']}  {r['question']!r}"
-        for r in sorted(misses, key=lambda r: (r["expect"], -r["confidence"]))
-    ]
+    for r in sorted(misses, key=lambda r: (r["expect"], -r["confidence"])):
+        expected, got = "|".join(r["expect"]), r["got"] or r["kind"]
+        lines.append(f"  {r['confidence']:.2f}  {expected} → {got}  {r['question']!r}")
     return "\n".join(lines) + "\n"
 
 
@@ -107,12 +119,21 @@ def _headline(data: dict[str, Any]) -> list[str]:
     emergencies = [r for r in results if "emergency" in r["expect"]]
     rows = [
         ("accuracy", data["accuracy"], _of(sum(r["correct"] for r in results), len(results))),
-        ("in-scope accuracy", data["in_scope_accuracy"],
-         _of(sum(r["correct"] for r in in_scope), len(in_scope))),
-        ("out-of-scope fell back", data["out_of_scope_fallback"],
-         _of(sum(r["kind"] == "fallback" for r in out_scope), len(out_scope))),
-        ("emergency recall", data["emergency_recall"],
-         _of(sum(r["got"] == "emergency" for r in emergencies), len(emergencies))),
+        (
+            "in-scope accuracy",
+            data["in_scope_accuracy"],
+            _of(sum(r["correct"] for r in in_scope), len(in_scope)),
+        ),
+        (
+            "out-of-scope fell back",
+            data["out_of_scope_fallback"],
+            _of(sum(r["kind"] == "fallback" for r in out_scope), len(out_scope)),
+        ),
+        (
+            "emergency recall",
+            data["emergency_recall"],
+            _of(sum(r["got"] == "emergency" for r in emergencies), len(emergencies)),
+        ),
     ]
     lines = [f"  {name:<24} {_pct(value):>6}  {count}" for name, value, count in rows]
     lines.append(f"  {'emergency false alarms':<24} {data['emergency_false_alarms']:>6}")
@@ -124,9 +145,8 @@ def _per_topic(per_topic: dict[str, dict[str, float]]) -> list[str]:
     width = max((len(t) for t in per_topic), default=5) + 2
     lines = [f"{'per topic':<{width}}  precision  recall     f1  support"]
     for topic, m in sorted(per_topic.items()):
-        lines.append(
-            f"  {topic:<{width - 2}}  {m['precision']:9.2f}  {m['recall']:6.2f}  {m['f1']:5.2f}  {m['support']:7d}"
-        )
+        figures = f"{m['precision']:9.2f}  {m['recall']:6.2f}  {m['f1']:5.2f}  {m['support']:7d}"
+        lines.append(f"  {topic:<{width - 2}}  {figures}")
     return lines
 
 
@@ -136,4 +156,3 @@ def _pct(value: float | None) -> str:
 
 def _of(hits: int, total: int) -> str:
     return f"({hits} of {total})" if total else ""
-

@@ -7,7 +7,6 @@ rapidfuzz compares plain strings with ``processor=None`` and no Python loop over
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,8 +15,11 @@ from types import MappingProxyType
 from .catalog import ADVICE, EMERGENCY
 from .content import Content
 from .normalise import normalise
+from .rules import RuleSet, build_rules
 
-__all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
+SAFETY_ORDER = (EMERGENCY, ADVICE)  # emergency wins over everything, then personal advice
+
+__all__ = ["SAFETY_ORDER", "Index", "Settings", "build_index", "content_words", "sort_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +37,28 @@ class Settings:
     correct_at: float = 86.0       # rapidfuzz ratio for fixing a misspelt word
     min_correctable: int = 4       # shorter words are never "corrected"
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
+    top_examples: int = 64         # how many best examples per message feed the topic scores
+    prune_above: int = 5000        # with more examples than this, compare only likely ones
+    max_candidates: int = 4000     # ... at most about this many
 
 
 @dataclass(frozen=True, slots=True)
 class Index:
     spellings: Mapping[str, str]
     stopwords: frozenset[str]
-    safety_rules: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-    rules: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
-    choices: tuple[str, ...]           # each example: content words, sorted, space-joined
-    owners: tuple[str, ...]            # the topic of each choice
+    safety_rules: RuleSet              # emergency and personal-advice, checked first
+    rules: RuleSet                     # every other topic's patterns
     phrases: tuple[str, ...]           # each example: all its words, in order
-    phrase_owners: tuple[str, ...]
-    vocabulary: tuple[str, ...]        # every word the content knows, for spelling repair
+    keys: tuple[str, ...]              # each example: its content words, sorted
+    owners: tuple[str, ...]            # the topic of each example
+    vocabulary: Mapping[int, tuple[str, ...]]  # word length -> known words close enough in
+                                               # length to be a repair of it (see _windows)
     known: frozenset[str]
     weights: Mapping[str, Mapping[str, float]] = field(repr=False)  # word -> topic -> idf
     idf: Mapping[str, float] = field(repr=False)
+    # Only for large content: content word -> the examples that use it, so a message is
+    # compared with the examples that share a telling word instead of with all of them.
+    postings: Mapping[str, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     unknown_idf: float = 0.0
     topics: tuple[str, ...] = ()
     settings: Settings = Settings()
@@ -66,33 +74,28 @@ def sort_key(words: list[str]) -> str:
     return " ".join(sorted(words))
 
 
-def _combined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
-    """One alternation per topic: a single regex search instead of dozens per message."""
-    if len(patterns) < 2:
-        return patterns
-    try:
-        return (re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),)
-    except re.error:  # e.g. a pattern with inline global flags: keep them apart
-        return patterns
-
-
 def build_index(content: Content, settings: Settings | None = None) -> Index:
+    settings = settings or Settings()
     lang = content.language
-    choices: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    phrases: list[str] = []
+    keys: list[str] = []
     owners: list[str] = []
-    phrases: dict[str, str] = {}
     vocabulary: set[str] = set()
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
-        for phrase in (*topic.examples, topic.question):
-            words = normalise(phrase, lang.spellings).split()
+        for text in (*topic.examples, topic.question):
+            words = normalise(text, lang.spellings).split()
+            phrase = " ".join(words)
+            if not words or (phrase, topic.id) in seen:
+                continue
+            seen.add((phrase, topic.id))
             vocabulary.update(words)
-            phrases.setdefault(" ".join(words), topic.id)
             kept = content_words(words, lang.stopwords)
             topic_words[topic.id].update(kept)
-            if kept:
-                choices.append(sort_key(kept))
-                owners.append(topic.id)
+            phrases.append(phrase)
+            keys.append(sort_key(kept))
+            owners.append(topic.id)
     n_topics = max(len(content.topics), 1)
     document_frequency: dict[str, int] = defaultdict(int)
     for words in topic_words.values():
@@ -103,28 +106,50 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     for tid, words in topic_words.items():
         for word in words:
             weights[word][tid] = idf[word]
-    safety = tuple(
-        (tid, _combined(content.topics[tid].patterns)) for tid in (EMERGENCY, ADVICE) if tid in content.topics
-    )
-    rules = tuple(
-        (t.id, _combined(t.patterns))
-        for t in content.topics.values()
-        if t.patterns and t.id not in (EMERGENCY, ADVICE)
+    safety = build_rules({t: content.topics[t].patterns for t in SAFETY_ORDER if t in content.topics})
+    rules = build_rules(
+        {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in SAFETY_ORDER}
     )
     return Index(
         spellings=lang.spellings,
         stopwords=lang.stopwords,
         safety_rules=safety,
         rules=rules,
-        choices=tuple(choices),
-        owners=tuple(owners),
         phrases=tuple(phrases),
-        phrase_owners=tuple(phrases.values()),
-        vocabulary=tuple(sorted(vocabulary)),
+        keys=tuple(keys),
+        owners=tuple(owners),
+        vocabulary=_windows(vocabulary, settings.correct_at),
         known=frozenset(vocabulary),
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),
         idf=MappingProxyType(idf),
+        postings=_postings(keys) if len(keys) > settings.prune_above else MappingProxyType({}),
         unknown_idf=math.log(1 + n_topics),
         topics=tuple(content.topics),
-        settings=settings or Settings(),
+        settings=settings,
     )
+
+
+def _windows(words: set[str], cutoff: float) -> Mapping[int, tuple[str, ...]]:
+    """For each word length, the known words whose length allows fuzz.ratio >= cutoff.
+
+    ratio = 2*matches/(len1+len2), so lengths further apart than this cannot reach the
+    cutoff: searching only the window makes spelling repair several times cheaper.
+    """
+    share = cutoff / 100.0
+    by_length: dict[int, list[str]] = defaultdict(list)
+    for word in sorted(words):
+        by_length[len(word)].append(word)
+    longest = max(by_length, default=0)
+    windows = {}
+    for n in range(1, int(longest * (2 - share) / share) + 2):
+        low, high = n * share / (2 - share), n * (2 - share) / share
+        windows[n] = tuple(w for k in range(max(1, int(low)), int(high) + 1) for w in by_length.get(k, ()))
+    return MappingProxyType(windows)
+
+
+def _postings(keys: list[str]) -> Mapping[str, tuple[int, ...]]:
+    lists: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        for word in set(key.split()):
+            lists[word].append(i)
+    return MappingProxyType({w: tuple(ids) for w, ids in lists.items()})

@@ -69,7 +69,7 @@ def redact(text: str) -> list[tuple[str, str]]:
     last = 0
     for match in _REDACT.finditer(text):
         kind = match.lastgroup or ""
-        pieces.append(("", text[last:match.start(kind)]))
+        pieces.append(("", text[last : match.start(kind)]))
         pieces.append(("name" if kind == "capitalised" else kind, match.group(kind)))
         last = match.end()
     pieces.append(("", text[last:]))

@@ -66,7 +66,9 @@ def test_the_real_content_has_no_errors() -> None:
 def test_cli_exits_zero_and_prints_a_summary() -> None:
     run = genebot_check()
     assert run.returncode == 0, run.stdout + run.stderr
-    assert re.search(r"^content OK: 0 errors, \d+ warnings? \(\d+ topics, \d+ examples\)$", run.stdout, re.M)
+    assert re.search(
+        r"^content OK: 0 errors, \d+ warnings? \(\d+ topics, \d+ examples\)$", run.stdout, re.M
+    )
     for line in run.stdout.splitlines()[:-1]:
         assert re.match(r"^(intents|answers|sources)/[\w.]+:\d+: warning: ", line), line
 
@@ -79,14 +81,20 @@ def test_unknown_key(content_copy: Path) -> None:
     edit(path, "  - id: thanks\n", "  - id: thanks\n    colour: blue\n")
     line = line_of(path, "colour: blue")
     found = problems(content_copy)
-    assert any(p.startswith(f"intents/conversation.yaml:{line}: unknown key 'colour' in a topic") for p in found), found
+    assert any(
+        p.startswith(f"intents/conversation.yaml:{line}: unknown key 'colour' in a topic")
+        for p in found
+    ), found
 
 
 def test_wrong_type(content_copy: Path) -> None:
     path = content_copy / "intents" / "conversation.yaml"
     edit(path, "    question: Thanks!", "    question: [thanks, cheers]")
     line = line_of(path, "question: [thanks, cheers]")
-    assert_reported(content_copy, f"intents/conversation.yaml:{line}: topic 'thanks': 'question' must be text, got a list")
+    assert_reported(
+        content_copy,
+        f"intents/conversation.yaml:{line}: topic 'thanks': 'question' must be text, got a list",
+    )
 
 
 def test_empty_text(content_copy: Path) -> None:
@@ -96,7 +104,9 @@ def test_empty_text(content_copy: Path) -> None:
     end = text.index("\n\n", start)
     path.write_text(text[:start] + '    text: ""' + text[end:], encoding="utf-8")
     line = line_of(path, 'text: ""')
-    assert_reported(content_copy, f"answers/conversation.yaml:{line}: answer for 'goodbye': 'text' is empty")
+    assert_reported(
+        content_copy, f"answers/conversation.yaml:{line}: answer for 'goodbye': 'text' is empty"
+    )
 
 
 def test_duplicate_topic_id(content_copy: Path) -> None:
@@ -121,7 +131,11 @@ def test_quote_without_a_source(content_copy: Path) -> None:
     path = content_copy / "answers" / "knowledge.yaml"
     edit(path, "      - source: genehome\n        text:", "      - text:")
     line = line_of(path, "      - text:")
-    assert_reported(content_copy, f"answers/knowledge.yaml:{line}: answer for 'what-is-gene-therapy': a quote has no 'source'")
+    assert_reported(
+        content_copy,
+        f"answers/knowledge.yaml:{line}: answer for 'what-is-gene-therapy': "
+        "a quote has no 'source'",
+    )
 
 
 def test_topic_without_examples(content_copy: Path) -> None:
@@ -131,7 +145,9 @@ def test_topic_without_examples(content_copy: Path) -> None:
     end = text.index("\n  - id:", start)
     path.write_text(text[:start] + "examples: []" + text[end:], encoding="utf-8")
     line = line_of(path, "examples: []")
-    assert_reported(content_copy, f"intents/conversation.yaml:{line}: topic 'thanks' has no examples")
+    assert_reported(
+        content_copy, f"intents/conversation.yaml:{line}: topic 'thanks' has no examples"
+    )
 
 
 # --------------------------------------------------------------------------- coverage
@@ -146,14 +162,24 @@ def test_missing_catalog_topic(content_copy: Path) -> None:
 def test_topic_without_answer_points_at_the_topic(content_copy: Path) -> None:
     cut_block(content_copy / "answers" / "conversation.yaml", "  - topic: goodbye", "  - topic:")
     line = line_of(content_copy / "intents" / "conversation.yaml", "- id: goodbye")
-    assert_reported(content_copy, f"intents/conversation.yaml:{line}: topic 'goodbye' has no answer")
+    assert_reported(
+        content_copy, f"intents/conversation.yaml:{line}: topic 'goodbye' has no answer"
+    )
 
 
 def test_unknown_related_topic(content_copy: Path) -> None:
     path = content_copy / "answers" / "knowledge.yaml"
-    edit(path, "related: [risks, in-vivo-ex-vivo, how-it-works]", "related: [risks, gene-teleportation]")
+    edit(
+        path,
+        "related: [risks, in-vivo-ex-vivo, how-it-works]",
+        "related: [risks, gene-teleportation]",
+    )
     line = line_of(path, "- topic: vector")
-    assert_reported(content_copy, f"answers/knowledge.yaml:{line}: answer for 'vector': unknown related topic id 'gene-teleportation'")
+    assert_reported(
+        content_copy,
+        f"answers/knowledge.yaml:{line}: answer for 'vector': "
+        "unknown related topic id 'gene-teleportation'",
+    )
 
 
 # --------------------------------------------------------------------------- grounding
@@ -161,7 +187,11 @@ def test_unknown_related_topic(content_copy: Path) -> None:
 
 def test_quote_not_in_its_source(content_copy: Path) -> None:
     path = content_copy / "answers" / "knowledge.yaml"
-    edit(path, "with the goal of changing the course of a disease.", "with the goal of curing every disease.")
+    edit(
+        path,
+        "with the goal of changing the course of a disease.",
+        "with the goal of curing every disease.",
+    )
     line = line_of(path, "curing every disease")
     found = problems(content_copy)
     expected = (
@@ -173,7 +203,11 @@ def test_quote_not_in_its_source(content_copy: Path) -> None:
 
 def test_quotes_match_whatever_the_whitespace(content_copy: Path) -> None:
     path = content_copy / "answers" / "knowledge.yaml"
-    edit(path, '"Risk depends on the type of gene therapy, type', '"Risk  depends on the type of gene\\n  therapy, type')
+    edit(
+        path,
+        '"Risk depends on the type of gene therapy, type',
+        '"Risk  depends on the type of gene\\n  therapy, type',
+    )
     assert check_content(content_copy).errors == ()
 
 
@@ -215,7 +249,9 @@ def test_hard_answer_is_a_warning_with_its_grade(content_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     start = text.index("    text: >-", text.index("- topic: vector"))
     end = text.index("    quotes:", start)
-    path.write_text(text[:start] + f"    text: >-\n      {LONG_WINDED}\n" + text[end:], encoding="utf-8")
+    path.write_text(
+        text[:start] + f"    text: >-\n      {LONG_WINDED}\n" + text[end:], encoding="utf-8"
+    )
     line = line_of(path, "text: >-", after="- topic: vector")
     warnings = [str(p) for p in check_content(content_copy).warnings]
     expected = f"answers/knowledge.yaml:{line}: warning: answer for 'vector' reads at grade "
@@ -252,8 +288,16 @@ def test_warnings_pass_unless_strict(content_copy: Path) -> None:
 
 
 def test_every_error_in_one_pass(content_copy: Path) -> None:
-    edit(content_copy / "intents" / "conversation.yaml", "  - id: thanks\n", "  - id: thanks\n    colour: blue\n")
-    edit(content_copy / "answers" / "knowledge.yaml", "type of vector, and administration", "type of vector, and moon")
+    edit(
+        content_copy / "intents" / "conversation.yaml",
+        "  - id: thanks\n",
+        "  - id: thanks\n    colour: blue\n",
+    )
+    edit(
+        content_copy / "answers" / "knowledge.yaml",
+        "type of vector, and administration",
+        "type of vector, and moon",
+    )
     found = "\n".join(problems(content_copy))
     assert "unknown key 'colour'" in found and "quote not found" in found
 

@@ -47,8 +47,14 @@ def test_text_report_has_every_section(questions: Path) -> None:
     assert run.returncode == 0, run.stderr
     out = run.stdout
     assert out.startswith(f"genebot eval: {questions}, 6 questions")
-    for label in ("accuracy", "in-scope accuracy", "out-of-scope fell back", "emergency recall",
-                  "emergency false alarms", "clarifications"):
+    for label in (
+        "accuracy",
+        "in-scope accuracy",
+        "out-of-scope fell back",
+        "emergency recall",
+        "emergency false alarms",
+        "clarifications",
+    ):
         assert f"  {label} " in out
     assert "per topic" in out and "precision  recall     f1  support" in out
     assert "most frequent confusions (expected → got)" in out
@@ -61,9 +67,18 @@ def test_json_has_the_summary_and_one_result_per_question(questions: Path) -> No
     run = genebot("eval", str(questions), "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    for key in ("accuracy", "in_scope_accuracy", "out_of_scope_fallback", "emergency_recall",
-                "emergency_false_alarms", "per_topic", "confusions", "results"):
+    for key in (
+        "accuracy",
+        "in_scope_accuracy",
+        "out_of_scope_fallback",
+        "emergency_recall",
+        "emergency_false_alarms",
+        "per_topic",
+        "confusions",
+        "results",
+    ):
         assert key in data
+    assert data["mode"] == "questions" and data["file"] == str(questions)
     assert len(data["results"]) == 6
     first = data["results"][0]
     assert set(first) >= {"question", "expect", "got", "kind", "confidence", "correct"}
@@ -77,7 +92,11 @@ def test_json_has_the_summary_and_one_result_per_question(questions: Path) -> No
 @pytest.mark.parametrize(("suffix", "sep"), [(".csv", ","), (".tsv", "\t")])
 def test_csv_and_tsv_are_accepted(tmp_path: Path, suffix: str, sep: str) -> None:
     path = tmp_path / f"questions{suffix}"
-    rows = ["question", "expect"], ["what is an irb", "irb"], ["is it safe or risky", "is-it-safe|risks"]
+    rows = (
+        ["question", "expect"],
+        ["what is an irb", "irb"],
+        ["is it safe or risky", "is-it-safe|risks"],
+    )
     path.write_text("\n".join(sep.join(r) for r in rows) + "\n", encoding="utf-8")
     cases = load_cases(path)
     assert [c.expect for c in cases] == [("irb",), ("is-it-safe", "risks")]
@@ -109,7 +128,9 @@ def test_needs_a_file_or_cross_validation(questions: Path) -> None:
 
 def test_runs_on_another_content_folder(content_copy: Path, questions: Path) -> None:
     answers = content_copy / "answers" / "conversation.yaml"
-    answers.write_text(answers.read_text(encoding="utf-8").replace("topic: goodbye", "topic: farewell"))
+    answers.write_text(
+        answers.read_text(encoding="utf-8").replace("topic: goodbye", "topic: farewell")
+    )
     run = genebot("eval", str(questions), "--content", str(content_copy))
     assert run.returncode == 1
     assert "farewell" in run.stderr

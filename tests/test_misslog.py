@@ -14,20 +14,29 @@ import threading
 from pathlib import Path
 
 import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 import bot
 from bot.misslog import ENV, MissLog, redacted_question
-from bot.terminal import chat_lines
+from bot.terminal import chat_lines, chat_terminal
 
 FALLBACK = "how much does gene therapy cost"
 
 
-def chat(stdin: str, *args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def chat(
+    stdin: str, *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k != ENV}
     root = str(Path(bot.__file__).resolve().parent.parent)
     return subprocess.run(
-        [sys.executable, "-m", "bot", "chat", *args], input=stdin, capture_output=True, text=True,
-        timeout=120, cwd=cwd, env={**base, "PYTHONPATH": root, **(env or {})},
+        [sys.executable, "-m", "bot", "chat", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**base, "PYTHONPATH": root, **(env or {})},
     )
 
 
@@ -79,12 +88,12 @@ def test_only_the_owner_can_read_the_log(tmp_path: Path, genebot: bot.Bot) -> No
 @pytest.mark.parametrize(
     "message",
     [
-        "i cant breathe",                       # emergency: never logged
+        "i cant breathe",  # emergency: never logged
         "my daughter is having a seizure",
-        "should my son get gene therapy",       # personal advice
-        "what is gene therapy",                 # answered
-        "hello",                                # small talk
-        "",                                     # empty input
+        "should my son get gene therapy",  # personal advice
+        "what is gene therapy",  # answered
+        "hello",  # small talk
+        "",  # empty input
         "   ",
     ],
 )
@@ -115,6 +124,17 @@ def test_chat_lines_logs_through_the_python_api(tmp_path: Path, genebot: bot.Bot
     assert [e["question"] for e in entries(log.path)] == [FALLBACK]
 
 
+def test_terminal_chat_logs_through_the_python_api(tmp_path: Path, genebot: bot.Bot) -> None:
+    log = MissLog(tmp_path / "m.jsonl")
+    with create_pipe_input() as pipe:
+        pipe.send_text(f"what is an irb\r{FALLBACK}\ri cant breathe\r")
+        pipe.close()
+        chat_terminal(
+            genebot, input=pipe, output=DummyOutput(), show=lambda *a, **k: None, misses=log
+        )
+    assert [e["question"] for e in entries(log.path)] == [FALLBACK]
+
+
 # --------------------------------------------------------------------------- redaction
 
 
@@ -125,7 +145,10 @@ def test_chat_lines_logs_through_the_python_api(tmp_path: Path, genebot: bot.Bot
         ("call +1 (555) 123-4567 about the cost", "call <phone> about the cost"),
         ("my number is 555.123.4567", "my number is <phone>"),
         ("patient id 98765 cost?", "patient id <number> cost"),
-        ("My name is Jo Bloggs and I want to know the cost", "my name is <name> and i want to know the cost"),
+        (
+            "My name is Jo Bloggs and I want to know the cost",
+            "my name is <name> and i want to know the cost",
+        ),
         ("my name's Ana, price?", "my names <name> price"),
         ("I am called Sam. Where can I get it?", "i am called <name> where can i get it"),
         ("hi im sarah, how much is it", "hi i am <name> how much is it"),
@@ -139,8 +162,12 @@ def test_personal_details_are_removed(genebot: bot.Bot, message: str, logged: st
 
 @pytest.mark.parametrize(
     "message",
-    ["i am worried about cancer", "im scared of the side effects", "fever of 104 in phase 2 of 2023",
-     "what is the name of the approved therapy"],
+    [
+        "i am worried about cancer",
+        "im scared of the side effects",
+        "fever of 104 in phase 2 of 2023",
+        "what is the name of the approved therapy",
+    ],
 )
 def test_ordinary_words_stay(genebot: bot.Bot, message: str) -> None:
     assert "<" not in redacted_question(message, genebot.content.language.spellings)

@@ -10,10 +10,27 @@ from bot.readability import analyse, flesch_kincaid_grade, syllables
 @pytest.mark.parametrize(
     ("word", "count"),
     [
-        ("the", 1), ("cake", 1), ("table", 2), ("people", 2), ("therapy", 3), ("genetic", 3),
-        ("inflammation", 4), ("unpredictable", 5), ("used", 1), ("added", 2), ("approved", 2),
-        ("trial", 2), ("biology", 4), ("actual", 3), ("language", 2), ("special", 2),
-        ("FDA", 3), ("DNA", 3), ("off-target", 3), ("a", 1), ("I", 1),
+        ("the", 1),
+        ("cake", 1),
+        ("table", 2),
+        ("people", 2),
+        ("therapy", 3),
+        ("genetic", 3),
+        ("inflammation", 4),
+        ("unpredictable", 5),
+        ("used", 1),
+        ("added", 2),
+        ("approved", 2),
+        ("trial", 2),
+        ("biology", 4),
+        ("actual", 3),
+        ("language", 2),
+        ("special", 2),
+        ("FDA", 3),
+        ("DNA", 3),
+        ("off-target", 3),
+        ("a", 1),
+        ("I", 1),
     ],
 )
 def test_syllables_of_common_words(word: str, count: int) -> None:
@@ -41,7 +58,9 @@ def test_shorter_sentences_read_at_a_lower_grade() -> None:
         "Gene therapy is a type of treatment that uses genetic material with the goal of "
         "changing the course of a disease that is being investigated for many conditions."
     )
-    short = "Gene therapy uses genes to treat disease. It is still being studied. Some are approved."
+    short = (
+        "Gene therapy uses genes to treat disease. It is still being studied. Some are approved."
+    )
     assert flesch_kincaid_grade(short) < 9 < flesch_kincaid_grade(long)
 
 

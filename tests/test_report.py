@@ -26,10 +26,14 @@ LOGGED = [
 
 
 def entry(question: str, outcome: str = "fallback", best: str = "out-of-scope") -> str:
-    return json.dumps({
-        "time": "2025-01-01T00:00:00Z", "question": question, "outcome": outcome,
-        "candidates": [{"topic": best, "score": 0.7}],
-    })
+    return json.dumps(
+        {
+            "time": "2025-01-01T00:00:00Z",
+            "question": question,
+            "outcome": outcome,
+            "candidates": [{"topic": best, "score": 0.7}],
+        }
+    )
 
 
 @pytest.fixture
@@ -40,14 +44,20 @@ def log(tmp_path: Path) -> Path:
 
 
 def genebot(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_read_log_skips_what_it_cannot_read(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
     path.write_text(
-        entry("is it permanent", "clarify", "history") + "\n\nnot json\n"
-        + json.dumps({"question": ""}) + "\n" + json.dumps({"outcome": "fallback"}) + "\n",
+        entry("is it permanent", "clarify", "history")
+        + "\n\nnot json\n"
+        + json.dumps({"question": ""})
+        + "\n"
+        + json.dumps({"outcome": "fallback"})
+        + "\n",
         encoding="utf-8",
     )
     misses, skipped = read_log(path)
@@ -62,7 +72,9 @@ def test_similar_questions_share_a_group_and_the_biggest_comes_first(log: Path) 
     assert first.representative == "how much does gene therapy cost"
     assert first.count == 7
     assert {q for q, _n in first.members} == {
-        "how much does gene therapy cost", "what does gene therapy cost", "how much does it cost",
+        "how much does gene therapy cost",
+        "what does gene therapy cost",
+        "how much does it cost",
         "cost of gene therapy",
     }
     assert first.members[0] == ("how much does gene therapy cost", 4)
@@ -74,8 +86,21 @@ def test_similar_questions_share_a_group_and_the_biggest_comes_first(log: Path) 
 
 
 def test_words_most_questions_share_do_not_group_them() -> None:
-    questions = [f"gene therapy {w}" for w in ("cost", "insurance", "hospital", "recovery", "permanent",
-                                             "diet", "stock", "vaccine", "ibuprofen", "homework")]
+    questions = [
+        f"gene therapy {w}"
+        for w in (
+            "cost",
+            "insurance",
+            "hospital",
+            "recovery",
+            "permanent",
+            "diet",
+            "stock",
+            "vaccine",
+            "ibuprofen",
+            "homework",
+        )
+    ]
     keys = grouping_keys(questions)
     assert keys["gene therapy cost"] == "cost"
     assert len(group_misses([Miss(q, "fallback", None) for q in questions])) == len(questions)
@@ -93,10 +118,14 @@ def test_cli_text(log: Path) -> None:
     run = genebot("report", str(log), "--top", "2")
     assert run.returncode == 0, run.stderr
     out = run.stdout
-    assert out.startswith(f"genebot report: {len(LOGGED)} missed questions in {log} (9 distinct, 4 groups)")
+    assert out.startswith(
+        f"genebot report: {len(LOGGED)} missed questions in {log} (9 distinct, 4 groups)"
+    )
     assert "  1. 7× 'how much does gene therapy cost'" in out
     assert "suggested topic: out-of-scope" in out
-    assert "also: 'cost of gene therapy' (1), " in out and "'what does gene therapy cost' (1)" in out
+    assert (
+        "also: 'cost of gene therapy' (1), " in out and "'what does gene therapy cost' (1)" in out
+    )
     assert "  2. 4× " in out and "  3. " not in out
 
 
@@ -105,7 +134,15 @@ def test_cli_json(log: Path) -> None:
     data = json.loads(run.stdout)
     assert data["misses"] == len(LOGGED) and data["distinct"] == 9 and data["groups_total"] == 4
     group = data["groups"][0]
-    assert set(group) >= {"representative", "count", "members", "outcomes", "suggested_topic", "candidates", "now"}
+    assert set(group) >= {
+        "representative",
+        "count",
+        "members",
+        "outcomes",
+        "suggested_topic",
+        "candidates",
+        "now",
+    }
     assert group["members"][0] == {"question": "how much does gene therapy cost", "count": 4}
 
 
