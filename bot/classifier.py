@@ -6,6 +6,7 @@ every other topic's rules, then fuzzy matching. Nothing later can overrule an em
 
 from __future__ import annotations
 
+import bisect
 import enum
 from dataclasses import dataclass
 
@@ -123,16 +124,29 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
 
 
 def _candidates(index: Index, kept: list[str]) -> list[int] | None:
-    """For large content, the examples sharing the message's rarest words; None means all."""
+    """For large content, the examples most likely to be close; None means compare with all.
+
+    Examples sharing the message's rarest words come first; when a word is so common that
+    its examples overflow the budget, those nearest the message in length are kept, since
+    fuzz.ratio cannot score far-apart lengths highly anyway.
+    """
     if not index.postings:
         return None
-    lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=len)
+    budget = index.settings.max_candidates
+    key_length = len(sort_key(kept))
+    lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=lambda p: len(p[0]))
     chosen: set[int] = set()
-    for ids in lists:
-        if chosen and len(chosen) + len(ids) > index.settings.max_candidates:
+    for ids, lengths in lists:
+        room = budget - len(chosen)
+        if room <= 0:
             break
-        chosen.update(ids)
-    return sorted(chosen) if chosen else None
+        if len(ids) <= room:
+            chosen.update(ids)
+            continue
+        middle = bisect.bisect_left(lengths, key_length)
+        start = max(0, min(middle - room // 2, len(ids) - room))
+        chosen.update(ids[start:start + room])
+    return sorted(chosen)
 
 
 def _best_per_topic(owners: tuple[str, ...], matches: list[tuple[str, float, int]]) -> dict[str, float]:

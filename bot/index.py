@@ -58,7 +58,9 @@ class Index:
     idf: Mapping[str, float] = field(repr=False)
     # Only for large content: content word -> the examples that use it, so a message is
     # compared with the examples that share a telling word instead of with all of them.
-    postings: Mapping[str, tuple[int, ...]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    postings: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False
+    )
     unknown_idf: float = 0.0
     topics: tuple[str, ...] = ()
     settings: Settings = Settings()
@@ -147,9 +149,14 @@ def _windows(words: set[str], cutoff: float) -> Mapping[int, tuple[str, ...]]:
     return MappingProxyType(windows)
 
 
-def _postings(keys: list[str]) -> Mapping[str, tuple[int, ...]]:
+def _postings(keys: list[str]) -> Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Content word -> (example numbers, their key lengths), shortest keys first."""
     lists: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         for word in set(key.split()):
             lists[word].append(i)
-    return MappingProxyType({w: tuple(ids) for w, ids in lists.items()})
+    result = {}
+    for word, ids in lists.items():
+        ids.sort(key=lambda i: len(keys[i]))
+        result[word] = (tuple(ids), tuple(len(keys[i]) for i in ids))
+    return MappingProxyType(result)
