@@ -1,6 +1,6 @@
 """Load test: start genebot's server on loopback and drive POST /api/chat with wrk.
 
-    python benchmarks/load.py                      # waitress and gunicorn, 1/16/64 clients, 10 s each
+    python benchmarks/load.py                  # waitress and gunicorn; 1, 16, 64 clients; 10 s each
     python benchmarks/load.py --server gunicorn --duration 5 --connections 16
 
 Every request posts a different real question (tests/eval/questions.yaml, round robin), so
@@ -38,26 +38,51 @@ FALLBACK = ["what is gene therapy", "is gene therapy safe", "what are the risks"
 
 LUA = """
 local bodies = {%(bodies)s}
-local limit = %(limit)d
-local sent, bad, offset = 0, 0, 0
+local limit, sent, offset = 0, 0, 0
 function setup(thread) thread:set("offset", math.random(#bodies)) end
-function init(args) offset = tonumber(offset) or 0 end
+function init(args)
+  offset = tonumber(offset) or 0
+  limit = tonumber(args[1]) or 1e12  -- requests per wrk thread
+end
 function request()
   sent = sent + 1
   local body = bodies[(sent + offset) %% #bodies + 1]
   return wrk.format("POST", "/api/chat", {["Content-Type"] = "application/json"}, body)
 end
 function response(status, headers, body)
-  if status ~= 200 then bad = bad + 1 end
   if sent >= limit then wrk.thread:stop() end
 end
 function done(summary, latency, requests)
-  io.write(string.format("GENEBOT p50_us=%%d p99_us=%%d max_us=%%d requests=%%d non2xx=%%d errors=%%d\\n",
+  io.write(string.format(
+    "GENEBOT p50_us=%%d p99_us=%%d max_us=%%d requests=%%d non2xx=%%d errors=%%d\\n",
     latency:percentile(50), latency:percentile(99), latency.max, summary.requests,
     summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
     + summary.errors.timeout))
 end
 """
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Which server runs the app, and how."""
+
+    kind: str  # "waitress" (genebot serve) or "gunicorn" (gthread workers)
+    threads: int
+    workers: int
+    cache: int  # GENEBOT_REPLY_CACHE
+
+    def command(self, port: int) -> list[str]:
+        if self.kind == "waitress":
+            return [sys.executable, "-m", "bot", "serve", "--host", HOST, "--port", str(port),
+                    "--threads", str(self.threads)]
+        return [sys.executable, "-m", "gunicorn", "--workers", str(self.workers),
+                "--worker-class", "gthread", "--threads", str(self.threads),
+                "--bind", f"{HOST}:{port}", "bot.web:app"]
+
+    def __str__(self) -> str:
+        if self.kind == "waitress":
+            return f"waitress: genebot serve --threads {self.threads}"
+        return f"gunicorn: --workers {self.workers} -k gthread --threads {self.threads}"
 
 
 @dataclass(frozen=True)
@@ -77,18 +102,20 @@ def questions() -> list[str]:
     try:
         items = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))
         return [str(item["question"]) for item in items if item.get("question")] or FALLBACK
-    except (OSError, yaml.YAMLError, TypeError, KeyError):
+    except (OSError, yaml.YAMLError, TypeError, KeyError, AttributeError):
         return FALLBACK
 
 
-def lua_script(texts: list[str], limit: int) -> str:
+def lua_script(texts: list[str]) -> str:
     bodies = ",\n".join(_lua_string(json.dumps({"message": t})) for t in texts)
-    return LUA % {"bodies": bodies, "limit": limit}
+    return LUA % {"bodies": bodies}
 
 
 def _lua_string(text: str) -> str:
-    return '"' + "".join(c if c.isalnum() or c in " .,:{}?!'-_" else f"\\{ord(c)}" for c in text.encode(
-        "utf-8").decode("latin-1")) + '"'
+    """A Lua string literal: anything but plain characters as a decimal byte escape."""
+    raw = text.encode("utf-8").decode("latin-1")
+    plain = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,:{}?!'-_")
+    return '"' + "".join(c if c in plain else f"\\{ord(c)}" for c in raw) + '"'
 
 
 def free_port() -> int:
@@ -97,23 +124,16 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(kind: str, port: int, threads: int, workers: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GENEBOT_RATE_LIMIT": "off", "GENEBOT_SECRET": "benchmark"}
+def start_server(setup: Setup, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "GENEBOT_RATE_LIMIT": "off", "GENEBOT_SECRET": "benchmark",
+           "GENEBOT_REPLY_CACHE": str(setup.cache)}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    if kind == "waitress":
-        command = [sys.executable, "-m", "bot", "serve", "--host", HOST, "--port", str(port),
-                   "--threads", str(threads)]
-    elif kind == "gunicorn":
-        command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--worker-class",
-                   "gthread", "--threads", str(threads), "--bind", f"{HOST}:{port}", "bot.web:app"]
-    else:
-        raise SystemExit(f"unknown server {kind!r}: use waitress or gunicorn")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+    process = subprocess.Popen(setup.command(port), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"the {kind} server exited with code {process.returncode}")
+            raise SystemExit(f"the {setup.kind} server exited with code {process.returncode}")
         try:
             with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as response:
                 if response.status == 200:
@@ -121,14 +141,17 @@ def start_server(kind: str, port: int, threads: int, workers: int) -> subprocess
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise SystemExit(f"the {kind} server did not start within 60 s")
+    raise SystemExit(f"the {setup.kind} server did not start within 60 s")
 
 
-def run_wrk(url: str, script: Path, clients: int, seconds: float) -> dict[str, float]:
-    threads = min(2, clients)
+def run_wrk(url: str, script: Path, clients: int, seconds: float,
+            max_requests: int) -> dict[str, float]:
+    threads = min(2, clients)  # wrk shares the 2 cores with the server: keep it lean
+    per_thread = math.ceil(max_requests / threads)
     command = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{max(1, round(seconds))}s",
-               "--timeout", "5s", "-s", str(script), url]
-    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
+               "--timeout", "5s", "-s", str(script), url, "--", str(per_thread)]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60,
+                         check=True).stdout
     found = re.search(r"GENEBOT (.*)", out)
     rate = re.search(r"Requests/sec:\s*([\d.]+)", out)
     if not found or not rate:
@@ -138,22 +161,24 @@ def run_wrk(url: str, script: Path, clients: int, seconds: float) -> dict[str, f
     return values
 
 
-def measure(kind: str, levels: list[int], seconds: float, max_requests: int, threads: int,
-            workers: int, texts: list[str]) -> list[Result]:
+def measure(setup: Setup, levels: list[int], seconds: float, max_requests: int,
+            texts: list[str]) -> list[Result]:
     port = free_port()
     url = f"http://{HOST}:{port}/api/chat"
-    process = start_server(kind, port, threads, workers)
+    process = start_server(setup, port)
     results = []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             script = Path(tmp) / "chat.lua"
-            script.write_text(lua_script(texts, math.ceil(max_requests / 2)), encoding="utf-8")
-            run_wrk(url, script, 16, 2)  # warm up: imports, caches, thread pools
+            script.write_text(lua_script(texts), encoding="utf-8")
+            run_wrk(url, script, 16, 2, max_requests)  # warm up: imports, thread pools
             for clients in levels:
-                v = run_wrk(url, script, clients, seconds)
-                results.append(Result(kind, clients, seconds, int(v["requests"]), round(v["rate"]),
-                                      v["p50_us"] / 1000, v["p99_us"] / 1000, v["max_us"] / 1000,
-                                      int(v["non2xx"] + v["errors"])))
+                v = run_wrk(url, script, clients, seconds, max_requests)
+                results.append(Result(
+                    setup.kind, clients, seconds, int(v["requests"]), round(v["rate"]),
+                    v["p50_us"] / 1000, v["p99_us"] / 1000, v["max_us"] / 1000,
+                    int(v["non2xx"] + v["errors"]),
+                ))
     finally:
         process.terminate()
         try:
@@ -177,22 +202,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server", choices=["waitress", "gunicorn", "both"], default="both")
     parser.add_argument("--connections", default="1,16,64", help="comma list of concurrent clients")
     parser.add_argument("--duration", type=float, default=10, help="seconds per level (default 10)")
-    parser.add_argument("--max-requests", type=int, default=100_000, help="cap per level (default 100000)")
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads / gunicorn threads per worker")
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2)")
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=100_000,
+        help="cap per level; requests in flight may add a few (default 100000)",
+    )
+    parser.add_argument("--waitress-threads", type=int, default=8, help="(default 8)")
+    parser.add_argument("--gunicorn-workers", type=int, default=2, help="processes (default 2)")
+    parser.add_argument("--gunicorn-threads", type=int, default=2, help="per worker (default 2)")
+    parser.add_argument(
+        "--reply-cache",
+        type=int,
+        default=0,
+        help="GENEBOT_REPLY_CACHE for the server (default 0: every request runs the engine)",
+    )
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk is not installed (Debian: apt-get install wrk)", file=sys.stderr)
         return 2
     levels = [int(c) for c in args.connections.split(",") if c.strip()]
+    cache = args.reply_cache
+    setups = {
+        "waitress": Setup("waitress", args.waitress_threads, 1, cache),
+        "gunicorn": Setup("gunicorn", args.gunicorn_threads, args.gunicorn_workers, cache),
+    }
     kinds = ["waitress", "gunicorn"] if args.server == "both" else [args.server]
     texts = questions()
-    print(f"{len(texts)} distinct questions, {args.duration:g} s per level, "
-          f"{os.cpu_count()} CPUs, server and wrk on this machine", flush=True)
+    print(
+        f"{len(texts)} distinct questions, {args.duration:g} s per level, reply cache "
+        f"{args.reply_cache or 'off'}, {os.cpu_count()} CPUs (load average "
+        f"{os.getloadavg()[0]:.1f} before the run), server and wrk on this machine; "
+        + "; ".join(str(setups[k]) for k in kinds),
+        flush=True,
+    )
     results: list[Result] = []
     for kind in kinds:
-        results += measure(kind, levels, args.duration, args.max_requests, args.threads, args.workers, texts)
+        results += measure(setups[kind], levels, args.duration, args.max_requests, texts)
     print(table(results))
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")

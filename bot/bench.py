@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 TARGETS_MS = {1: 1.0, 100: 10.0}  # p99 per reply: the issue's targets
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
+EVAL_DIR = Path("tests") / "eval"  # in a checkout; an installed package has no tests
 BUILTIN_QUESTIONS = tuple(
     """
 what is gene therapy
@@ -69,7 +69,9 @@ def load_questions(path: str | None = None) -> tuple[list[str], str]:
     if path:
         return [c.question for c in load_cases(path)], str(path)
     questions, used = [], []
-    for file in sorted(EVAL_DIR.glob("*.yaml")):
+    source_tree = Path(__file__).resolve().parent.parent / EVAL_DIR
+    folder = EVAL_DIR if EVAL_DIR.is_dir() else source_tree
+    for file in sorted(folder.glob("*.yaml")):
         try:
             questions += [c.question for c in load_cases(file)]
             used.append(str(file))

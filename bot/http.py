@@ -6,6 +6,7 @@ Nothing here knows about the chatbot; bot/web.py wires these pieces to it.
 from __future__ import annotations
 
 import enum
+import gzip
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping
@@ -14,20 +15,32 @@ from http import HTTPStatus
 from typing import Any
 
 __all__ = [
-    "HTTPError", "JSONResponse", "Match", "Request", "Response", "Route", "StartResponse",
-    "WSGIApp", "error_response",
+    "JSON_MEDIA",
+    "Asset",
+    "HTTPError",
+    "JSONResponse",
+    "Match",
+    "Request",
+    "Response",
+    "Route",
+    "StartResponse",
+    "WSGIApp",
+    "error_response",
 ]
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 JSON_TYPE = "application/json"
+JSON_MEDIA = "application/json; charset=utf-8"
 
 
 class HTTPError(Exception):
     """An HTTP error the client should see as JSON; the detail defaults to the status phrase."""
 
-    def __init__(self, status: int, detail: str | None = None, headers: Mapping[str, str] | None = None):
+    def __init__(
+        self, status: int, detail: str | None = None, headers: Mapping[str, str] | None = None
+    ):
         self.status = status
         self.detail = detail or HTTPStatus(status).phrase
         self.headers = dict(headers or {})
@@ -61,13 +74,6 @@ class Request:
         value = self.environ.get(key)
         return None if value is None else str(value)
 
-    @property
-    def host_origin(self) -> str:
-        """This server's own origin as the client addressed it (scheme://host[:port])."""
-        scheme = str(self.environ.get("wsgi.url_scheme", "http"))
-        host = self.header("Host") or f"{self.environ.get('SERVER_NAME', '')}:{self.environ.get('SERVER_PORT', '')}"
-        return f"{scheme}://{host}".lower()
-
     def body(self) -> bytes:
         """The raw body; 413 if it is (or claims to be) over the limit, before reading more."""
         if self._body is None:
@@ -83,7 +89,7 @@ class Request:
                 data = b""
             elif declared.strip():
                 data = stream.read(length) if length > 0 else b""
-            else:  # no Content-Length (e.g. chunked under some servers): read one byte past the limit
+            else:  # no Content-Length (chunked, under some servers): read one byte past the limit
                 data = stream.read(self.max_body + 1)
                 if len(data) > self.max_body:
                     raise HTTPError(413, f"the request body is over {self.max_body} bytes")
@@ -122,12 +128,16 @@ class Response:
 
 
 def render_json(content: Any) -> bytes:
-    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
-def JSONResponse(content: Any, status: int = 200, headers: Mapping[str, str] | None = None) -> Response:  # noqa: N802
+def JSONResponse(
+    content: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> Response:  # noqa: N802
     """A Response whose content is compact UTF-8 JSON (Starlette's rendering)."""
-    return Response(render_json(content), status, "application/json; charset=utf-8", dict(headers or {}))
+    return Response(render_json(content), status, JSON_MEDIA, dict(headers or {}))
 
 
 def error_response(error: HTTPError) -> Response:
@@ -137,15 +147,25 @@ def error_response(error: HTTPError) -> Response:
 
 @dataclass(frozen=True)
 class Asset:
-    """A static file held in memory with its ETag, so serving it costs a dictionary lookup."""
+    """A static file held in memory, plain and gzipped, so serving it is a dictionary lookup."""
 
     content: bytes
+    gzipped: bytes
     media_type: str
-    etag: str
+    digest: str
 
     @classmethod
     def of(cls, content: bytes, media_type: str) -> Asset:
-        return cls(content, media_type, '"' + hashlib.sha256(content).hexdigest()[:20] + '"')
+        gzipped = gzip.compress(content, compresslevel=9, mtime=0)
+        return cls(content, gzipped, media_type, hashlib.sha256(content).hexdigest()[:20])
+
+    def body(self, accept_encoding: str | None) -> tuple[bytes, dict[str, str]]:
+        """The bytes to send and their headers; each encoding has its own (strong) ETag."""
+        headers = {"Vary": "Accept-Encoding"}
+        if "gzip" in (accept_encoding or "").lower() and len(self.gzipped) < len(self.content):
+            gz = {"Content-Encoding": "gzip", "ETag": f'"{self.digest}-gz"'}
+            return self.gzipped, headers | gz
+        return self.content, headers | {"ETag": f'"{self.digest}"'}
 
 
 class Match(enum.Enum):

@@ -54,8 +54,12 @@ class RateLimiter:
     dropped, and past ``max_clients`` the oldest buckets go first.
     """
 
-    def __init__(self, limit: RateLimit, clock: Callable[[], float] = time.monotonic,
-                 max_clients: int = 10_000) -> None:
+    def __init__(
+        self,
+        limit: RateLimit,
+        clock: Callable[[], float] = time.monotonic,
+        max_clients: int = 10_000,
+    ) -> None:
         self.limit = limit
         self._clock = clock
         self._max_clients = max_clients
@@ -81,8 +85,11 @@ class RateLimiter:
     def _prune(self, now: float) -> None:
         if len(self._buckets) <= self._max_clients:
             return
-        full = [c for c, (t, last) in self._buckets.items()
-                if t + (now - last) * self._rate >= self.limit.requests]
+        full = [
+            c
+            for c, (t, last) in self._buckets.items()
+            if t + (now - last) * self._rate >= self.limit.requests
+        ]
         for client in full:
             del self._buckets[client]
         keep = self._max_clients * 9 // 10  # some headroom, so the scan above stays rare

@@ -3,7 +3,7 @@
 Import path for any WSGI server: ``bot.web:app`` (created on first use from GENEBOT_*
 variables), or build your own with ``create_app(bot, config)``::
 
-    gunicorn -w 2 -b 127.0.0.1:8000 bot.web:app
+    gunicorn --workers 2 --worker-class gthread --threads 2 -b 127.0.0.1:8000 bot.web:app
 
 The server keeps no sessions: the conversation state travels with the client as a signed
 token, so any process or host can answer any message.
@@ -19,9 +19,20 @@ from importlib import resources
 from typing import Any
 
 from .http import (
-    Asset, HTTPError, JSONResponse, Match, Request, Response, Route, StartResponse, error_response,
+    JSON_MEDIA,
+    Asset,
+    HTTPError,
+    JSONResponse,
+    Match,
+    Request,
+    Response,
+    Route,
+    StartResponse,
+    error_response,
 )
 from .ratelimit import RateLimiter
+from .misslog import MissLog
+from .replycache import ReplyCache
 from .signing import StateSigner
 from .webconfig import Config
 
@@ -66,12 +77,19 @@ class App:
         self.bot = bot
         self.config = config
         if config.secret is None:
-            log.warning("GENEBOT_SECRET is not set: using a random secret for this process only. "
-                        "Set the same GENEBOT_SECRET on every process and host that serves the API.")
+            log.warning(
+                "GENEBOT_SECRET is not set: using a random secret for this process only. "
+                "Set the same GENEBOT_SECRET on every process and host that serves the API."
+            )
         self.signer = StateSigner(config.secret)
         self.limiter = RateLimiter(config.rate_limit)
+        # With the miss log on, every reply goes through the engine so that every miss counts.
+        self.misses = MissLog(config.miss_log) if config.miss_log else None
+        self.cache = ReplyCache(0 if self.misses else config.reply_cache)
         self.topic_ids = frozenset(bot.content.topics)
-        self.assets = {path: Asset.of(_static(name), media) for path, (name, media, _) in STATIC.items()}
+        self.assets = {
+            path: Asset.of(_static(name), media) for path, (name, media, _) in STATIC.items()
+        }
         self.routes = [
             Route("/api/chat", frozenset({"POST"}), self.chat, "chat"),
             Route("/api/welcome", frozenset({"GET"}), self.welcome, "welcome"),
@@ -91,11 +109,18 @@ class App:
             response = error_response(exc)
         except Exception as exc:  # a bug must show the client a JSON 500, never a traceback
             _log_exception(request, route, exc)
-            response = error_response(HTTPError(500, "something went wrong on the server; please try again"))
+            response = error_response(
+                HTTPError(500, "something went wrong on the server; please try again")
+            )
         self._finish(request, route, response)
         if self.config.access_log:
-            access_log.info("%s %s %d %.1fms", request.method, route.path if route else "-",
-                            response.status, (time.perf_counter() - started) * 1000)
+            access_log.info(
+                "%s %s %d %.1fms",
+                request.method,
+                route.path if route else "-",
+                response.status,
+                (time.perf_counter() - started) * 1000,
+            )
         return response(start_response, head_only=request.method == "HEAD")
 
     def _route(self, request: Request) -> tuple[Route, Match]:
@@ -113,18 +138,34 @@ class App:
     def _dispatch(self, request: Request, route: Route, match: Match) -> Response:
         origin = request.header("Origin")
         if route.path in API_PATHS and origin and not self._origin_ok(request, origin):
-            raise HTTPError(403, "this site is not allowed to use the API (see GENEBOT_ALLOWED_ORIGINS)")
+            raise HTTPError(
+                403, "this site is not allowed to use the API (see GENEBOT_ALLOWED_ORIGINS)"
+            )
         if request.method == "OPTIONS":
             return Response(status=204, headers={"Allow": route.allow()})
         if match is Match.PARTIAL:
             raise HTTPError(405, f"use {route.allow()}", {"Allow": route.allow()})
         if route.path in API_PATHS:
-            wait = self.limiter.check(request.client)
+            wait = self.limiter.check(self._client(request))
             if wait > 0:
-                raise HTTPError(429, f"too many requests; try again in {math.ceil(wait)} s "
-                                f"(limit {self.config.rate_limit} requests/seconds)",
-                                {"Retry-After": str(math.ceil(wait))})
+                raise HTTPError(
+                    429,
+                    f"too many requests; try again in {math.ceil(wait)} s "
+                    f"(limit {self.config.rate_limit} requests/seconds)",
+                    {"Retry-After": str(math.ceil(wait))},
+                )
         return route.handler(request)
+
+    def _client(self, request: Request) -> str:
+        """The client's address: behind a trusted proxy, the last hop it did not add itself."""
+        address = request.client
+        trusted = self.config.trusted_proxies
+        if address in trusted:
+            hops = [hop.strip() for hop in (request.header("X-Forwarded-For") or "").split(",")]
+            for hop in reversed(hops):
+                if hop and hop not in trusted:
+                    return hop
+        return address
 
     def _origin_ok(self, request: Request, origin: str) -> bool:
         return _same_origin(request, origin) or self.config.allows(origin)
@@ -137,8 +178,10 @@ class App:
         headers.setdefault("Cache-Control", "no-store")
         headers.setdefault("Content-Security-Policy", API_CSP)
         path = route.path if route else ""
-        headers.setdefault("Cross-Origin-Resource-Policy",
-                           "cross-origin" if path in WIDGET_ASSETS else "same-origin")
+        headers.setdefault(
+            "Cross-Origin-Resource-Policy",
+            "cross-origin" if path in WIDGET_ASSETS else "same-origin",
+        )
         if path not in API_PATHS:
             return
         headers["Vary"] = "Origin"
@@ -160,10 +203,19 @@ class App:
         if not isinstance(message, str):
             raise HTTPError(400, 'the field "message" is required and must be a string')
         state = self.signer.loads(data.get("state"), self.topic_ids)
+        key = self.cache.key(message, state)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return Response(cached, 200, JSON_MEDIA)
         reply, new_state = self.bot.reply(message, state)
+        if self.misses is not None:
+            self.misses.observe(self.bot, message, reply)
         body = reply.to_dict()
         body["state"] = self.signer.dumps(new_state)
-        return JSONResponse(body)
+        response = JSONResponse(body)
+        if reply.body != self.bot.content.messages.error:  # an engine failure is not worth keeping
+            self.cache.put(key, response.content)
+        return response
 
     def welcome(self, request: Request) -> Response:
         """The greeting and the words the widget shows around replies, from the content."""
@@ -174,8 +226,10 @@ class App:
         return JSONResponse(body, headers={"Cache-Control": "public, max-age=300"})
 
     def topics(self, request: Request) -> Response:
-        topics = [{"id": t.id, "group": t.group, "question": t.question}
-                  for t in self.bot.content.topics.values()]
+        topics = [
+            {"id": t.id, "group": t.group, "question": t.question}
+            for t in self.bot.content.topics.values()
+        ]
         return JSONResponse({"topics": topics}, headers={"Cache-Control": "public, max-age=300"})
 
     def health(self, request: Request) -> Response:
@@ -183,18 +237,24 @@ class App:
 
     def static(self, request: Request) -> Response:
         asset = self.assets[request.path]
-        headers = {"ETag": asset.etag, "Cache-Control": STATIC[request.path][2]}
+        content, headers = asset.body(request.header("Accept-Encoding"))
+        headers["Cache-Control"] = STATIC[request.path][2]
         if request.path == "/":
             headers |= {"Content-Security-Policy": DEMO_CSP, "X-Frame-Options": "DENY"}
-        if asset.etag in (request.header("If-None-Match") or ""):
+        if _etag_matches(request.header("If-None-Match"), headers["ETag"]):
             return Response(status=304, headers=headers)
-        return Response(asset.content, 200, asset.media_type, headers)
+        return Response(content, 200, asset.media_type, headers)
 
 
 def _same_origin(request: Request, origin: str) -> bool:
     """Whether Origin names this server; compared by host, as a TLS proxy may change the scheme."""
     host = (request.header("Host") or "").lower()
     return bool(host) and origin.lower().rstrip("/").split("://", 1)[-1] == host
+
+
+def _etag_matches(if_none_match: str | None, etag: str) -> bool:
+    tags = {tag.strip().removeprefix("W/") for tag in (if_none_match or "").split(",")}
+    return etag in tags or "*" in tags
 
 
 def _static(name: str) -> bytes:
@@ -204,8 +264,13 @@ def _static(name: str) -> bytes:
 def _log_exception(request: Request, route: Route | None, exc: BaseException) -> None:
     """Log where it failed, but not the exception's message: it may quote what a patient typed."""
     where = "".join(traceback.format_tb(exc.__traceback__))
-    log.error("unhandled %s in %s %s\n%s", type(exc).__name__, request.method,
-              route.path if route else "-", where)
+    log.error(
+        "unhandled %s in %s %s\n%s",
+        type(exc).__name__,
+        request.method,
+        route.path if route else "-",
+        where,
+    )
 
 
 def __getattr__(name: str) -> Any:

@@ -35,7 +35,9 @@ def free_port() -> int:
 
 def http(url: str, body: Any = None) -> tuple[int, dict[str, Any]]:
     data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data, {"Content-Type": "application/json"} if data else {})
+    request = urllib.request.Request(
+        url, data, {"Content-Type": "application/json"} if data else {}
+    )
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, json.loads(response.read())
@@ -97,16 +99,21 @@ def converse(base: str) -> tuple[dict[str, Any], dict[str, Any]]:
 
 # --- genebot serve ------------------------------------------------------------------------
 
+
 def test_serve_help_lists_its_options(capsys: Any) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["serve", "--help"])
     assert exit_info.value.code == 0
     out = capsys.readouterr().out
-    for option in ("--host", "--port", "--threads", "--allowed-origins", "--rate-limit", "--content"):
+    for option in ("--host", "--port", "--threads", "--allowed-origins", "--rate-limit",
+                   "--trusted-proxy", "--access-log", "--content"):
         assert option in out
 
 
-@pytest.mark.parametrize("args", [["--rate-limit", "lots"], ["--allowed-origins", "clinic.example"]])
+@pytest.mark.parametrize("args", [
+    ["--rate-limit", "lots"], ["--allowed-origins", "clinic.example"],
+    ["--trusted-proxy", "proxy.local"],
+])
 def test_serve_rejects_bad_settings_with_exit_code_2(args: list[str], capsys: Any) -> None:
     assert main(["serve", "--port", "0", *args]) == 2
     assert "error:" in capsys.readouterr().err
@@ -121,9 +128,23 @@ def test_serve_with_broken_content_exits_1(tmp_path: Path, capsys: Any) -> None:
 def served() -> Iterator[tuple[str, subprocess.Popen[str], LineReader]]:
     env = {**os.environ, "GENEBOT_SECRET": "serve-test", "GENEBOT_RATE_LIMIT": "off"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", "0", "--access-log"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert process.stderr is not None
     reader = LineReader(process.stderr)
@@ -148,7 +169,7 @@ def test_genebot_serve_answers_and_logs_no_message_text(
     assert second["topic"] == first["suggestion_topics"][1]
     status, error = http(base + "/api/nowhere")
     assert status == 404 and error["error"]["status"] == 404
-    assert stop(process, signal.SIGINT) == 0
+    assert stop(process, signal.SIGTERM) == 0, "SIGTERM should end the server cleanly"
     logged = reader.text()
     assert "POST /api/chat 200" in logged
     assert "risks" not in logged and QUESTION not in logged
@@ -156,14 +177,32 @@ def test_genebot_serve_answers_and_logs_no_message_text(
 
 # --- gunicorn: any process can answer any message ----------------------------------------
 
+
 def gunicorn(port: int, env: dict[str, str]) -> subprocess.Popen[str]:
     """Two workers, each replaced after one request: every request meets a new process."""
     return subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--max-requests", "1", "--access-logfile", "-", "--access-logformat", "pid=%(p)s %(s)s",
-         "bot.web:app"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL, text=True,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--max-requests",
+            "1",
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            "pid=%(p)s %(s)s",
+            "bot.web:app",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
 
 

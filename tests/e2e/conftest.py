@@ -22,8 +22,12 @@ from bot.web import Config, create_app
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -78,9 +82,12 @@ def server(serve: Callable[[Any], Server], genebot: bot.Bot) -> Server:
     return serve(create_app(genebot, Config(secret="e2e", rate_limit=RateLimit(0, 1))))
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's event loop would upset later tests' asyncio.run().
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="the playwright package is not installed"
+    )
     executable = chromium_path()
     if executable is None:
         pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")

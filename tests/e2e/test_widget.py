@@ -13,7 +13,9 @@ import bot
 from bot.ratelimit import RateLimit
 from bot.web import Config, create_app
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed"
+)
 expect = sync_api.expect
 
 QUESTION = "what are the risks of gene therapy"
@@ -36,6 +38,7 @@ def open_widget(page: Any, url: str) -> None:
 
 def ask(page: Any, text: str) -> Any:
     """Type a question, press Enter, and return the new reply once it is shown."""
+    expect(page.locator(".typing")).to_have_count(0)  # nothing still on its way
     before = bot_replies(page).count()
     page.get_by_label(INPUT).fill(text)
     page.get_by_label(INPUT).press("Enter")
@@ -58,8 +61,9 @@ def expected_reply(genebot: bot.Bot, message: str) -> bot.Reply:
     return genebot.reply(message)[0]
 
 
-def test_ask_a_question_see_the_answer_its_source_and_the_disclaimer(page: Any, server: Any,
-                                                                      genebot: bot.Bot) -> None:
+def test_ask_a_question_see_the_answer_its_source_and_the_disclaimer(
+    page: Any, server: Any, genebot: bot.Bot
+) -> None:
     open_widget(page, server.url)
     welcome = bot_replies(page).first
     expect(welcome).to_contain_text(genebot.content.messages.welcome)  # from the content
@@ -137,15 +141,30 @@ def test_html_from_the_user_is_shown_as_text_and_never_run(page: Any, server: An
 def test_html_from_the_server_is_shown_as_text_too(page: Any, server: Any) -> None:
     """Even a compromised server cannot inject markup or a javascript: link."""
     hostile = {
-        "kind": "answer", "topic": "risks", "body": "<b>bold</b><script>alert(2)</script>",
-        "disclaimer": "<i>not advice</i>", "state": "x.y", "candidates": [],
-        "sources": [{"id": "s", "title": "<img src=x onerror=alert(3)>", "publisher": "p",
-                     "url": "javascript:alert(4)"}],
-        "suggestions": ["<img src=y onerror=alert(5)>"], "suggestion_topics": ["risks"],
+        "kind": "answer",
+        "topic": "risks",
+        "body": "<b>bold</b><script>alert(2)</script>",
+        "disclaimer": "<i>not advice</i>",
+        "state": "x.y",
+        "candidates": [],
+        "sources": [
+            {
+                "id": "s",
+                "title": "<img src=x onerror=alert(3)>",
+                "publisher": "p",
+                "url": "javascript:alert(4)",
+            }
+        ],
+        "suggestions": ["<img src=y onerror=alert(5)>"],
+        "suggestion_topics": ["risks"],
     }
     open_widget(page, server.url)
-    page.route("**/api/chat", lambda route: route.fulfill(
-        status=200, content_type="application/json", body=json.dumps(hostile)))
+    page.route(
+        "**/api/chat",
+        lambda route: route.fulfill(
+            status=200, content_type="application/json", body=json.dumps(hostile)
+        ),
+    )
     reply = ask(page, "hello")
     expect(reply.locator(".body")).to_have_text(hostile["body"])
     expect(reply.locator("button.suggestion")).to_have_text(hostile["suggestions"][0])
@@ -160,15 +179,20 @@ def test_an_emergency_reply_stands_out_and_is_announced(page: Any, server: Any) 
     expect(reply).to_have_class("msg bot emergency")
     expect(reply.locator(".badge")).to_have_text("Urgent")
     expect(page.locator("[aria-live=assertive]")).to_contain_text("911")
-    colours = reply.evaluate("el => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor]")
+    colours = reply.evaluate(
+        "el => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor]"
+    )
     assert colours != bot_replies(page).first.evaluate(
-        "el => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor]")
+        "el => [getComputedStyle(el).borderTopColor, getComputedStyle(el).backgroundColor]"
+    )
 
 
 def test_new_replies_are_announced_politely(page: Any, server: Any, genebot: bot.Bot) -> None:
     open_widget(page, server.url)
     ask(page, QUESTION)
-    expect(page.locator("[aria-live=polite]")).to_contain_text(expected_reply(genebot, QUESTION).body)
+    expect(page.locator("[aria-live=polite]")).to_contain_text(
+        expected_reply(genebot, QUESTION).body
+    )
 
 
 def test_typing_indicator_while_waiting(page: Any, server: Any) -> None:
@@ -185,7 +209,9 @@ def test_typing_indicator_while_waiting(page: Any, server: Any) -> None:
     expect(page.locator(".typing")).to_have_count(0)
 
 
-def test_an_unreachable_server_keeps_what_was_typed(page: Any, server: Any, genebot: bot.Bot) -> None:
+def test_an_unreachable_server_keeps_what_was_typed(
+    page: Any, server: Any, genebot: bot.Bot
+) -> None:
     open_widget(page, server.url)
     page.route("**/api/chat", lambda route: route.abort("connectionrefused"))
     reply = ask(page, QUESTION)
@@ -212,13 +238,16 @@ def test_themed_with_custom_properties(page: Any, server: Any) -> None:
     page.goto(server.url + "/")
     launcher = page.get_by_role("button", name=LAUNCHER)
     expect(launcher).to_have_css("background-color", "rgb(35, 57, 91)")  # set by demo.css
-    page.evaluate("document.getElementById('genebot-widget').style.setProperty('--genebot-accent', '#6b2c91')")
+    page.evaluate(
+        "document.getElementById('genebot-widget').style.setProperty('--genebot-accent', '#6b2c91')"
+    )
     expect(launcher).to_have_css("background-color", "rgb(107, 44, 145)")
 
 
 def test_no_serious_accessibility_violations(page: Any, server: Any, artifacts: Path) -> None:
-    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright",
-                                     reason="axe-playwright-python is not installed")
+    axe_module = pytest.importorskip(
+        "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+    )
     axe = axe_module.Axe()
     page.goto(server.url + "/")
     check_axe(axe, page, "closed", artifacts)
@@ -228,6 +257,9 @@ def test_no_serious_accessibility_violations(page: Any, server: Any, artifacts: 
     check_axe(axe, page, "open", artifacts)
     page.set_viewport_size({"width": 320, "height": 640})
     check_axe(axe, page, "phone", artifacts)
+    page.keyboard.press("Escape")  # the round launcher keeps its name for screen readers
+    expect(page.get_by_role("button", name=LAUNCHER)).to_be_visible()
+    check_axe(axe, page, "phone-closed", artifacts)
 
 
 def check_axe(axe: Any, page: Any, name: str, artifacts: Path) -> None:
@@ -237,9 +269,12 @@ def check_axe(axe: Any, page: Any, name: str, artifacts: Path) -> None:
     assert not bad, f"axe ({name}):\n" + results.generate_report()
 
 
-@pytest.mark.parametrize(("label", "width", "height"), [("desktop", 1280, 800), ("phone", 320, 640)])
-def test_screenshots_at_desktop_and_phone_widths(browser: Any, server: Any, artifacts: Path,
-                                                 label: str, width: int, height: int) -> None:
+@pytest.mark.parametrize(
+    ("label", "width", "height"), [("desktop", 1280, 800), ("phone", 320, 640)]
+)
+def test_screenshots_at_desktop_and_phone_widths(
+    browser: Any, server: Any, artifacts: Path, label: str, width: int, height: int
+) -> None:
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
@@ -250,8 +285,11 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, server: Any, arti
         panel = page.get_by_role("dialog").bounding_box()
         assert panel["x"] >= 0 and panel["x"] + panel["width"] <= width
         assert panel["y"] >= 0 and panel["y"] + panel["height"] <= height
-        for control in (page.get_by_label(INPUT), page.get_by_role("button", name="Send"),
-                        page.get_by_role("button", name="Close chat")):
+        for control in (
+            page.get_by_label(INPUT),
+            page.get_by_role("button", name="Send"),
+            page.get_by_role("button", name="Close chat"),
+        ):
             expect(control).to_be_in_viewport()
         page.screenshot(path=str(artifacts / f"widget-{label}.png"))
         ask(page, "i want to kill myself")
@@ -262,17 +300,22 @@ def test_screenshots_at_desktop_and_phone_widths(browser: Any, server: Any, arti
 
 # --- embedding on another site ------------------------------------------------------------
 
+
 def host_page(widget: dict[str, str]) -> Callable[..., list[bytes]]:
     """A stand-in for a clinic's own site on another origin, with the one-line embed."""
 
     def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
         url = widget["url"]
-        html = (f'<!doctype html><html lang="en"><head><title>Other clinic</title></head><body>'
-                f'<main><h1>Another clinic</h1></main>'
-                f'<script src="{url}/widget.js" data-endpoint="{url}" defer></script>'
-                f'</body></html>').encode()
-        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
-                                  ("Content-Length", str(len(html)))])
+        html = (
+            f'<!doctype html><html lang="en"><head><title>Other clinic</title></head><body>'
+            f"<main><h1>Another clinic</h1></main>"
+            f'<script src="{url}/widget.js" data-endpoint="{url}" defer></script>'
+            f"</body></html>"
+        ).encode()
+        start_response(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(html)))],
+        )
         return [html]
 
     return app
@@ -283,7 +326,11 @@ def test_embedded_on_another_site(page: Any, serve: Any, genebot: bot.Bot, allow
     widget: dict[str, str] = {}
     site = serve(host_page(widget))
     origins = (site.url,) if allowed else ()
-    api = serve(create_app(genebot, Config(secret="e2e", rate_limit=RateLimit(0, 1), allowed_origins=origins)))
+    api = serve(
+        create_app(
+            genebot, Config(secret="e2e", rate_limit=RateLimit(0, 1), allowed_origins=origins)
+        )
+    )
     widget["url"] = api.url
     page.goto(site.url + "/")
     page.get_by_role("button", name=LAUNCHER).click()
