@@ -8,7 +8,7 @@ refuses to start instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -273,37 +273,49 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     )
 
 
+def _entries(
+    root: Path, folder: str, skip: str, key: str, id_key: str, allowed: set[str],
+    seen: Mapping[str, object], problems: list[Problem],
+) -> Iterator[tuple[_Collector, Located, str]]:
+    """Each well-formed entry of every YAML file in a folder, with its id, once per id."""
+    singular = key[:-1]
+    article = "an" if singular[0] in "aeiou" else "a"
+    for path in _yaml_files(root / folder):
+        if path.name == skip:
+            continue
+        c = _Collector(root, path, problems)
+        for line, item in c.items(_load(root, path, problems), key, {"version", key}):
+            if not c.mapping(item, line, f"{article} {singular}", allowed):
+                continue
+            tid = c.text(item, id_key, f"{article} {singular}")
+            if not tid:
+                continue
+            if tid in seen:
+                what = "topic id" if key == "topics" else "answer for topic"
+                c.error(line_of(item, id_key), f"duplicate {what} {tid!r}")
+                continue
+            yield c, item, tid
+
+
 def _load_topics(root: Path, problems: list[Problem]) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     allowed = {"id", "group", "question", "examples", "patterns"}
-    for path in _yaml_files(root / "intents"):
-        if path.name == "language.yaml":
-            continue
-        c = _Collector(root, path, problems)
-        for line, item in c.items(_load(root, path, problems), "topics", {"version", "topics"}):
-            if not c.mapping(item, line, "a topic", allowed):
-                continue
-            tid = c.text(item, "id", "a topic")
-            if not tid:
-                continue
-            what = f"topic {tid!r}"
-            if tid in topics:
-                c.error(line_of(item, "id"), f"duplicate topic id {tid!r}")
-                continue
-            group = c.text(item, "group", what)
-            if group and group not in GROUPS:
-                c.error(line_of(item, "group"), f"{what}: group must be one of {', '.join(GROUPS)}")
-            if group and tid in CATALOG and CATALOG[tid] != group:
-                c.error(line_of(item, "group"), f"{what}: the catalog puts it in group {CATALOG[tid]!r}")
-            question = c.text(item, "question", what)
-            examples = c.texts(item, "examples", what)
-            if "examples" in item and isinstance(item["examples"], list) and not examples:
-                c.error(line_of(item, "examples"), f"{what} has no examples")
-            elif examples and len(examples) < MIN_EXAMPLES:
-                c.warn(line_of(item, "examples"), f"{what} has {len(examples)} examples; aim for {MIN_EXAMPLES}+")
-            patterns = _compile_patterns(c, item, what)
-            if group and question and examples:
-                topics[tid] = Topic(tid, group, question, tuple(examples), patterns)
+    for c, item, tid in _entries(root, "intents", "language.yaml", "topics", "id", allowed, topics, problems):
+        what = f"topic {tid!r}"
+        group = c.text(item, "group", what)
+        if group and group not in GROUPS:
+            c.error(line_of(item, "group"), f"{what}: group must be one of {', '.join(GROUPS)}")
+        if group and tid in CATALOG and CATALOG[tid] != group:
+            c.error(line_of(item, "group"), f"{what}: the catalog puts it in group {CATALOG[tid]!r}")
+        question = c.text(item, "question", what)
+        examples = c.texts(item, "examples", what)
+        if "examples" in item and isinstance(item["examples"], list) and not examples:
+            c.error(line_of(item, "examples"), f"{what} has no examples")
+        elif examples and len(examples) < MIN_EXAMPLES:
+            c.warn(line_of(item, "examples"), f"{what} has {len(examples)} examples; aim for {MIN_EXAMPLES}+")
+        patterns = _compile_patterns(c, item, what)
+        if group and question and examples:
+            topics[tid] = Topic(tid, group, question, tuple(examples), patterns)
     return topics
 
 
@@ -326,27 +338,15 @@ def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Sou
     owners: dict[str, _Collector] = {}
     pages = {sid: collapse_whitespace(s.text) for sid, s in sources.items()}
     allowed = {"topic", "text", "quotes", "related"}
-    for path in _yaml_files(root / "answers"):
-        if path.name == "messages.yaml":
-            continue
-        c = _Collector(root, path, problems)
-        for line, item in c.items(_load(root, path, problems), "answers", {"version", "answers"}):
-            if not c.mapping(item, line, "an answer", allowed):
-                continue
-            tid = c.text(item, "topic", "an answer")
-            if not tid:
-                continue
-            what = f"answer for {tid!r}"
-            if tid in answers:
-                c.error(line_of(item, "topic"), f"duplicate answer for topic {tid!r}")
-                continue
-            text = c.text(item, "text", what)
-            quotes = _quotes(c, item, what, pages)
-            related = c.texts(item, "related", what, required=False)
-            if text:
-                answers[tid] = Answer(tid, text, quotes, tuple(related))
-                lines[tid] = line_of(item, "topic") or item.line
-                owners[tid] = c
+    for c, item, tid in _entries(root, "answers", "messages.yaml", "answers", "topic", allowed, answers, problems):
+        what = f"answer for {tid!r}"
+        text = c.text(item, "text", what)
+        quotes = _quotes(c, item, what, pages)
+        related = c.texts(item, "related", what, required=False)
+        if text:
+            answers[tid] = Answer(tid, text, quotes, tuple(related))
+            lines[tid] = line_of(item, "topic") or item.line
+            owners[tid] = c
     return answers, lines, owners
 
 
