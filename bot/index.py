@@ -7,7 +7,7 @@ rapidfuzz compares plain strings with ``processor=None`` and no Python loop over
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -40,6 +40,7 @@ class Settings:
     top_examples: int = 64         # how many best examples per message feed the topic scores
     prune_above: int = 5000        # with more examples than this, compare only likely ones
     max_candidates: int = 4000     # ... at most about this many
+    repair_words: int = 5000       # spelling repair aims at the content's most used words
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     phrases: list[str] = []
     keys: list[str] = []
     owners: list[str] = []
-    vocabulary: set[str] = set()
+    vocabulary: Counter[str] = Counter()
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
         for text in (*topic.examples, topic.question):
@@ -120,7 +121,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         phrases=tuple(phrases),
         keys=tuple(keys),
         owners=tuple(owners),
-        vocabulary=_windows(vocabulary, settings.correct_at),
+        vocabulary=_windows({w for w, _ in vocabulary.most_common(settings.repair_words)}, settings.correct_at),
         known=frozenset(vocabulary),
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),
         idf=MappingProxyType(idf),
