@@ -1,4 +1,4 @@
-"""The load benchmark runs end to end, tiny and bounded; the real figures are in docs/web.md."""
+"""The load benchmark runs end to end, tiny and bounded; the real figures are in the README."""
 
 from __future__ import annotations
 
