@@ -112,9 +112,8 @@ def _load(args: argparse.Namespace) -> Any:
 
 
 def _run_chat(args: argparse.Namespace) -> int:
-    from .terminal import chat_lines, chat_terminal
-
     from .misslog import MissLog
+    from .terminal import chat_lines, chat_terminal
 
     bot = _load(args)
     misses = MissLog.from_options(args.log_misses)

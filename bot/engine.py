@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
+from .catalog import OUT_OF_SCOPE
 from .classifier import Classification, MatchKind, classify
 from .content import Content, load_content
 from .conversation import Followup, State, interpret

@@ -30,8 +30,8 @@ from .http import (
     StartResponse,
     error_response,
 )
-from .ratelimit import RateLimiter
 from .misslog import MissLog
+from .ratelimit import RateLimiter
 from .replycache import ReplyCache
 from .signing import StateSigner
 from .webconfig import Config
