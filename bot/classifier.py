@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import bisect
 import enum
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import SAFETY_ORDER, Index, content_words, sort_key
-from .normalise import has_readable_text, normalise
+from .normalise import MAX_CHARS, has_readable_text, normalise
 
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
+
+
+_SENTENCE_END = re.compile(r"[.?!;\n]+\s*")
 
 
 class MatchKind(enum.Enum):
@@ -59,8 +63,32 @@ def classify(index: Index, text: str) -> Classification:
         if tid in fired:
             return Classification(MatchKind.SAFETY, tid, 1.0, normalised=norm)
     ranked = _rank(index, loose)
+    question = _last_question(index, text)
+    if question:
+        ranked = _best_of(ranked, _rank(index, _repair(index, question)[1]))
     hits = sorted(index.rules.firing(texts))
     return _decide(index, ranked, hits, norm)
+
+
+def _last_question(index: Index, text: str) -> list[str]:
+    """The last sentence of a message that has several, as words; else nothing.
+
+    People tell the story first and ask last ("my son starts treatment next month ... what
+    are the risks?"); the story's words dilute the question's, so the question is also
+    scored on its own and each topic keeps the better of the two scores.
+    """
+    sentences = [s for s in _SENTENCE_END.split(text[:MAX_CHARS]) if s.strip()]
+    if len(sentences) < 2:
+        return []
+    words = normalise(sentences[-1], index.spellings).split()
+    return words if len(content_words(words, index.stopwords)) >= 2 else []
+
+
+def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
+    best = {c.topic: c.score for c in first}
+    for c in second:
+        best[c.topic] = max(best.get(c.topic, 0.0), c.score)
+    return sorted((Candidate(t, v) for t, v in best.items()), key=lambda c: c.score, reverse=True)
 
 
 def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
