@@ -104,9 +104,9 @@ def chat_terminal(
         output=output,
     )
     show = show or _printer(color)
-    show(bot.welcome())
-    if history_file is None:
-        show_note(show, "Your questions are not saved. Tab completes example questions; /help for help.")
+    saved = f"Your questions are saved in {history_file}." if history_file else "Your questions are not saved."
+    show_note(show, f"{saved} Tab completes example questions; /help for help.")
+    show(bot.welcome())  # last before the prompt, so the disclaimer is the last thing shown
     state = State()
     while True:
         try:
