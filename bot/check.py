@@ -9,7 +9,6 @@ topic, and answers that read above a school grade. Each problem is ``file:line: 
 from __future__ import annotations
 
 import argparse
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,7 +69,6 @@ def check_content(root: Path | str | None = None, max_grade: float = MAX_GRADE) 
     except ContentError as exc:
         problems = list(exc.problems)
     layout = read_layout(base)
-    problems = [_locate(p, layout) for p in problems]
     spellings = content.language.spellings if content else {}
     problems += duplicate_examples(layout.examples, spellings)
     problems += hard_to_read([*layout.answers, *layout.messages], max_grade)
@@ -151,18 +149,6 @@ def _line(container: Any, key: str | int) -> int | None:
     from .yamlfile import line_of
 
     return line_of(container, key)
-
-
-_NO_ANSWER = re.compile(r"^topic '([^']+)' has no answer$")
-
-
-def _locate(problem: Problem, layout: Layout) -> Problem:
-    """Point "topic X has no answer" at the topic itself, so the curator lands on it."""
-    found = _NO_ANSWER.match(problem.message) if problem.line is None else None
-    if found and found.group(1) in layout.topics:
-        file, line = layout.topics[found.group(1)]
-        return Problem(file, line, problem.message, problem.severity)
-    return problem
 
 
 # --------------------------------------------------------------------------- curator checks

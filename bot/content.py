@@ -297,8 +297,10 @@ def _entries(
             yield c, item, tid
 
 
-def _load_topics(root: Path, problems: list[Problem]) -> dict[str, Topic]:
+def _load_topics(root: Path, problems: list[Problem]) -> tuple[dict[str, Topic], dict[str, tuple[str, int | None]]]:
+    """The topics, and where each is declared (file, line) for messages about it."""
     topics: dict[str, Topic] = {}
+    places: dict[str, tuple[str, int | None]] = {}
     allowed = {"id", "group", "question", "examples", "patterns"}
     for c, item, tid in _entries(root, "intents", "language.yaml", "topics", "id", allowed, topics, problems):
         what = f"topic {tid!r}"
@@ -316,7 +318,8 @@ def _load_topics(root: Path, problems: list[Problem]) -> dict[str, Topic]:
         patterns = _compile_patterns(c, item, what)
         if group and question and examples:
             topics[tid] = Topic(tid, group, question, tuple(examples), patterns)
-    return topics
+            places[tid] = (c.label, line_of(item, "id"))
+    return topics, places
 
 
 def _compile_patterns(c: _Collector, item: Located, what: str) -> tuple[re.Pattern[str], ...]:
@@ -405,6 +408,7 @@ def _load(root: Path, path: Path, problems: list[Problem]) -> Any:
 
 def _cross_check(
     topics: Mapping[str, Topic],
+    places: Mapping[str, tuple[str, int | None]],
     answers: Mapping[str, Answer],
     answer_lines: Mapping[str, int],
     answer_files: Mapping[str, _Collector],
@@ -416,7 +420,8 @@ def _cross_check(
             problems.append(Problem(intents_label, None, f"catalog topic {tid!r} is missing"))
     for tid in topics:
         if tid not in answers:
-            problems.append(Problem("answers/", None, f"topic {tid!r} has no answer"))
+            file, line = places[tid]  # point the curator at the topic that needs an answer
+            problems.append(Problem(file, line, f"topic {tid!r} has no answer"))
     for tid, answer in answers.items():
         c, line = answer_files[tid], answer_lines[tid]
         if tid not in topics:
@@ -442,10 +447,10 @@ def load_content(root: Path | str | None = None) -> Content:
     problems: list[Problem] = []
     sources = _load_sources(base, problems)
     language = _load_language(base, problems)
-    topics = _load_topics(base, problems)
+    topics, places = _load_topics(base, problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
-    _cross_check(topics, answers, answer_lines, answer_files, problems)
+    _cross_check(topics, places, answers, answer_lines, answer_files, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors or messages is None:
         raise ContentError(errors or [Problem("answers/messages.yaml", None, "messages are missing")])
