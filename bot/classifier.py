@@ -207,14 +207,12 @@ def _decide(index: Index, ranked: list[Candidate], hits: list[str], norm: str) -
             return Classification(MatchKind.AMBIGUOUS, None, pair[0].score, pair, norm)
         top = ordered[0]
         return Classification(MatchKind.RULE, top, max(0.9, scores.get(top, 0.0)), tuple(ranked[:3]), norm)
+    # Fuzzy evidence of an emergency must be strong: the rules catch the rest.
+    ranked = [c for c in ranked if c.topic != EMERGENCY or c.score >= s.emergency_at]
     if not ranked:
         return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
     best = ranked[0]
     runner_up = ranked[1] if len(ranked) > 1 else Candidate("", 0.0)
-    if best.topic == EMERGENCY and best.score < s.emergency_at:
-        ranked = ranked[1:]
-        return _decide(index, ranked, [], norm) if ranked else Classification(
-            MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
     if best.topic == OUT_OF_SCOPE and best.score >= s.clarify_at:
         return Classification(MatchKind.NONE, OUT_OF_SCOPE, best.score, tuple(ranked[:3]), norm)
     if best.score < s.clarify_at:

@@ -63,13 +63,11 @@ class Index:
         default_factory=lambda: MappingProxyType({}), repr=False
     )
     unknown_idf: float = 0.0
-    topics: tuple[str, ...] = ()
     settings: Settings = Settings()
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
-    kept = [w for w in words if w not in stopwords]
-    return kept
+    return [w for w in words if w not in stopwords]
 
 
 def sort_key(words: list[str]) -> str:
@@ -127,7 +125,6 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         idf=MappingProxyType(idf),
         postings=_postings(keys) if len(keys) > settings.prune_above else MappingProxyType({}),
         unknown_idf=math.log(1 + n_topics),
-        topics=tuple(content.topics),
         settings=settings,
     )
 
