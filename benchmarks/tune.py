@@ -5,7 +5,7 @@ honest estimate of unseen questions. Usage:
 
     python benchmarks/tune.py [--trials 300] [--seed 1]
 
-Prints the best settings found by random search; copy them into bot/index.py:Settings.
+Prints the best settings found by random search; copy them into bot/engine/index.py:Settings.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import random
 from pathlib import Path
 
 import bot
-from bot.catalog import OUT_OF_SCOPE
-from bot.classifier import classify
-from bot.evaluate import load_cases
-from bot.index import Settings
+from bot.engine.catalog import OUT_OF_SCOPE
+from bot.engine.classifier import classify
+from bot.curate.evaluate import load_cases
+from bot.engine.index import Settings
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.yaml"
 

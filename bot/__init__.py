@@ -11,11 +11,11 @@ Embedding it takes two lines::
 
 from __future__ import annotations
 
-from .content import Content, load_content
-from .conversation import State
-from .engine import Bot, load
-from .errors import ContentError
-from .replies import Reply
+from .engine.content import Content, load_content
+from .engine.conversation import State
+from .engine.bot import Bot, load
+from .engine.errors import ContentError
+from .engine.replies import Reply
 
 __all__ = ["Bot", "Content", "ContentError", "Reply", "State", "load", "load_content"]
 __version__ = "0.1.0"

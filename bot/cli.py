@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any, NoReturn
 
-from .errors import ContentError, UsageError
+from .engine.errors import ContentError, UsageError
 
 __all__ = ["main"]
 
@@ -71,11 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
 # Commands that live in their own module: each has add_arguments(parser) and run(args) -> int,
 # and keeps its heavy imports (waitress, ...) inside run() so `genebot ask` stays quick.
 _PLUGGED: dict[str, tuple[str, str]] = {
-    "serve": ("bot.server", "serve the HTTP API, the help widget and a demo page"),
-    "check": ("bot.check", "validate a content folder: schema, coverage, quotes, collisions, readability"),
-    "eval": ("bot.evalcmd", "measure the bot on a labelled question file, or cross-validate its examples"),
-    "report": ("bot.report", "group the logged questions the bot could not answer, most frequent first"),
-    "bench": ("bot.bench", "time replies, cold start and memory, on today's and on scaled-up content"),
+    "serve": ("bot.web.server", "serve the HTTP API, the help widget and a demo page"),
+    "check": ("bot.curate.check", "validate a content folder: schema, coverage, quotes, collisions, readability"),
+    "eval": ("bot.curate.evalcmd", "measure the bot on a labelled question file, or cross-validate its examples"),
+    "report": ("bot.curate.report", "group the logged questions the bot could not answer, most frequent first"),
+    "bench": ("bot.curate.bench", "time replies, cold start and memory, on today's and on scaled-up content"),
 }
 
 
@@ -106,13 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .engine import load
+    from .engine.bot import load
 
     return load(args.content)
 
 
 def _run_chat(args: argparse.Namespace) -> int:
-    from .misslog import MissLog
+    from .curate.misslog import MissLog
     from .terminal import chat_lines, chat_terminal
 
     bot = _load(args)

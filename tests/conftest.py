@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import bot
-from bot.content import default_content_dir
+from bot.engine.content import default_content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -1,0 +1,202 @@
+"""Measuring the classifier on a labelled question file: the curators' yardstick.
+
+A question counts as right when the reply's topic is one of the expected ids; a
+clarification ("did you mean") counts as a miss, since the person did not get an answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from ..engine.catalog import EMERGENCY, OUT_OF_SCOPE
+from ..engine.content import Content
+from ..engine.bot import Bot
+from ..engine.errors import UsageError
+from ..engine.index import Settings
+
+__all__ = ["Case", "Result", "Report", "cross_validate", "evaluate", "load_cases", "summarise"]
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    question: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    question: str
+    expect: tuple[str, ...]
+    got: str | None
+    kind: str
+    confidence: float
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def correct(self) -> bool:
+        return self.got in self.expect
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[Result, ...]
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.summary,
+            "results": [
+                {
+                    "question": r.question, "expect": list(r.expect), "got": r.got,
+                    "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
+                    "candidates": list(r.candidates),
+                }
+                for r in self.results
+            ],
+        }
+
+
+def load_cases(path: Path | str, known: Sequence[str] | None = None) -> list[Case]:
+    """Read YAML (a list of {question, expect}) or CSV/TSV with those two columns."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from None
+    rows = _rows_from_table(raw, path) if path.suffix.lower() in (".csv", ".tsv") else _rows_from_yaml(raw, path)
+    cases = []
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or "question" not in row or "expect" not in row:
+            raise UsageError(f"{path}: entry {n} needs 'question' and 'expect'")
+        expect = row["expect"]
+        ids = tuple(expect) if isinstance(expect, list) else tuple(str(expect).replace(",", "|").split("|"))
+        ids = tuple(str(i).strip() for i in ids if str(i).strip())
+        if known is not None:
+            unknown = [i for i in ids if i not in known]
+            if unknown:
+                raise UsageError(f"{path}: entry {n}: unknown topic id {unknown[0]!r}")
+        cases.append(Case(str(row["question"]), ids))
+    if not cases:
+        raise UsageError(f"{path}: no questions found")
+    return cases
+
+
+def _rows_from_yaml(raw: str, path: Path) -> list[Any]:
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise UsageError(f"{path}: invalid YAML: {exc}") from None
+    if isinstance(data, dict) and "questions" in data:
+        data = data["questions"]
+    if not isinstance(data, list):
+        raise UsageError(f"{path}: expected a list of {{question, expect}} entries")
+    return data
+
+
+def _rows_from_table(raw: str, path: Path) -> list[Any]:
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.DictReader(io.StringIO(raw), delimiter=delimiter)
+    if not reader.fieldnames or not {"question", "expect"} <= set(reader.fieldnames):
+        raise UsageError(f"{path}: the header must name the columns 'question' and 'expect'")
+    return list(reader)
+
+
+def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
+    results = []
+    for case in cases:
+        reply, _ = bot.reply(case.question)
+        results.append(Result(case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates))
+    return Report(tuple(results), summarise(results))
+
+
+def _share(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+def summarise(results: Sequence[Result]) -> dict[str, Any]:
+    in_scope = [r for r in results if OUT_OF_SCOPE not in r.expect]
+    out_scope = [r for r in results if OUT_OF_SCOPE in r.expect]
+    emergencies = [r for r in results if EMERGENCY in r.expect]
+    false_alarms = [r for r in results if r.got == EMERGENCY and EMERGENCY not in r.expect]
+    topics = sorted({t for r in results for t in r.expect} | {r.got for r in results if r.got})
+    per_topic = {}
+    for t in topics:
+        tp = sum(1 for r in results if r.got == t and t in r.expect)
+        fp = sum(1 for r in results if r.got == t and t not in r.expect)
+        fn = sum(1 for r in results if t in r.expect and r.got not in r.expect)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_topic[t] = {
+            "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "support": sum(1 for r in results if t in r.expect),
+        }
+    confusions = Counter((r.expect[0], r.got or r.kind) for r in results if not r.correct)
+    return {
+        "total": len(results),
+        "accuracy": _share(sum(r.correct for r in results), len(results)),
+        "in_scope_accuracy": _share(sum(r.correct for r in in_scope), len(in_scope)),
+        "out_of_scope_fallback": _share(sum(r.kind == "fallback" for r in out_scope), len(out_scope)),
+        "emergency_recall": _share(sum(r.got == EMERGENCY for r in emergencies), len(emergencies)),
+        "emergency_false_alarms": len(false_alarms),
+        "clarifications": sum(r.kind == "clarify" for r in results),
+        "per_topic": per_topic,
+        "confusions": [
+            {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
+        ],
+    }
+
+
+def cross_validate(
+    content: Content, k: int = 5, seed: int = 0, settings: Settings | None = None
+) -> Report:
+    """K-fold cross-validation over the example phrasings, as NLU test tools do.
+
+    Each topic's examples are shuffled (deterministically, by ``seed``) and dealt into k
+    folds; for each fold a bot is built without it and asked the held-out examples. Rules
+    (patterns) and topic question labels stay in, since they are part of the classifier.
+    """
+    if k < 2:
+        raise UsageError(f"cross-validation needs at least 2 folds, not {k}")
+    folds = {tid: _deal(topic.examples, k, f"{seed}:{tid}") for tid, topic in content.topics.items()}
+    results: list[Result] = []
+    fold_accuracy = []
+    for fold in range(k):
+        bot = Bot(_without_fold(content, folds, fold), settings)
+        cases = [
+            Case(example, (tid,))
+            for tid, dealt in folds.items()
+            for example, n in dealt
+            if n == fold
+        ]
+        part = evaluate(bot, cases).results
+        results.extend(part)
+        fold_accuracy.append(_share(sum(r.correct for r in part), len(part)))
+    summary = summarise(results)
+    summary.update({"mode": "cross-validation", "folds": k, "seed": seed, "fold_accuracy": fold_accuracy})
+    return Report(tuple(results), summary)
+
+
+def _deal(examples: Sequence[str], k: int, seed: str) -> list[tuple[str, int]]:
+    order = list(range(len(examples)))
+    random.Random(seed).shuffle(order)
+    fold_of = {i: position % k for position, i in enumerate(order)}
+    return [(example, fold_of[i]) for i, example in enumerate(examples)]
+
+
+def _without_fold(content: Content, folds: dict[str, list[tuple[str, int]]], fold: int) -> Content:
+    topics = {
+        tid: replace(topic, examples=tuple(ex for ex, n in folds[tid] if n != fold))
+        for tid, topic in content.topics.items()
+    }
+    return replace(content, topics=MappingProxyType(topics))

@@ -1,0 +1,465 @@
+"""Loading and validating the content folder into immutable objects, once, at start-up.
+
+Every problem is collected (not just the first) and reported as ``file:line: message``, so a
+curator can fix a whole edit in one pass. Broken content never reaches a patient: the bot
+refuses to start instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .catalog import CATALOG, GROUPS
+from .errors import ContentError, Problem
+from .yamlfile import Located, LocatedList, line_of, load_yaml
+
+__all__ = [
+    "Answer", "Content", "Language", "Messages", "Quote", "Source", "Topic",
+    "default_content_dir", "load_content", "collapse_whitespace",
+]
+
+MIN_EXAMPLES = 8
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str | None
+    file: str
+    text: str = field(repr=False)
+
+    def citation(self) -> str:
+        where = f", {self.url}" if self.url else ""
+        return f"“{self.title}” ({self.publisher}{where})"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    source: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    group: str
+    question: str
+    examples: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    topic: str
+    text: str
+    quotes: tuple[Quote, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @property
+    def source_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.source for q in self.quotes))
+
+
+@dataclass(frozen=True, slots=True)
+class Messages:
+    disclaimer: str
+    welcome: str
+    empty: str
+    unreadable: str
+    clarify: str
+    clarify_retry: str
+    more_lead: str
+    more_none: str
+    error: str
+    suggestions_lead: str
+    source_lead: str
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    spellings: Mapping[str, str]
+    stopwords: frozenset[str]
+    more: frozenset[str]
+    yes: frozenset[str]
+    no: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    root: Path
+    topics: Mapping[str, Topic]
+    answers: Mapping[str, Answer]
+    sources: Mapping[str, Source]
+    messages: Messages
+    language: Language
+    warnings: tuple[Problem, ...] = ()
+
+    def question(self, topic_id: str) -> str:
+        return self.topics[topic_id].question
+
+
+def default_content_dir() -> Path:
+    """The packaged content in an installed wheel, or the folders beside bot/ in a checkout."""
+    packaged = Path(str(resources.files("bot") / "_content"))
+    if (packaged / "intents").is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2]
+
+
+def collapse_whitespace(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- validation
+
+
+class _Collector:
+    """Gathers problems for one file; typed getters return None after recording a problem."""
+
+    def __init__(self, root: Path, path: Path, problems: list[Problem]) -> None:
+        self.label = _relative(root, path)
+        self.problems = problems
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, line, message))
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, line, message, "warning"))
+
+    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str]) -> bool:
+        if not isinstance(value, Located):
+            self.error(line, f"{what} must be a mapping, got {_type_name(value)}")
+            return False
+        for key in value:
+            if key not in allowed:
+                self.error(
+                    line_of(value, key),
+                    f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                )
+        return True
+
+    def text(self, owner: Located, key: str, what: str, required: bool = True) -> str | None:
+        if key not in owner:
+            if required:
+                self.error(owner.line, f"{what} has no {key!r}")
+            return None
+        value = owner[key]
+        if value is None and not required:
+            return None
+        if not isinstance(value, str):
+            self.error(line_of(owner, key), f"{what}: {key!r} must be text, got {_type_name(value)}")
+            return None
+        if not value.strip():
+            self.error(line_of(owner, key), f"{what}: {key!r} is empty")
+            return None
+        return value.strip()
+
+    def texts(self, owner: Located, key: str, what: str, required: bool = True) -> list[str]:
+        if key not in owner:
+            if required:
+                self.error(owner.line, f"{what} has no {key!r}")
+            return []
+        value = owner[key]
+        if not isinstance(value, LocatedList):
+            self.error(line_of(owner, key), f"{what}: {key!r} must be a list, got {_type_name(value)}")
+            return []
+        result = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error(line_of(value, i), f"{what}: {key!r} item {i + 1} must be non-empty text")
+            else:
+                result.append(item.strip())
+        return result
+
+    def items(self, doc: Any, key: str, allowed_top: set[str]) -> list[tuple[int | None, Any]]:
+        """Check the file's top level (`version`, `key: [...]`) and return the located items."""
+        if not self.mapping(doc, 1, "the file", allowed_top):
+            return []
+        self.version(doc)
+        value = doc.get(key)
+        if not isinstance(value, LocatedList):
+            self.error(line_of(doc, key) if key in doc else 1, f"{key!r} must be a list")
+            return []
+        return [(line_of(value, i), item) for i, item in enumerate(value)]
+
+    def version(self, doc: Located) -> None:
+        if doc.get("version") != VERSION:
+            self.error(line_of(doc, "version"), f"'version: {VERSION}' is required at the top")
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {
+        Located: "a mapping", LocatedList: "a list", str: "text", int: "a number",
+        float: "a number", bool: "true/false",
+    }.get(type(value), type(value).__name__)
+
+
+def _relative(root: Path, path: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+
+
+# --------------------------------------------------------------------------- the parts
+
+
+def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
+    path = root / "sources" / "sources.yaml"
+    c = _Collector(root, path, problems)
+    sources: dict[str, Source] = {}
+    keys = {"id", "file", "title", "publisher", "url", "notes"}
+    for line, item in c.items(_load(root, path, problems), "sources", {"version", "sources"}):
+        if not c.mapping(item, line, "a source", keys):
+            continue
+        sid, file = c.text(item, "id", "a source"), c.text(item, "file", "a source")
+        title, publisher = c.text(item, "title", "a source"), c.text(item, "publisher", "a source")
+        url = c.text(item, "url", "a source", required=False)
+        if not (sid and file and title and publisher):
+            continue
+        if sid in sources:
+            c.error(line_of(item, "id"), f"duplicate source id {sid!r}")
+            continue
+        page = path.parent / file
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            c.error(line_of(item, "file"), f"source {sid!r}: cannot read page {file!r}")
+            continue
+        sources[sid] = Source(sid, title, publisher, url, file, text)
+    return sources
+
+
+def _load_language(root: Path, problems: list[Problem]) -> Language:
+    path = root / "intents" / "language.yaml"
+    c = _Collector(root, path, problems)
+    doc = _load(root, path, problems)
+    empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
+    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups"}):
+        return empty
+    c.version(doc)
+    spellings: dict[str, str] = {}
+    raw = doc.get("spellings", Located())
+    if c.mapping(raw, line_of(doc, "spellings"), "'spellings'", set(raw) if isinstance(raw, dict) else set()):
+        for word, full in raw.items():
+            if not isinstance(full, str) or not full.strip() or " " in word.strip():
+                c.error(line_of(raw, word), f"spelling {word!r} must map one word to non-empty text")
+            else:
+                spellings[word.strip().lower()] = full.strip().lower()
+    stopwords = frozenset(w.lower() for w in c.texts(doc, "stopwords", "the file"))
+    followups = doc.get("followups", Located())
+    sets: dict[str, frozenset[str]] = {}
+    if c.mapping(followups, line_of(doc, "followups"), "'followups'", {"more", "yes", "no"}):
+        for key in ("more", "yes", "no"):
+            sets[key] = frozenset(t.lower() for t in c.texts(followups, key, "'followups'"))
+    return Language(
+        MappingProxyType(spellings), stopwords,
+        sets.get("more", frozenset()), sets.get("yes", frozenset()), sets.get("no", frozenset()),
+    )
+
+
+def _entries(
+    root: Path, folder: str, skip: str, key: str, id_key: str, allowed: set[str],
+    seen: Mapping[str, object], problems: list[Problem],
+) -> Iterator[tuple[_Collector, Located, str]]:
+    """Each well-formed entry of every YAML file in a folder, with its id, once per id."""
+    singular = key[:-1]
+    article = "an" if singular[0] in "aeiou" else "a"
+    for path in _yaml_files(root / folder):
+        if path.name == skip:
+            continue
+        c = _Collector(root, path, problems)
+        for line, item in c.items(_load(root, path, problems), key, {"version", key}):
+            if not c.mapping(item, line, f"{article} {singular}", allowed):
+                continue
+            tid = c.text(item, id_key, f"{article} {singular}")
+            if not tid:
+                continue
+            if tid in seen:
+                what = "topic id" if key == "topics" else "answer for topic"
+                c.error(line_of(item, id_key), f"duplicate {what} {tid!r}")
+                continue
+            yield c, item, tid
+
+
+def _load_topics(root: Path, problems: list[Problem]) -> tuple[dict[str, Topic], dict[str, tuple[str, int | None]]]:
+    """The topics, and where each is declared (file, line) for messages about it."""
+    topics: dict[str, Topic] = {}
+    places: dict[str, tuple[str, int | None]] = {}
+    allowed = {"id", "group", "question", "examples", "patterns"}
+    for c, item, tid in _entries(root, "intents", "language.yaml", "topics", "id", allowed, topics, problems):
+        what = f"topic {tid!r}"
+        group = c.text(item, "group", what)
+        if group and group not in GROUPS:
+            c.error(line_of(item, "group"), f"{what}: group must be one of {', '.join(GROUPS)}")
+        if group and tid in CATALOG and CATALOG[tid] != group:
+            c.error(line_of(item, "group"), f"{what}: the catalog puts it in group {CATALOG[tid]!r}")
+        question = c.text(item, "question", what)
+        examples = c.texts(item, "examples", what)
+        if "examples" in item and isinstance(item["examples"], list) and not examples:
+            c.error(line_of(item, "examples"), f"{what} has no examples")
+        elif examples and len(examples) < MIN_EXAMPLES:
+            c.warn(line_of(item, "examples"), f"{what} has {len(examples)} examples; aim for {MIN_EXAMPLES}+")
+        patterns = _compile_patterns(c, item, what)
+        if group and question and examples:
+            topics[tid] = Topic(tid, group, question, tuple(examples), patterns)
+            places[tid] = (c.label, line_of(item, "id"))
+    return topics, places
+
+
+def _compile_patterns(c: _Collector, item: Located, what: str) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    raw = item.get("patterns")
+    for i, pattern in enumerate(c.texts(item, "patterns", what, required=False)):
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as exc:
+            c.error(line_of(raw, i), f"{what}: pattern {pattern!r} is not a valid regex: {exc}")
+    return tuple(compiled)
+
+
+def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Source]) -> tuple[
+    dict[str, Answer], dict[str, int], dict[str, _Collector]
+]:
+    answers: dict[str, Answer] = {}
+    lines: dict[str, int] = {}
+    owners: dict[str, _Collector] = {}
+    pages = {sid: collapse_whitespace(s.text) for sid, s in sources.items()}
+    allowed = {"topic", "text", "quotes", "related"}
+    for c, item, tid in _entries(root, "answers", "messages.yaml", "answers", "topic", allowed, answers, problems):
+        what = f"answer for {tid!r}"
+        text = c.text(item, "text", what)
+        quotes = _quotes(c, item, what, pages)
+        related = c.texts(item, "related", what, required=False)
+        if text:
+            answers[tid] = Answer(tid, text, quotes, tuple(related))
+            lines[tid] = line_of(item, "topic") or item.line
+            owners[tid] = c
+    return answers, lines, owners
+
+
+def _quotes(c: _Collector, item: Located, what: str, pages: Mapping[str, str]) -> tuple[Quote, ...]:
+    raw = item.get("quotes")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LocatedList):
+        c.error(line_of(item, "quotes"), f"{what}: 'quotes' must be a list")
+        return ()
+    quotes = []
+    for i, q in enumerate(raw):
+        line = line_of(raw, i)
+        if not c.mapping(q, line, f"{what}: a quote", {"source", "text"}):
+            continue
+        sid = c.text(q, "source", f"{what}: a quote")
+        text = c.text(q, "text", f"{what}: a quote")
+        if not (sid and text):
+            continue
+        if sid not in pages:
+            c.error(line_of(q, "source"), f"{what}: unknown source {sid!r} (known: {', '.join(sorted(pages))})")
+        elif collapse_whitespace(text) not in pages[sid]:
+            c.error(line_of(q, "text"), f"{what}: quote not found in source {sid!r}: {text[:60]!r}")
+        else:
+            quotes.append(Quote(sid, collapse_whitespace(text)))
+    return tuple(quotes)
+
+
+def _load_messages(root: Path, problems: list[Problem]) -> Messages | None:
+    path = root / "answers" / "messages.yaml"
+    c = _Collector(root, path, problems)
+    doc = _load(root, path, problems)
+    names = [f for f in Messages.__slots__]  # type: ignore[attr-defined]
+    if not c.mapping(doc, 1, "the file", {"version", *names}):
+        return None
+    c.version(doc)
+    values = {name: c.text(doc, name, "messages.yaml") for name in names}
+    if any(v is None for v in values.values()):
+        return None
+    return Messages(**values)  # type: ignore[arg-type]
+
+
+def _load(root: Path, path: Path, problems: list[Problem]) -> Any:
+    if not path.is_file():
+        problems.append(Problem(_relative(root, path), None, "file is missing"))
+        return None
+    try:
+        return load_yaml(path, _relative(root, path))
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+# --------------------------------------------------------------------------- cross-checks
+
+
+def _cross_check(
+    topics: Mapping[str, Topic],
+    places: Mapping[str, tuple[str, int | None]],
+    answers: Mapping[str, Answer],
+    answer_lines: Mapping[str, int],
+    answer_files: Mapping[str, _Collector],
+    problems: list[Problem],
+) -> None:
+    intents_label = "intents/"
+    for tid in CATALOG:
+        if tid not in topics:
+            problems.append(Problem(intents_label, None, f"catalog topic {tid!r} is missing"))
+    for tid in topics:
+        if tid not in answers:
+            file, line = places[tid]  # point the curator at the topic that needs an answer
+            problems.append(Problem(file, line, f"topic {tid!r} has no answer"))
+    for tid, answer in answers.items():
+        c, line = answer_files[tid], answer_lines[tid]
+        if tid not in topics:
+            c.error(line, f"answer for unknown topic id {tid!r}")
+            continue
+        knowledge = topics[tid].group == "knowledge"
+        if knowledge and not answer.quotes:
+            c.error(line, f"answer for {tid!r} has no source quote (knowledge answers need one)")
+        if knowledge and not 2 <= len(answer.related) <= 3:
+            c.error(line, f"answer for {tid!r} must offer 2-3 related topics, has {len(answer.related)}")
+        for rel in answer.related:
+            if rel not in topics:
+                c.error(line, f"answer for {tid!r}: unknown related topic id {rel!r}")
+            elif rel == tid:
+                c.error(line, f"answer for {tid!r} lists itself as related")
+
+
+def load_content(root: Path | str | None = None) -> Content:
+    """Load, validate and freeze a content folder; raise ContentError listing every problem."""
+    base = Path(root) if root is not None else default_content_dir()
+    if not base.is_dir():
+        raise ContentError([Problem(str(base), None, "content folder not found")])
+    problems: list[Problem] = []
+    sources = _load_sources(base, problems)
+    language = _load_language(base, problems)
+    topics, places = _load_topics(base, problems)
+    answers, answer_lines, answer_files = _load_answers(base, problems, sources)
+    messages = _load_messages(base, problems)
+    _cross_check(topics, places, answers, answer_lines, answer_files, problems)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or messages is None:
+        raise ContentError(errors or [Problem("answers/messages.yaml", None, "messages are missing")])
+    return Content(
+        root=base,
+        topics=MappingProxyType(topics),
+        answers=MappingProxyType(answers),
+        sources=MappingProxyType(sources),
+        messages=messages,
+        language=language,
+        warnings=tuple(p for p in problems if p.severity != "error"),
+    )

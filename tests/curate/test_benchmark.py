@@ -1,0 +1,45 @@
+"""The load benchmark runs end to end, tiny and bounded; the real figures are in the README."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(
+    shutil.which("wrk") is None, reason="wrk is not installed (Debian: apt-get install wrk)"
+)
+def test_the_load_benchmark_reports_a_table(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "benchmarks/load.py",
+            "--server",
+            "waitress",
+            "--duration",
+            "1",
+            "--connections",
+            "1,4",
+            "--max-requests",
+            "100",
+            "--json",
+            str(tmp_path / "r.json"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    rows = [line for line in out.splitlines() if line.startswith("| waitress |")]
+    assert len(rows) == 2
+    for row in rows:
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        assert int(cells[1]) in (1, 4) and float(cells[2].replace(",", "")) > 0
+        assert 0 < int(cells[6].replace(",", "")) <= 100 + 4 and cells[7] == "0"  # + in flight

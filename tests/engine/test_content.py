@@ -1,0 +1,74 @@
+"""The real content: complete, grounded in the source pages, and validated at load."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import bot
+from bot.engine.catalog import CATALOG
+from bot.engine.content import collapse_whitespace, load_content
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+
+
+@pytest.fixture(scope="module")
+def content() -> bot.Content:
+    return load_content()
+
+
+def test_every_catalog_topic_has_examples_and_an_answer(content: bot.Content) -> None:
+    for tid in CATALOG:
+        assert tid in content.topics, tid
+        assert len(content.topics[tid].examples) >= 8, tid
+        assert tid in content.answers, tid
+
+
+def test_catalog_ids_match_the_shared_catalog() -> None:
+    spec = SHARED / "spec" / "topics.md"
+    if not spec.exists():
+        pytest.skip("shared/spec/topics.md is not beside this checkout")
+    ids = set(re.findall(r"^\| `([a-z0-9-]+)` \|", spec.read_text(encoding="utf-8"), re.M))
+    assert ids == set(CATALOG)
+
+
+def test_source_copies_are_byte_for_byte(content: bot.Content) -> None:
+    shared = SHARED / "sources"
+    if not shared.exists():
+        pytest.skip("shared/sources is not beside this checkout")
+    for source in content.sources.values():
+        copy = content.root / "sources" / source.file
+        assert copy.read_bytes() == (shared / source.file).read_bytes(), source.file
+
+
+@pytest.mark.parametrize("topic", [t for t, g in CATALOG.items() if g == "knowledge"])
+def test_knowledge_answers_quote_their_source_verbatim(content: bot.Content, topic: str) -> None:
+    answer = content.answers[topic]
+    assert answer.quotes, f"{topic} has no quote"
+    for quote in answer.quotes:
+        page = collapse_whitespace(content.sources[quote.source].text)
+        assert collapse_whitespace(quote.text) in page
+    assert 2 <= len(answer.related) <= 3
+    assert all(r in content.topics and r != topic for r in answer.related)
+
+
+def test_content_is_immutable(content: bot.Content) -> None:
+    with pytest.raises(AttributeError):
+        content.answers["risks"].text = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        content.topics["risks"] = content.topics["goal"]  # type: ignore[index]
+
+
+def test_every_question_label_leads_back_to_its_topic(genebot: bot.Bot) -> None:
+    """Suggestions are shown as questions; asking one must answer that topic."""
+    for topic in genebot.content.topics.values():
+        if topic.group != "knowledge":
+            continue
+        reply, _ = genebot.reply(topic.question)
+        assert reply.topic == topic.id, (topic.question, reply.topic, reply.kind)
+
+
+def test_disclaimer_is_content(content: bot.Content) -> None:
+    assert "health care provider" in content.messages.disclaimer
