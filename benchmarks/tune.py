@@ -16,9 +16,9 @@ import random
 from pathlib import Path
 
 import bot
+from bot.curate.evaluate import load_cases
 from bot.engine.catalog import OUT_OF_SCOPE
 from bot.engine.classifier import classify
-from bot.curate.evaluate import load_cases
 from bot.engine.index import Settings
 
 DEV = Path(__file__).resolve().parent.parent / "tests" / "eval" / "dev.yaml"

@@ -11,9 +11,9 @@ Embedding it takes two lines::
 
 from __future__ import annotations
 
+from .engine.bot import Bot, load
 from .engine.content import Content, load_content
 from .engine.conversation import State
-from .engine.bot import Bot, load
 from .engine.errors import ContentError
 from .engine.replies import Reply
 

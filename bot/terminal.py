@@ -16,9 +16,9 @@ from prompt_toolkit.input import Input
 from prompt_toolkit.output import ColorDepth, Output
 from prompt_toolkit.styles import Style
 
-from .engine.conversation import State
-from .engine.bot import Bot
 from .curate.misslog import MissLog
+from .engine.bot import Bot
+from .engine.conversation import State
 from .engine.replies import Reply
 
 __all__ = ["chat_lines", "chat_terminal", "command_reply", "render"]

@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from ..engine.bot import Bot
 from ..engine.catalog import EMERGENCY, OUT_OF_SCOPE
 from ..engine.content import Content
-from ..engine.bot import Bot
 from ..engine.errors import UsageError
 from ..engine.index import Settings
 

@@ -12,9 +12,9 @@ import pytest
 
 import bot
 from bot.curate.bench import format_bench, load_questions
+from bot.curate.synthetic import perturb, scale_content
 from bot.engine.index import content_words, sort_key
 from bot.engine.normalise import normalise
-from bot.curate.synthetic import perturb, scale_content
 
 ROOT = Path(__file__).resolve().parents[2]
 TINY = ["--repeat", "1", "--budget", "0.01", "--cold-runs", "1"]

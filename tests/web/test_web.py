@@ -17,8 +17,8 @@ import pytest
 import bot
 from bot.cli import main
 from bot.engine.errors import UsageError
-from bot.web.ratelimit import RateLimit, RateLimiter
 from bot.engine.replies import compose
+from bot.web.ratelimit import RateLimit, RateLimiter
 from bot.web.signing import MAX_TOKEN
 from bot.web.wsgi import Config, create_app
 
