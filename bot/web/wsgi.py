@@ -18,22 +18,10 @@ import traceback
 from importlib import resources
 from typing import Any
 
-from .http import (
-    JSON_MEDIA,
-    Asset,
-    HTTPError,
-    JSONResponse,
-    Match,
-    Request,
-    Response,
-    Route,
-    StartResponse,
-    error_response,
-)
-from ..curate.misslog import MissLog
+from .chat import ChatHandler
+from .headers import API_PATHS, DEMO_CSP, add_headers, origin_allowed
+from .http import Asset, HTTPError, JSONResponse, Match, Request, Response, Route, StartResponse, error_response
 from .ratelimit import RateLimiter
-from .replycache import ReplyCache
-from .signing import StateSigner
 from .settings import Config
 
 __all__ = ["App", "Config", "create_app"]
@@ -47,17 +35,6 @@ STATIC = {  # path -> (file in bot/web/static, media type, Cache-Control)
     "/widget.js": ("widget.js", "text/javascript; charset=utf-8", "public, max-age=3600"),
     "/widget.css": ("widget.css", "text/css; charset=utf-8", "public, max-age=3600"),
 }
-WIDGET_ASSETS = frozenset({"/widget.js", "/widget.css"})  # loaded by other sites' pages
-API_PATHS = frozenset({"/api/chat", "/api/topics", "/api/welcome"})  # CORS and the rate limit
-
-DEMO_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
-    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-API_CSP = "default-src 'none'; frame-ancestors 'none'"
-BASE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-CORS_METHODS = "GET, POST, OPTIONS"
-CORS_MAX_AGE = "600"
 
 
 def create_app(bot: Any = None, config: Config | None = None) -> App:
@@ -71,22 +48,13 @@ def create_app(bot: Any = None, config: Config | None = None) -> App:
 
 
 class App:
-    """Routes requests, adds CORS and security headers, and never lets an exception out."""
+    """Routes requests to their handlers, applies the rate limit, and never lets an exception out."""
 
     def __init__(self, bot: Any, config: Config) -> None:
         self.bot = bot
         self.config = config
-        if config.secret is None:
-            log.warning(
-                "GENEBOT_SECRET is not set: using a random secret for this process only. "
-                "Set the same GENEBOT_SECRET on every process and host that serves the API."
-            )
-        self.signer = StateSigner(config.secret)
+        self.chat = ChatHandler(bot, config)
         self.limiter = RateLimiter(config.rate_limit)
-        # With the miss log on, every reply goes through the engine so that every miss counts.
-        self.misses = MissLog(config.miss_log) if config.miss_log else None
-        self.cache = ReplyCache(0 if self.misses else config.reply_cache)
-        self.topic_ids = frozenset(bot.content.topics)
         self.assets = {
             path: Asset.of(_static(name), media) for path, (name, media, _) in STATIC.items()
         }
@@ -112,7 +80,7 @@ class App:
             response = error_response(
                 HTTPError(500, "something went wrong on the server; please try again")
             )
-        self._finish(request, route, response)
+        add_headers(request, route.path if route else "", response, self.config)
         if self.config.access_log:
             access_log.info(
                 "%s %s %d %.1fms",
@@ -137,7 +105,7 @@ class App:
 
     def _dispatch(self, request: Request, route: Route, match: Match) -> Response:
         origin = request.header("Origin")
-        if route.path in API_PATHS and origin and not self._origin_ok(request, origin):
+        if route.path in API_PATHS and origin and not origin_allowed(request, origin, self.config):
             raise HTTPError(
                 403, "this site is not allowed to use the API (see GENEBOT_ALLOWED_ORIGINS)"
             )
@@ -167,55 +135,7 @@ class App:
                     return hop
         return address
 
-    def _origin_ok(self, request: Request, origin: str) -> bool:
-        return _same_origin(request, origin) or self.config.allows(origin)
-
-    def _finish(self, request: Request, route: Route | None, response: Response) -> None:
-        """Headers every response gets: security, caching, and CORS for allowed sites."""
-        headers = response.headers
-        for name, value in BASE_HEADERS.items():
-            headers.setdefault(name, value)
-        headers.setdefault("Cache-Control", "no-store")
-        headers.setdefault("Content-Security-Policy", API_CSP)
-        path = route.path if route else ""
-        headers.setdefault(
-            "Cross-Origin-Resource-Policy",
-            "cross-origin" if path in WIDGET_ASSETS else "same-origin",
-        )
-        if path not in API_PATHS:
-            return
-        headers["Vary"] = "Origin"
-        origin = request.header("Origin")
-        if origin and not _same_origin(request, origin) and self.config.allows(origin):
-            headers["Access-Control-Allow-Origin"] = origin
-            if request.method == "OPTIONS":
-                headers["Access-Control-Allow-Methods"] = CORS_METHODS
-                headers["Access-Control-Allow-Headers"] = "Content-Type"
-                headers["Access-Control-Max-Age"] = CORS_MAX_AGE
-
     # --- handlers -----------------------------------------------------------------------
-
-    def chat(self, request: Request) -> Response:
-        data = request.json()
-        if not isinstance(data, dict):
-            raise HTTPError(400, 'send a JSON object, e.g. {"message": "is gene therapy safe?"}')
-        message = data.get("message")
-        if not isinstance(message, str):
-            raise HTTPError(400, 'the field "message" is required and must be a string')
-        state = self.signer.loads(data.get("state"), self.topic_ids)
-        key = self.cache.key(message, state)
-        cached = self.cache.get(key)
-        if cached is not None:
-            return Response(cached, 200, JSON_MEDIA)
-        reply, new_state = self.bot.reply(message, state)
-        if self.misses is not None:
-            self.misses.observe(self.bot, message, reply)
-        body = reply.to_dict()
-        body["state"] = self.signer.dumps(new_state)
-        response = JSONResponse(body)
-        if reply.body != self.bot.content.messages.error:  # an engine failure is not worth keeping
-            self.cache.put(key, response.content)
-        return response
 
     def welcome(self, request: Request) -> Response:
         """The greeting and the words the widget shows around replies, from the content."""
@@ -244,12 +164,6 @@ class App:
         if _etag_matches(request.header("If-None-Match"), headers["ETag"]):
             return Response(status=304, headers=headers)
         return Response(content, 200, asset.media_type, headers)
-
-
-def _same_origin(request: Request, origin: str) -> bool:
-    """Whether Origin names this server; compared by host, as a TLS proxy may change the scheme."""
-    host = (request.header("Host") or "").lower()
-    return bool(host) and origin.lower().rstrip("/").split("://", 1)[-1] == host
 
 
 def _etag_matches(if_none_match: str | None, etag: str) -> bool:
