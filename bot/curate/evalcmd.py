@@ -135,9 +135,22 @@ def _headline(data: dict[str, Any]) -> list[str]:
             _of(sum(r["got"] == "emergency" for r in emergencies), len(emergencies)),
         ),
     ]
+    ordinary = [r for r in results if "emergency" not in r["expect"]]
+    advice_given = [r for r in results if r["got"] == "personal-advice"]
+    advice_expected = [r for r in results if "personal-advice" in r["expect"]]
+    rows += [
+        ("false alarm rate", data["false_alarm_rate"], _of(data["emergency_false_alarms"], len(ordinary))),
+        ("advice precision", data["advice_precision"],
+         _of(sum("personal-advice" in r["expect"] for r in advice_given), len(advice_given))),
+        ("advice recall", data["advice_recall"],
+         _of(sum(r["got"] == "personal-advice" for r in advice_expected), len(advice_expected))),
+    ]
     lines = [f"  {name:<24} {_pct(value):>6}  {count}" for name, value, count in rows]
     lines.append(f"  {'emergency false alarms':<24} {data['emergency_false_alarms']:>6}")
     lines.append(f"  {'clarifications':<24} {data['clarifications']:>6}")
+    for expected, got in data.get("urgency_confusion", {}).items():
+        told = ", ".join(f"{name} {count}" for name, count in got.items())
+        lines.append(f"  {'urgency ' + expected:<24} {'':>6}  told as: {told}")
     return lines
 
 

@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 
 from ..engine.bot import Bot
-from ..engine.catalog import EMERGENCY, OUT_OF_SCOPE
+from ..engine.catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from ..engine.content import Content
 from ..engine.errors import UsageError
 from ..engine.index import Settings
+from ..engine.lexicon import URGENCIES
 
 __all__ = ["Case", "Result", "Report", "cross_validate", "evaluate", "load_cases", "summarise"]
 
@@ -31,6 +32,7 @@ __all__ = ["Case", "Result", "Report", "cross_validate", "evaluate", "load_cases
 class Case:
     question: str
     expect: tuple[str, ...]
+    urgency: str | None = None  # for an emergency: "crisis" or "medical", when the file says
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,8 @@ class Result:
     kind: str
     confidence: float
     candidates: tuple[str, ...] = ()
+    urgency: str | None = None            # what the bot said
+    expect_urgency: str | None = None     # what the file says
 
     @property
     def correct(self) -> bool:
@@ -59,7 +63,7 @@ class Report:
                 {
                     "question": r.question, "expect": list(r.expect), "got": r.got,
                     "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
-                    "candidates": list(r.candidates),
+                    "candidates": list(r.candidates), "urgency": r.urgency, "expect_urgency": r.expect_urgency,
                 }
                 for r in self.results
             ],
@@ -85,7 +89,10 @@ def load_cases(path: Path | str, known: Sequence[str] | None = None) -> list[Cas
             unknown = [i for i in ids if i not in known]
             if unknown:
                 raise UsageError(f"{path}: entry {n}: unknown topic id {unknown[0]!r}")
-        cases.append(Case(str(row["question"]), ids))
+        urgency = row.get("urgency") or None
+        if urgency is not None and urgency not in URGENCIES:
+            raise UsageError(f"{path}: entry {n}: urgency must be one of {', '.join(URGENCIES)}")
+        cases.append(Case(str(row["question"]), ids, urgency))
     if not cases:
         raise UsageError(f"{path}: no questions found")
     return cases
@@ -115,7 +122,10 @@ def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
     results = []
     for case in cases:
         reply, _ = bot.reply(case.question)
-        results.append(Result(case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates))
+        results.append(Result(
+            case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates,
+            reply.urgency, case.urgency,
+        ))
     return Report(tuple(results), summarise(results))
 
 
@@ -127,7 +137,10 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
     in_scope = [r for r in results if OUT_OF_SCOPE not in r.expect]
     out_scope = [r for r in results if OUT_OF_SCOPE in r.expect]
     emergencies = [r for r in results if EMERGENCY in r.expect]
-    false_alarms = [r for r in results if r.got == EMERGENCY and EMERGENCY not in r.expect]
+    ordinary = [r for r in results if EMERGENCY not in r.expect]
+    false_alarms = [r for r in ordinary if r.got == EMERGENCY]
+    advice_expected = [r for r in results if ADVICE in r.expect]
+    advice_given = [r for r in results if r.got == ADVICE]
     topics = sorted({t for r in results for t in r.expect} | {r.got for r in results if r.got})
     per_topic = {}
     for t in topics:
@@ -149,12 +162,26 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         "out_of_scope_fallback": _share(sum(r.kind == "fallback" for r in out_scope), len(out_scope)),
         "emergency_recall": _share(sum(r.got == EMERGENCY for r in emergencies), len(emergencies)),
         "emergency_false_alarms": len(false_alarms),
+        "false_alarm_rate": _share(len(false_alarms), len(ordinary)),
+        "urgency_confusion": _urgency_confusion(emergencies),
+        "advice_precision": _share(sum(ADVICE in r.expect for r in advice_given), len(advice_given)),
+        "advice_recall": _share(sum(r.got == ADVICE for r in advice_expected), len(advice_expected)),
         "clarifications": sum(r.kind == "clarify" for r in results),
         "per_topic": per_topic,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
         ],
     }
+
+
+def _urgency_confusion(emergencies: Sequence[Result]) -> dict[str, dict[str, int]]:
+    """Expected urgency -> what the bot did (crisis, medical, or the kind of a missed reply)."""
+    table: dict[str, Counter[str]] = {}
+    for r in emergencies:
+        if r.expect_urgency:
+            got = r.urgency if r.got == EMERGENCY and r.urgency else f"missed ({r.got or r.kind})"
+            table.setdefault(r.expect_urgency, Counter())[got] += 1
+    return {expected: dict(counts.most_common()) for expected, counts in sorted(table.items())}
 
 
 def cross_validate(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .catalog import OUT_OF_SCOPE
+from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .classifier import Classification, MatchKind, classify
 from .content import Content, load_content
 from .conversation import Followup, State, interpret
@@ -62,19 +62,25 @@ class Bot:
             return compose(self.content, "fallback", None, 0.0, self.content.messages.unreadable)
         if result.kind is MatchKind.AMBIGUOUS:
             return self._clarify([c.topic for c in result.candidates], result.confidence)
+        if result.topic == EMERGENCY:
+            variant = "crisis" if result.urgency == "crisis" else "other" if result.for_other else None
+            return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
+        if result.topic == ADVICE and result.urgency == "soon":
+            return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
         return self._topic_reply(result.topic or OUT_OF_SCOPE, result.confidence)
 
-    def _topic_reply(self, topic: str, confidence: float) -> Reply:
+    def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
+                     urgency: str | None = None) -> Reply:
         c = self.content
         answer = c.answers[topic]
-        body = answer.text
+        body = answer.variants.get(variant, answer.text) if variant else answer.text
         suggestions = answer.related
         if topic == "help":
             body += "\n\n" + "\n".join(f"• {t.question}" for t in c.topics.values() if t.group == "knowledge")
             suggestions = ()
         return compose(
             c, kind_of(c, topic), topic, confidence, body,
-            source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes,
+            source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes, urgency=urgency,
         )
 
     def _clarify(self, topics: list[str], confidence: float) -> Reply:

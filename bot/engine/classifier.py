@@ -1,6 +1,7 @@
 """Deciding what a message is about: a pure function of (index, text).
 
-Order matters and is the safety contract: emergency rules, then personal-advice rules, then
+Order matters and is the safety contract: the safety scan of the whole message (emergencies
+and crises read in context, then personal frames), then the personal-advice rules, then
 every other topic's rules, then fuzzy matching. Nothing later can overrule an emergency.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
-from .index import SAFETY_ORDER, Index, content_words, sort_key
+from .index import Index, content_words, sort_key
 from .normalise import MAX_CHARS, has_readable_text, normalise
 
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
@@ -46,10 +47,16 @@ class Classification:
     confidence: float
     candidates: tuple[Candidate, ...] = ()
     normalised: str = ""
+    urgency: str | None = None  # "crisis" or "medical" for an emergency, "soon" for some advice
+    for_other: bool = False     # the emergency is someone else's, with the writer
 
 
 def classify(index: Index, text: str) -> Classification:
+    verdict = index.safety.scan(text)  # the whole message, before anything else
     norm = normalise(text, index.spellings)
+    if verdict.topic == EMERGENCY:
+        return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
+                              for_other=verdict.for_other)
     if not norm:
         kind = MatchKind.EMPTY if not text.strip() else MatchKind.UNREADABLE
         return Classification(kind, None, 0.0)
@@ -58,10 +65,8 @@ def classify(index: Index, text: str) -> Classification:
     strict, loose = _repair(index, norm.split())
     repaired = " ".join(strict)
     texts = (norm,) if repaired == norm else (norm, repaired)
-    fired = index.safety_rules.firing(texts)
-    for tid in SAFETY_ORDER:
-        if tid in fired:
-            return Classification(MatchKind.SAFETY, tid, 1.0, normalised=norm)
+    if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
+        return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
     ranked = _rank(index, loose)
     question = _last_question(index, text)
     if question:

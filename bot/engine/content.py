@@ -15,8 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .catalog import CATALOG, GROUPS
+from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
 from .errors import ContentError, Problem
+from .lexicon import SafetyLexicon, load_lexicon
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
 __all__ = [
@@ -26,6 +27,8 @@ __all__ = [
 
 MIN_EXAMPLES = 8
 VERSION = 1
+# The wordings each safety answer must have besides its text (see Answer.variants).
+VARIANTS = {"crisis": EMERGENCY, "other": EMERGENCY, "soon": ADVICE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,9 @@ class Answer:
     text: str
     quotes: tuple[Quote, ...] = ()
     related: tuple[str, ...] = ()
+    # Other wordings of a safety answer, by situation: "crisis" and "other" (someone else in
+    # danger) for the emergency, "soon" (symptoms after a treatment) for personal advice.
+    variants: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def source_ids(self) -> tuple[str, ...]:
@@ -72,6 +78,7 @@ class Answer:
 @dataclass(frozen=True, slots=True)
 class Messages:
     disclaimer: str
+    emergency_disclaimer: str  # ends an emergency reply, where "call 911" was just said
     welcome: str
     empty: str
     unreadable: str
@@ -101,6 +108,7 @@ class Content:
     sources: Mapping[str, Source]
     messages: Messages
     language: Language
+    safety: SafetyLexicon
     warnings: tuple[Problem, ...] = ()
 
     def question(self, topic_id: str) -> str:
@@ -340,17 +348,25 @@ def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Sou
     lines: dict[str, int] = {}
     owners: dict[str, _Collector] = {}
     pages = {sid: collapse_whitespace(s.text) for sid, s in sources.items()}
-    allowed = {"topic", "text", "quotes", "related"}
+    allowed = {"topic", "text", "quotes", "related", "variants"}
     for c, item, tid in _entries(root, "answers", "messages.yaml", "answers", "topic", allowed, answers, problems):
         what = f"answer for {tid!r}"
         text = c.text(item, "text", what)
         quotes = _quotes(c, item, what, pages)
         related = c.texts(item, "related", what, required=False)
+        variants = _variants(c, item, what)
         if text:
-            answers[tid] = Answer(tid, text, quotes, tuple(related))
+            answers[tid] = Answer(tid, text, quotes, tuple(related), MappingProxyType(variants))
             lines[tid] = line_of(item, "topic") or item.line
             owners[tid] = c
     return answers, lines, owners
+
+
+def _variants(c: _Collector, item: Located, what: str) -> dict[str, str]:
+    raw = item.get("variants")
+    if raw is None or not c.mapping(raw, line_of(item, "variants"), f"{what}: 'variants'", set(VARIANTS)):
+        return {}
+    return {name: text for name in raw if (text := c.text(raw, name, f"{what}: variant"))}
 
 
 def _quotes(c: _Collector, item: Located, what: str, pages: Mapping[str, str]) -> tuple[Quote, ...]:
@@ -432,6 +448,11 @@ def _cross_check(
             c.error(line, f"answer for {tid!r} has no source quote (knowledge answers need one)")
         if knowledge and not 2 <= len(answer.related) <= 3:
             c.error(line, f"answer for {tid!r} must offer 2-3 related topics, has {len(answer.related)}")
+        for name, owner in VARIANTS.items():
+            if tid == owner and name not in answer.variants:
+                c.error(line, f"answer for {tid!r} needs a {name!r} variant")
+            elif tid != owner and name in answer.variants:
+                c.error(line, f"answer for {tid!r}: the {name!r} variant belongs to {owner!r}")
         for rel in answer.related:
             if rel not in topics:
                 c.error(line, f"answer for {tid!r}: unknown related topic id {rel!r}")
@@ -447,12 +468,14 @@ def load_content(root: Path | str | None = None) -> Content:
     problems: list[Problem] = []
     sources = _load_sources(base, problems)
     language = _load_language(base, problems)
+    safety, lexicon_problems = load_lexicon(base, language.spellings)
+    problems.extend(lexicon_problems)
     topics, places = _load_topics(base, problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)
     errors = [p for p in problems if p.severity == "error"]
-    if errors or messages is None:
+    if errors or messages is None or safety is None:
         raise ContentError(errors or [Problem("answers/messages.yaml", None, "messages are missing")])
     return Content(
         root=base,
@@ -461,5 +484,6 @@ def load_content(root: Path | str | None = None) -> Content:
         sources=MappingProxyType(sources),
         messages=messages,
         language=language,
+        safety=safety,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

@@ -16,10 +16,9 @@ from .catalog import ADVICE, EMERGENCY
 from .content import Content
 from .normalise import normalise
 from .rules import RuleSet, build_rules
+from .safety import SafetyScanner
 
-SAFETY_ORDER = (EMERGENCY, ADVICE)  # emergency wins over everything, then personal advice
-
-__all__ = ["SAFETY_ORDER", "Index", "Settings", "build_index", "content_words", "sort_key"]
+__all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +46,8 @@ class Settings:
 class Index:
     spellings: Mapping[str, str]
     stopwords: frozenset[str]
-    safety_rules: RuleSet              # emergency and personal-advice, checked first
+    safety: SafetyScanner              # emergencies, crises and personal frames, read first
+    safety_rules: RuleSet              # personal-advice patterns, checked next
     rules: RuleSet                     # every other topic's patterns
     phrases: tuple[str, ...]           # each example: all its words, in order
     keys: tuple[str, ...]              # each example: its content words, sorted
@@ -85,6 +85,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     vocabulary: Counter[str] = Counter()
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
+        if topic.id == EMERGENCY:  # only the safety scan, which reads context, decides an emergency
+            continue
         for text in (*topic.examples, topic.question):
             words = normalise(text, lang.spellings).split()
             phrase = " ".join(words)
@@ -107,13 +109,14 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     for tid, words in topic_words.items():
         for word in words:
             weights[word][tid] = idf[word]
-    safety = build_rules({t: content.topics[t].patterns for t in SAFETY_ORDER if t in content.topics})
+    safety = build_rules({ADVICE: content.topics[ADVICE].patterns} if ADVICE in content.topics else {})
     rules = build_rules(
-        {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in SAFETY_ORDER}
+        {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in (EMERGENCY, ADVICE)}
     )
     return Index(
         spellings=lang.spellings,
         stopwords=lang.stopwords,
+        safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords),
         safety_rules=safety,
         rules=rules,
         phrases=tuple(phrases),

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["MAX_CHARS", "normalise", "has_readable_text", "strip_controls"]
+__all__ = ["MAX_CHARS", "fold", "normalise", "has_readable_text", "strip_controls"]
 
 # A long message costs no more than its beginning: people put the question up front, and an
 # emergency described further down still gets the emergency rules of the first part.
@@ -26,7 +26,7 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """NFKC, casefold, and drop accents so 'thérapie' and 'ＴＨＥＲＡＰＹ' compare as plain letters."""
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
@@ -35,7 +35,7 @@ def _fold(text: str) -> str:
 
 def normalise(text: str, spellings: Mapping[str, str]) -> str:
     """Lower-case words separated by single spaces, chat spellings expanded."""
-    folded = _fold(text[:MAX_CHARS])
+    folded = fold(text[:MAX_CHARS])
     folded = _APOSTROPHES.sub("", folded)
     words = _NON_WORD.sub(" ", folded).split()
     return " ".join(spellings.get(word, word) for word in words)

@@ -32,6 +32,7 @@ class Reply:
     body: str
     disclaimer: str
     text: str
+    urgency: str | None = None  # "crisis" (988 first), "medical" (911 first), "soon" (call the team today)
     sources: tuple[SourceRef, ...] = ()
     suggestions: tuple[str, ...] = ()          # follow-up questions, in the order shown
     suggestion_topics: tuple[str, ...] = ()    # the topic id behind each suggestion
@@ -44,6 +45,7 @@ class Reply:
             "topic": self.topic,
             "kind": self.kind,
             "confidence": self.confidence,
+            "urgency": self.urgency,
             "text": self.text,
             "body": self.body,
             "disclaimer": self.disclaimer,
@@ -80,6 +82,7 @@ def compose(
     candidates: Sequence[str] = (),
     quotes: Sequence[Quote] = (),
     lead: str | None = None,
+    urgency: str | None = None,
 ) -> Reply:
     """Assemble the reply text in one fixed order, so the disclaimer is always last."""
     m = content.messages
@@ -93,13 +96,15 @@ def compose(
         head = lead if lead is not None else m.suggestions_lead
         numbered = "\n".join(f"  {i}) {q}" for i, q in enumerate(questions, 1))
         sections.append(("suggestion", f"{head}\n{numbered}"))
-    sections.append(("disclaimer", m.disclaimer))
+    disclaimer = m.emergency_disclaimer if kind == "emergency" else m.disclaimer
+    sections.append(("disclaimer", disclaimer))
     return Reply(
         kind=kind,
         topic=topic,
         confidence=round(min(max(confidence, 0.0), 1.0), 3),
         body=body,
-        disclaimer=m.disclaimer,
+        disclaimer=disclaimer,
+        urgency=urgency,
         text="\n\n".join(text for _role, text in sections),
         sources=refs,
         suggestions=questions,

@@ -1,0 +1,221 @@
+"""The safety lexicon (intents/lexicon/safety.yaml): emergency and crisis concepts, the
+ConText trigger terms that qualify them, and the personal-advice frames, as frozen data.
+
+Every phrase is normalised here, once, with the same tokeniser the safety scan uses on a
+message, so at reply time matching is a dictionary lookup per word position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problem
+from .safetytext import CLAUSE, SENTENCE, tokens
+from .yamlfile import Located, LocatedList, line_of, load_yaml
+
+__all__ = [
+    "CATEGORIES", "DIRECTIONS", "URGENCIES", "Concept", "PersonalFrames", "SafetyLexicon", "Trigger",
+    "load_lexicon",
+]
+
+LEXICON = Path("intents") / "lexicon" / "safety.yaml"
+URGENCIES = ("crisis", "medical")
+# ConText categories: what a trigger says about the concepts in its scope.
+CATEGORIES = ("negated", "historical", "hypothetical", "fiction", "current", "other")
+DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
+GAP = "*"  # in a trigger: up to three other words ("can * cause")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    id: str
+    urgency: str
+    terms: tuple[tuple[str, ...], ...]
+    # Signs that mean an emergency only together: one phrase of each group in one sentence
+    # ("fever" with "confused", "face" with "drooping").
+    together: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    category: str
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalFrames:
+    """Personal advice is an owner (I, my son, someone like me) with a decision frame."""
+
+    owners: tuple[tuple[str, ...], ...]
+    frames: tuple[tuple[str, ...], ...]
+    general: tuple[tuple[str, ...], ...]       # "my doctor said", "what should i ask": not personal
+    symptoms: tuple[tuple[str, ...], ...]      # worrying, not an emergency ...
+    after: tuple[tuple[str, ...], ...]         # ... when it follows a treatment
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyLexicon:
+    concepts: tuple[Concept, ...]
+    pseudo: tuple[tuple[str, ...], ...]       # look like a concept, name no emergency ("dying to know")
+    triggers: tuple[Trigger, ...]
+    end: tuple[tuple[str, ...], ...]          # scope-ending terms ("but", "now")
+    end_near: tuple[tuple[str, ...], ...]     # ... and, for the short scopes, a new subject ("i", "he")
+    present: tuple[tuple[str, ...], ...]      # a sentence told in the present ends a past story
+    fillers: frozenset[str]                   # dropped before matching ("really", "the")
+    lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
+    personal: PersonalFrames
+
+
+class _Reader:
+    """Typed access to the lexicon's YAML that records file:line problems instead of raising."""
+
+    def __init__(self, label: str, fillers: frozenset[str], spellings: Mapping[str, str]) -> None:
+        self.label = label
+        self.fillers = fillers
+        self.spellings = spellings
+        self.problems: list[Problem] = []
+
+    def error(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.label, line, message))
+
+    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str], required: set[str]) -> bool:
+        if not isinstance(value, Located):
+            self.error(line, f"{what} must be a mapping")
+            return False
+        for key in value:
+            if key not in allowed:
+                allowed_keys = ", ".join(sorted(allowed))
+                self.error(line_of(value, key), f"unknown key {key!r} in {what} (allowed: {allowed_keys})")
+        for key in sorted(required - set(value)):
+            self.error(value.line, f"{what} has no {key!r}")
+        return True
+
+    def words(self, value: Any, line: int | None, what: str) -> list[str]:
+        if not isinstance(value, LocatedList):
+            self.error(line, f"{what} must be a list")
+            return []
+        result = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.error(line_of(value, i), f"{what}: item {i + 1} must be non-empty text")
+            else:
+                result.append(item)
+        return result
+
+    def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+        return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
+
+    def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+        found: list[tuple[str, ...]] = []
+        for i, text in enumerate(self.words(raw, line, what)):
+            keep = frozenset({GAP}) if gaps else frozenset()
+            words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
+            if not words or all(w == GAP for w in words):
+                self.error(line_of(raw, i), f"{what}: {text!r} has no words left after normalising")
+            elif GAP in words and (words[0] == GAP or words[-1] == GAP):
+                self.error(line_of(raw, i), f"{what}: {text!r}: a '*' gap must stand between words")
+            elif words in found:
+                self.error(line_of(raw, i), f"{what}: {text!r} is listed twice")
+            else:
+                found.append(words)
+        return tuple(found)
+
+
+def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
+    path = root / LEXICON
+    label = str(LEXICON)
+    if not path.is_file():
+        return None, [Problem(label, None, "file is missing")]
+    try:
+        doc = load_yaml(path, label)
+    except ContentError as exc:
+        return None, list(exc.problems)
+    top = {"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"}
+    probe = _Reader(label, frozenset(), spellings)
+    if not probe.mapping(doc, 1, "the file", top, top):
+        return None, probe.problems
+    if doc.get("version") != 1:
+        probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
+    fillers = frozenset(w.lower() for w in probe.words(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
+    r = _Reader(label, fillers, spellings)
+    r.problems = probe.problems
+    lookalikes = frozenset(w.lower() for w in r.words(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'"))
+    lexicon = SafetyLexicon(
+        concepts=_concepts(r, doc),
+        pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
+        triggers=_triggers(r, doc),
+        end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
+        end_near=r.phrases(doc["context"], "end-near", "'context'") if isinstance(doc["context"], Located) else (),
+        present=r.phrases(doc["context"], "present", "'context'") if isinstance(doc["context"], Located) else (),
+        fillers=fillers,
+        lookalikes=lookalikes,
+        personal=_personal(r, doc),
+    )
+    return lexicon, r.problems
+
+
+def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
+    raw = doc["concepts"]
+    concepts: list[Concept] = []
+    if not isinstance(raw, LocatedList):
+        r.error(line_of(doc, "concepts"), "'concepts' must be a list")
+        return ()
+    owner_of: dict[tuple[str, ...], str] = {}
+    for i, item in enumerate(raw):
+        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together"}, {"id", "urgency"}):
+            continue
+        cid, urgency = item["id"], item["urgency"]
+        if urgency not in URGENCIES:
+            r.error(line_of(item, "urgency"), f"concept {cid!r}: urgency must be one of {', '.join(URGENCIES)}")
+            continue
+        terms = r.phrases(item, "terms", f"concept {cid!r}", gaps=True) if "terms" in item else ()
+        for n, term in enumerate(terms):
+            if term in owner_of:
+                r.error(line_of(item["terms"], n), f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}")
+            owner_of[term] = str(cid)
+        together = _together(r, item, f"concept {cid!r}")
+        if not terms and not together:
+            r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
+        concepts.append(Concept(str(cid), urgency, terms, together))
+    return tuple(concepts)
+
+
+def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    raw = item.get("together")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LocatedList) or len(raw) < 2:
+        r.error(line_of(item, "together"), f"{what}: 'together' must be a list of two or more lists of phrases")
+        return ()
+    return tuple(r.phrase_list(group, line_of(raw, i), f"{what}: 'together' group {i + 1}", gaps=True)
+                 for i, group in enumerate(raw))
+
+
+def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
+    context = doc["context"]
+    keys = {*CATEGORIES, "end", "end-near", "present"}
+    if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
+        return ()
+    triggers = []
+    for category in CATEGORIES:
+        block = context[category]
+        if not r.mapping(block, line_of(context, category), f"context {category!r}", set(DIRECTIONS), set()):
+            continue
+        for direction in DIRECTIONS:
+            if direction in block:
+                for words in r.phrases(block, direction, f"context {category!r}", gaps=True):
+                    triggers.append(Trigger(words, category, direction))
+    return tuple(triggers)
+
+
+def _personal(r: _Reader, doc: Located) -> PersonalFrames:
+    keys = {"owners", "frames", "general", "symptoms", "after"}
+    raw = doc["personal"]
+    if not r.mapping(raw, line_of(doc, "personal"), "'personal'", keys, keys):
+        return PersonalFrames((), (), (), (), ())
+    return PersonalFrames(*(r.phrases(raw, key, "'personal'", gaps=True) for key in sorted(keys, key=[
+        "owners", "frames", "general", "symptoms", "after"].index)))

@@ -1,0 +1,72 @@
+"""Words and boundaries for the safety scan: the whole message, in linear time.
+
+Unlike topic matching, which reads only the first ``MAX_CHARS``, the safety scan reads every
+character up to ``SAFETY_MAX_CHARS`` (above any request the web API accepts), so an
+emergency told at the end of a long story is still seen. Punctuation is kept as two
+boundary marks, because ConText scopes end there: "," ends a clause, ".?!;" a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from .normalise import fold
+
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
+
+SAFETY_MAX_CHARS = 20_000
+CLAUSE, SENTENCE = ",", "."
+YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
+_PIECES = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+|\*|[.?!;:\n]+|[,()\-–—]+")
+_YEAR = re.compile(r"(19|20)\d\d")
+_APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
+
+
+def tokens(
+    text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str] = frozenset()
+) -> list[str]:
+    """Words (chat spellings expanded, fillers dropped) with CLAUSE and SENTENCE marks."""
+    return list(_tokens(text, spellings, fillers, keep))
+
+
+def _tokens(text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str]) -> Iterator[str]:
+    # Cap before folding, and again after: NFKC can expand one character eighteen-fold.
+    folded = _APOSTROPHES.sub("", fold(text[:SAFETY_MAX_CHARS]))[: 2 * SAFETY_MAX_CHARS]
+    pending = None  # the strongest boundary since the last word; none before the first word
+    started = False
+    for piece in _PIECES.findall(folded):
+        if piece in keep:
+            words = [piece]
+        elif _YEAR.fullmatch(piece):
+            words = [YEAR]
+        elif not piece[0].isalnum():
+            if piece != "*" and started:
+                mark = CLAUSE if piece[0] in ",()-–—" else SENTENCE
+                pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
+            continue
+        else:
+            words = [w for w in spellings.get(piece, piece).split() if w not in fillers]
+        for word in words:
+            if pending:
+                yield pending
+                pending = None
+            started = True
+            yield word
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so one lexicon phrase meets its inflections ("collapsed",
+    "collapsing", "collapses"). Applied alike to the lexicon and to messages; it only has to
+    be consistent, not linguistically right."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            base = word[: -len(suffix)]
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "stopped" -> "stop", "cutting" -> "cut"
+            return base.rstrip("e") if len(base) > 4 else base
+    return word.rstrip("e") if len(word) > 5 else word
