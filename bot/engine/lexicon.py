@@ -68,6 +68,7 @@ class SafetyLexicon:
     fillers: frozenset[str]                   # dropped before matching ("really", "the")
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
+    numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
 
 
 class _Reader:
@@ -134,9 +135,9 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"}
+    top = {"version", "fillers", "lookalikes", "numbers", "concepts", "pseudo", "context", "personal"}
     probe = _Reader(label, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top):
+    if not probe.mapping(doc, 1, "the file", top, top - {"numbers"}):
         return None, probe.problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -154,6 +155,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
+        numbers=_numbers(r, doc),
     )
     return lexicon, r.problems
 
@@ -193,6 +195,25 @@ def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ..
         return ()
     return tuple(r.phrase_list(group, line_of(raw, i), f"{what}: 'together' group {i + 1}", gaps=True)
                  for i, group in enumerate(raw))
+
+
+def _numbers(r: _Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
+    raw = doc.get("numbers")
+    if raw is None:
+        return ()
+    if not isinstance(raw, Located):
+        r.error(line_of(doc, "numbers"), "'numbers' must map a word to a list of [low, high] ranges")
+        return ()
+    ranges = []
+    for word, spans in raw.items():
+        ok = isinstance(spans, list) and all(
+            isinstance(x, list) and len(x) == 2 and all(isinstance(v, (int, float)) for v in x) and x[0] <= x[1]
+            for x in spans)
+        if not ok or not str(word).isalpha():
+            r.error(line_of(raw, word), f"numbers: {word!r} needs a list of [low, high] ranges, low <= high")
+            continue
+        ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
+    return tuple(ranges)
 
 
 def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:

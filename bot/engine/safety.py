@@ -29,11 +29,13 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
-WINDOWS = {"negated": 6, "hypothetical": 4}
+WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 8}
 GAP_WORDS = 4           # what a '*' in a phrase may stand for
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
+NEAR_STOPS = ("negated", "hypothetical")  # scopes that also end at a comma or a new subject
+PAIR_WORDS = 10        # signs that count together stand at most this far apart
 _CACHE_SIZE = 4096
 
 
@@ -52,10 +54,10 @@ class Mention:
 
     @property
     def affirmed(self) -> bool:
-        """Happening now: not denied, not a story, and not only past or imagined."""
-        if self.negated or self.fiction:
+        """Happening now: not denied, imagined or a story, and not past unless it goes on now."""
+        if self.negated or self.fiction or self.hypothetical:
             return False
-        return self.current or not (self.historical or self.hypothetical)
+        return self.current or not self.historical
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class _Hit:
     start: int
     end: int
     item: object = None
+    anchor: _Hit | None = None  # for signs that count together: the partner sign it pairs with
 
 
 class SafetyScanner:
@@ -137,7 +140,7 @@ class SafetyScanner:
         repairs = 0
         for word in raw:
             if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
-                out.append(stem(word))
+                out.append(self._number(word) or stem(word))
                 continue
             fixed = self._cache.get(word)
             if fixed is None:
@@ -148,6 +151,16 @@ class SafetyScanner:
                 fixed = self._repair(word)
             out.extend(fixed)
         return out
+
+    def _number(self, word: str) -> str | None:
+        """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
+        if not word[:1].isdigit():
+            return None
+        try:
+            value = float(word.replace(",", "."))
+        except ValueError:
+            return None
+        return next((name for name, low, high in self.lexicon.numbers if low <= value <= high), None)
 
     def _repair(self, word: str) -> tuple[str, ...]:
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
@@ -187,13 +200,14 @@ class SafetyScanner:
         concepts = _figurative_dropped(found, by_kind["pseudo"])
         # A trigger inside a concept ("not" in "not breathing") is none; "i want" next to
         # "want to do worse" still says now.
+        spots = concepts + [c.anchor for c in concepts if c.anchor]
         triggers = [t for t in by_kind["trigger"]
-                    if not (_inside(t, concepts) if t.item.category == "current" else _overlaps(t, concepts))]  # type: ignore[attr-defined]
+                    if not (_inside(t, spots) if t.item.category == "current" else _overlaps(t, spots))]  # type: ignore[attr-defined]
         # "10 minutes ago" says recent, not past: a historical trigger inside a current one goes.
         current = [t for t in triggers if t.item.category == "current"]  # type: ignore[attr-defined]
         triggers = [t for t in triggers if t.item.category != "historical" or not _inside(t, current)]  # type: ignore[attr-defined]
-        ends = [e for e in by_kind["end"] if not _overlaps(e, concepts)]
-        near = ends + [e for e in by_kind["end-near"] if not _overlaps(e, concepts)]
+        ends = [e for e in by_kind["end"] if not _overlaps(e, spots)]
+        near = ends + [e for e in by_kind["end-near"] if not _overlaps(e, spots)]
         told_before = _past_story(words, triggers, by_kind["present"])
         sentence = _sentence_ids(words)
         mentions = []
@@ -213,11 +227,13 @@ class SafetyScanner:
         concept = c.item
         assert isinstance(concept, Concept)
         flags = dict.fromkeys(("negated", "historical", "hypothetical", "fiction", "current", "other"), False)
+        places = (c, c.anchor) if c.anchor else (c,)
         for t in triggers:
             trigger = t.item
             assert isinstance(trigger, Trigger)
             if not flags[trigger.category]:
-                flags[trigger.category] = _in_scope(words, t, c, trigger, near if trigger.category in WINDOWS else ends)
+                stops = near if trigger.category in NEAR_STOPS else ends
+                flags[trigger.category] = any(_in_scope(words, t, place, trigger, stops) for place in places)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
     def _personal(self, words: list[str], by_kind: Mapping[str, list[_Hit]], mentions: tuple[Mention, ...]) -> Verdict:
@@ -252,7 +268,9 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
 
 
 def _together(words: list[str], signs: list[_Hit]) -> list[_Hit]:
-    """A concept mention wherever one sign of each of its groups shares a sentence."""
+    """A concept mention wherever one sign of each of its groups stands close together
+    (same sentence, within PAIR_WORDS). The mention is its last group's sign, anchored to
+    the nearest partner, and triggers are read against both ("i am not overdosing")."""
     sentence = _sentence_ids(words)
     seen: dict[tuple[str, int], dict[int, list[_Hit]]] = defaultdict(lambda: defaultdict(list))
     concepts: dict[str, Concept] = {}
@@ -263,10 +281,14 @@ def _together(words: list[str], signs: list[_Hit]) -> list[_Hit]:
     mentions = []
     for (cid, _), groups in seen.items():
         concept = concepts[cid]
-        if len(groups) == len(concept.together):
-            first = min(h.start for hits in groups.values() for h in hits)
-            last = max(h.end for hits in groups.values() for h in hits)
-            mentions.append(_Hit("concept", first, last, concept))
+        if len(groups) < len(concept.together):
+            continue
+        *others, last = (groups[g] for g in range(len(concept.together)))
+        for hit in last:
+            partners = [min(group, key=lambda o: abs(o.start - hit.start)) for group in others]
+            if all(abs(o.start - hit.start) <= PAIR_WORDS for o in partners):
+                anchor = min(partners, key=lambda o: o.start)
+                mentions.append(_Hit("concept", hit.start, hit.end, concept, anchor))
     return mentions
 
 
@@ -339,16 +361,20 @@ def _outside(hits: Iterable[_Hit], blockers: Iterable[_Hit]) -> list[_Hit]:
 
 def _in_scope(words: list[str], t: _Hit, c: _Hit, trigger: Trigger, ends: list[_Hit]) -> bool:
     """Whether a trigger reaches a concept: on its side, within the scope, nothing ending it between."""
-    if trigger.category == "current":  # "now" anywhere in the clause: nothing but a boundary stops it
+    if trigger.category == "current":  # "now" anywhere in the clause, unless a "but" stands between
         lo, hi = min(t.end, c.end), max(t.start, c.start)
-        return not any(w in (CLAUSE, SENTENCE) for w in words[lo:hi])
+        return not any(w in (CLAUSE, SENTENCE) for w in words[lo:hi]) and not any(
+            lo <= e.start and e.end <= hi for e in ends)
     if t.end <= c.start and trigger.direction in ("before", "either"):
-        lo, hi = t.end, c.start
+        lo, hi, after = t.end, c.start, False
     elif c.end <= t.start and trigger.direction in ("after", "either"):
-        lo, hi = c.end, t.start
+        lo, hi, after = c.end, t.start, True
     else:
         return False
-    stops = (CLAUSE, SENTENCE) if trigger.category in WINDOWS else (SENTENCE,)
+    # A time told after the clause ("burning up, 104F, he had the treatment two days ago")
+    # dates what follows it, not the emergency before it.
+    near = trigger.category in NEAR_STOPS or (after and trigger.category == "historical")
+    stops = (CLAUSE, SENTENCE) if near else (SENTENCE,)
     if any(w in stops for w in words[lo:hi]):
         return False
     if hi - lo > WINDOWS.get(trigger.category, len(words)):
@@ -372,9 +398,18 @@ def _past_story(words: list[str], triggers: list[_Hit], present: list[_Hit]) -> 
             now.add(sentence[t.start])
     carried: set[int] = set()
     for n in range(1, (sentence[-1] if sentence else 0) + 1):
-        if (n - 1 in historical or n - 1 in carried) and n not in now and n not in historical:
+        if (n - 1 in historical or n - 1 in carried) and n not in now:
             carried.add(n)
     return carried
+
+
+def _clause_ids(words: list[str]) -> list[int]:
+    ids, n = [], 0
+    for w in words:
+        if w in (CLAUSE, SENTENCE):
+            n += 1
+        ids.append(n)
+    return ids
 
 
 def _sentence_ids(words: list[str]) -> list[int]:

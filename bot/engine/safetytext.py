@@ -18,7 +18,7 @@ __all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
-_PIECES = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+|\*|[.?!;:\n]+|[,()\-–—]+")
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:\n]+|[,()\-–—]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
 
