@@ -256,6 +256,11 @@ def run(args: argparse.Namespace) -> int:
     load_s = time.perf_counter() - t0
     # Cold starts first, while this process is small.
     cold = cold_start(cold_runs, args.content) if cold_runs > 0 else None
+    from ..engine.bot import Bot
+    from .safetybench import bench_safety
+
+    print("genebot bench: measuring the safety scan ...", file=sys.stderr, flush=True)
+    safety = bench_safety(Bot(content), questions, repeat=1 if args.quick else 3)
     rows = []
     for factor in sizes:
         print(f"genebot bench: measuring {factor}x ...", file=sys.stderr, flush=True)
@@ -266,6 +271,7 @@ def run(args: argparse.Namespace) -> int:
         "question_source": origin,
         "content_load_s": round(load_s, 3),
         "cold_start": cold,
+        "safety": safety,
         "sizes": rows,
     }
     if args.json:
@@ -293,6 +299,10 @@ def format_bench(data: dict[str, Any]) -> str:
             f"cold start of {cold['command']}: median {cold['median_ms']:.0f} ms over "
             f"{cold['runs']} runs (min {cold['min_ms']:.0f} ms), peak RSS {cold['peak_rss_mb']} MB"
         )
+    if data.get("safety"):
+        from .safetybench import format_safety
+
+        lines += format_safety(data["safety"])
     lines += ["", HEADER + "  target", *(_row(r) for r in data["sizes"])]
     return "\n".join(lines) + "\n"
 

@@ -28,6 +28,8 @@ def strip_controls(text: str) -> str:
 
 def fold(text: str) -> str:
     """NFKC, casefold, and drop accents so 'thérapie' and 'ＴＨＥＲＡＰＹ' compare as plain letters."""
+    if text.isascii():  # the common case: NFKC changes nothing and casefold is lower
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -84,14 +84,17 @@ class SafetyScanner:
         self.lexicon = lexicon
         self.spellings = spellings
         table: dict[tuple[str, ...], list[tuple[str, object]]] = defaultdict(list)
-        gapped: dict[str, list[tuple[str, tuple[tuple[str, ...], ...], object]]] = defaultdict(list)
+        # first part -> first word after the gap -> [(parts, kind, item)]
+        gapped: dict[tuple[str, ...], dict[str, list[tuple[tuple[tuple[str, ...], ...], str, object]]]] = (
+            defaultdict(lambda: defaultdict(list)))
 
         def add(kind: str, words: tuple[str, ...], item: object = None) -> None:
             words = tuple(stem(w) for w in words)
             if GAP in words:
                 parts = _split_gaps(words)
-                if (kind, parts, item) not in gapped[parts[0][0]]:
-                    gapped[parts[0][0]].append((kind, parts, item))
+                entries = gapped[parts[0]][parts[1][0]]
+                if (parts, kind, item) not in entries:
+                    entries.append((parts, kind, item))
             elif (kind, item) not in table[words]:
                 table[words].append((kind, item))
 
@@ -117,11 +120,16 @@ class SafetyScanner:
             for words in phrases:
                 add(kind, words)
         self.table = dict(table)
-        self.gapped = dict(gapped)
+        self.gapped = {first: dict(after) for first, after in gapped.items()}
         lengths: dict[str, set[int]] = defaultdict(set)
         for words in table:
             lengths[words[0]].add(len(words))
         self.lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+        starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for first in self.gapped:
+            starts[first[0]].append(first)
+        self.gap_starts = dict(starts)
+        self._words: dict[str, tuple[str, ...]] = {}
         lexicon_words = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words if w != GAP}
         self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
         # Repair targets: the lexicon's longer words, and its concept phrases written as one word
@@ -129,7 +137,6 @@ class SafetyScanner:
         self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms if len(term) > 1}
         targets = {w for w in lexicon_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
-        self._cache: dict[str, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------------ reading the words
 
@@ -138,18 +145,24 @@ class SafetyScanner:
         raw = tokens(text, self.spellings, self.lexicon.fillers)
         out: list[str] = []
         repairs = 0
+        seen = self._words
         for word in raw:
-            if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
-                out.append(self._number(word) or stem(word))
+            done = seen.get(word)
+            if done is not None:
+                out.extend(done)
                 continue
-            fixed = self._cache.get(word)
-            if fixed is None:
-                if repairs >= MAX_REPAIRS:
-                    out.append(stem(word))
-                    continue
+            if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+                done = (self._number(word) or stem(word),)
+            elif repairs < MAX_REPAIRS:
                 repairs += 1
-                fixed = self._repair(word)
-            out.extend(fixed)
+                done = self._repair(word)
+            else:
+                out.append(stem(word))
+                continue
+            if len(seen) >= _CACHE_SIZE:
+                seen.clear()
+            seen[word] = done
+            out.extend(done)
         return out
 
     def _number(self, word: str) -> str | None:
@@ -164,11 +177,7 @@ class SafetyScanner:
 
     def _repair(self, word: str) -> tuple[str, ...]:
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
-        fixed = tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
-        if len(self._cache) >= _CACHE_SIZE:
-            self._cache.clear()
-        self._cache[word] = fixed
-        return fixed
+        return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
 
     # ------------------------------------------------------------------ finding phrases
 
@@ -180,48 +189,59 @@ class SafetyScanner:
                 if i + length <= n:
                     for kind, item in self.table.get(tuple(words[i:i + length]), ()):
                         found.append(_Hit(kind, i, i + length, item))
-            for kind, parts, item in self.gapped.get(word, ()):
-                end = _match_gapped(words, i, parts)
-                if end:
-                    found.append(_Hit(kind, i, end, item))
+            for first in self.gap_starts.get(word, ()):
+                pos = i + len(first)
+                if tuple(words[i:pos]) != first:
+                    continue
+                after = self.gapped[first]
+                for j in range(pos, min(pos + GAP_WORDS + 1, n)):
+                    if j > pos and words[j - 1] in (CLAUSE, SENTENCE):
+                        break
+                    for parts, kind, item in after.get(words[j], ()):
+                        end = _match_gapped(words, i, parts)
+                        if end:
+                            found.append(_Hit(kind, i, end, item))
         return found
 
     # ------------------------------------------------------------------ the verdict
 
     def scan(self, text: str) -> Verdict:
         words = self.words(text)
-        hits = self.hits(words)
-        if not hits:
-            return Verdict()
         by_kind: dict[str, list[_Hit]] = defaultdict(list)
-        for hit in hits:
+        for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
-        found = _longest(by_kind["concept"]) + _together(words, by_kind["sign"])
+        if not by_kind:
+            return Verdict()
+        mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
+        affirmed = [m for m in mentions if m.affirmed]
+        if affirmed:
+            urgency = "crisis" if any(m.urgency == "crisis" for m in affirmed) else "medical"
+            return Verdict(EMERGENCY, urgency, mentions, any(m.other for m in affirmed))
+        return self._personal(words, by_kind, mentions)
+
+    def _mentions(self, words: list[str], by_kind: Mapping[str, list[_Hit]]) -> tuple[Mention, ...]:
+        """Every concept mention, qualified by the triggers around it."""
+        sentence = _sentence_ids(words)
+        found = _longest(by_kind["concept"]) + _together(words, sentence, by_kind["sign"])
         concepts = _figurative_dropped(found, by_kind["pseudo"])
         # A trigger inside a concept ("not" in "not breathing") is none; "i want" next to
         # "want to do worse" still says now.
         spots = concepts + [c.anchor for c in concepts if c.anchor]
         triggers = [t for t in by_kind["trigger"]
-                    if not (_inside(t, spots) if t.item.category == "current" else _overlaps(t, spots))]  # type: ignore[attr-defined]
+                    if not (_inside(t, spots) if _category(t) == "current" else _overlaps(t, spots))]
         # "10 minutes ago" says recent, not past: a historical trigger inside a current one goes.
-        current = [t for t in triggers if t.item.category == "current"]  # type: ignore[attr-defined]
-        triggers = [t for t in triggers if t.item.category != "historical" or not _inside(t, current)]  # type: ignore[attr-defined]
+        current = [t for t in triggers if _category(t) == "current"]
+        triggers = [t for t in triggers if _category(t) != "historical" or not _inside(t, current)]
         ends = [e for e in by_kind["end"] if not _overlaps(e, spots)]
         near = ends + [e for e in by_kind["end-near"] if not _overlaps(e, spots)]
-        told_before = _past_story(words, triggers, by_kind["present"])
-        sentence = _sentence_ids(words)
+        told_before = _past_story(sentence, triggers, by_kind["present"])
         mentions = []
         for c in concepts:
             mention = self._qualify(words, c, triggers, ends, near)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             mentions.append(mention)
-        affirmed = [m for m in mentions if m.affirmed]
-        if affirmed:
-            crisis = any(m.urgency == "crisis" for m in affirmed)
-            urgency = "crisis" if crisis else "medical"
-            return Verdict(EMERGENCY, urgency, tuple(mentions), any(m.other for m in affirmed))
-        return self._personal(words, by_kind, tuple(mentions))
+        return tuple(mentions)
 
     def _qualify(self, words: list[str], c: _Hit, triggers: list[_Hit], ends: list[_Hit], near: list[_Hit]) -> Mention:
         concept = c.item
@@ -267,11 +287,14 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
     yield from (p.owners, p.frames, p.general, p.symptoms, p.after)
 
 
-def _together(words: list[str], signs: list[_Hit]) -> list[_Hit]:
+def _category(hit: _Hit) -> str:
+    return hit.item.category  # type: ignore[attr-defined,no-any-return]
+
+
+def _together(words: list[str], sentence: list[int], signs: list[_Hit]) -> list[_Hit]:
     """A concept mention wherever one sign of each of its groups stands close together
     (same sentence, within PAIR_WORDS). The mention is its last group's sign, anchored to
     the nearest partner, and triggers are read against both ("i am not overdosing")."""
-    sentence = _sentence_ids(words)
     seen: dict[tuple[str, int], dict[int, list[_Hit]]] = defaultdict(lambda: defaultdict(list))
     concepts: dict[str, Concept] = {}
     for hit in signs:
@@ -382,16 +405,15 @@ def _in_scope(words: list[str], t: _Hit, c: _Hit, trigger: Trigger, ends: list[_
     return not any(lo <= e.start and e.end <= hi for e in ends)
 
 
-def _past_story(words: list[str], triggers: list[_Hit], present: list[_Hit]) -> set[int]:
+def _past_story(sentence: list[int], triggers: list[_Hit], present: list[_Hit]) -> set[int]:
     """Sentences that carry on a story told in the past: the one after a sentence with a
     historical trigger ("Two years ago my son had a seizure. He went stiff, his lips went
     blue.") is past too, and so on, until a sentence is told in the present ("is", "cant",
     "now") or says it is happening now."""
-    sentence = _sentence_ids(words)
     historical: set[int] = set()
     now: set[int] = {sentence[h.start] for h in present}
     for t in triggers:
-        category = t.item.category  # type: ignore[attr-defined]
+        category = _category(t)
         if category == "historical":
             historical.add(sentence[t.start])
         elif category == "current":

@@ -36,18 +36,22 @@ def _tokens(text: str, spellings: Mapping[str, str], fillers: frozenset[str], ke
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     for piece in _PIECES.findall(folded):
-        if piece in keep:
-            words = [piece]
-        elif _YEAR.fullmatch(piece):
-            words = [YEAR]
-        elif not piece[0].isalnum():
+        first = piece[0]
+        if first.isalpha() and piece not in keep:
+            expanded = spellings.get(piece)
+            words = (piece,) if expanded is None else expanded.split()
+        elif first.isdigit():
+            words = (YEAR,) if _YEAR.fullmatch(piece) else (piece,)
+        elif piece in keep:
+            words = (piece,)
+        else:
             if piece != "*" and started:
-                mark = CLAUSE if piece[0] in ",()-–—" else SENTENCE
+                mark = CLAUSE if first in ",()-–—" else SENTENCE
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
             continue
-        else:
-            words = [w for w in spellings.get(piece, piece).split() if w not in fillers]
         for word in words:
+            if word in fillers:
+                continue
             if pending:
                 yield pending
                 pending = None
