@@ -22,6 +22,7 @@ __all__ = [
 ]
 
 LEXICON = Path("intents") / "lexicon" / "safety.yaml"
+LOOKALIKES = Path("intents") / "lexicon" / "lookalikes.yaml"  # generated: benchmarks/lookalikes.py
 URGENCIES = ("crisis", "medical")
 # ConText categories: what a trigger says about the concepts in its scope.
 CATEGORIES = ("negated", "historical", "hypothetical", "fiction", "current", "other")
@@ -145,6 +146,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     r = _Reader(label, fillers, spellings)
     r.problems = probe.problems
     lookalikes = frozenset(w.lower() for w in r.words(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'"))
+    lookalikes |= _generated_lookalikes(root, r.problems)
     lexicon = SafetyLexicon(
         concepts=_concepts(r, doc),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
@@ -158,6 +160,25 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         numbers=_numbers(r, doc),
     )
     return lexicon, r.problems
+
+
+def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:
+    """Dictionary words that resemble a concept word (optional; `python benchmarks/lookalikes.py`)."""
+    path = root / LOOKALIKES
+    if not path.is_file():
+        return frozenset()
+    try:
+        doc = load_yaml(path, str(LOOKALIKES))
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return frozenset()
+    r = _Reader(str(LOOKALIKES), frozenset(), {})
+    if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):
+        problems.extend(r.problems)
+        return frozenset()
+    words = frozenset(w.lower() for w in r.words(doc["words"], line_of(doc, "words"), "'words'"))
+    problems.extend(r.problems)
+    return words
 
 
 def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:

@@ -29,7 +29,7 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
-WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 8}
+WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 8, "fiction": 8}
 GAP_WORDS = 4           # what a '*' in a phrase may stand for
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
@@ -132,10 +132,13 @@ class SafetyScanner:
         self._words: dict[str, tuple[str, ...]] = {}
         lexicon_words = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words if w != GAP}
         self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
-        # Repair targets: the lexicon's longer words, and its concept phrases written as one word
+        # Repair targets: the longer words of concepts and figures of speech (not of triggers:
+        # "thoughts" must not become "though"), and concept phrases written as one word
         # ("cantbreathe"), which expand back into their words.
         self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms if len(term) > 1}
-        targets = {w for w in lexicon_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
+        concept_words = {w for c in lexicon.concepts for phrases in (c.terms, *c.together) for words in phrases
+                         for w in words} | {w for words in lexicon.pseudo for w in words}
+        targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
 
     # ------------------------------------------------------------------ reading the words
