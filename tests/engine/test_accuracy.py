@@ -1,9 +1,12 @@
 """Accuracy on labelled questions the bot never saw as examples. Fails if quality drops.
 
-tests/eval/questions.yaml is the held-out evaluation set (never used for tuning);
-tests/eval/dev.yaml is the development set the thresholds were calibrated on;
-tests/eval/safety.yaml is a stress set for emergency routing. The floors below are the
-figures reached when they were last raised (see README, "Quality"): raise them, never lower.
+tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml is the
+development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
+for emergency routing. safety-tune.yaml and safety-tune-2.yaml were tuned on;
+safety-heldout.yaml (by source) and safety-unseen.yaml (written by a separate hand) were
+never read or tuned on, so their floors record where they stand, not a target. The floors
+are the figures reached when they were last raised (see docs/figures.md): raise them, never
+lower; a max_false_alarm_rate is a ceiling.
 """
 
 from __future__ import annotations
@@ -22,7 +25,12 @@ FLOORS = {
     "questions.yaml": {"in_scope_accuracy": 0.93, "out_of_scope_fallback": 0.94, "emergency_recall": 1.0},
     "dev.yaml": {"in_scope_accuracy": 0.95, "out_of_scope_fallback": 0.95, "emergency_recall": 1.0},
     "safety.yaml": {"accuracy": 0.97, "emergency_recall": 1.0},
+    "safety-tune.yaml": {"emergency_recall": 1.0, "advice_precision": 0.95, "advice_recall": 0.95},
+    "safety-tune-2.yaml": {"emergency_recall": 1.0, "advice_precision": 0.95, "advice_recall": 0.88},
+    "safety-heldout.yaml": {"emergency_recall": 0.76, "max_false_alarm_rate": 0.05, "advice_recall": 0.73},
+    "safety-unseen.yaml": {"emergency_recall": 0.81, "max_false_alarm_rate": 0.05, "advice_recall": 0.96},
 }
+NEVER_TUNED = {"safety-heldout.yaml", "safety-unseen.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -34,12 +42,17 @@ def report(request: pytest.FixtureRequest, genebot: bot.Bot):  # type: ignore[no
 def test_accuracy_does_not_drop(report) -> None:  # type: ignore[no-untyped-def]
     name, summary = report
     for metric, floor in FLOORS[name].items():
-        assert summary[metric] >= floor, f"{name}: {metric} {summary[metric]} < {floor}"
+        if metric.startswith("max_"):
+            value = summary[metric.removeprefix("max_")]
+            assert value <= floor, f"{name}: {metric} {value} > {floor}"
+        else:
+            assert summary[metric] >= floor, f"{name}: {metric} {summary[metric]} < {floor}"
 
 
 def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[no-untyped-def]
     name, summary = report
-    assert summary["emergency_false_alarms"] == 0, name
+    if name not in NEVER_TUNED:
+        assert summary["emergency_false_alarms"] == 0, name
 
 
 def test_the_evaluation_set_is_big_and_balanced(genebot: bot.Bot) -> None:
@@ -54,6 +67,6 @@ def test_the_evaluation_set_is_big_and_balanced(genebot: bot.Bot) -> None:
 def test_evaluation_questions_are_not_copied_into_the_examples(genebot: bot.Bot) -> None:
     spell = genebot.content.language.spellings
     examples = {normalise(e, spell) for t in genebot.content.topics.values() for e in t.examples}
-    for name in FLOORS:
-        copied = [c.question for c in load_cases(EVAL / name) if normalise(c.question, spell) in examples]
-        assert not copied, f"{name} questions copied into intents/: {copied[:5]}"
+    for path in sorted(EVAL.glob("*.yaml")):  # every evaluation set, tuned on or not
+        copied = [c.question for c in load_cases(path) if normalise(c.question, spell) in examples]
+        assert not copied, f"{path.name} questions copied into intents/: {copied[:5]}"

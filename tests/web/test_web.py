@@ -171,8 +171,39 @@ def test_the_state_is_small(app: Any) -> None:
 
 def test_an_emergency_is_answered_as_one(app: Any) -> None:
     data = chat(app, "i want to kill myself").json()
-    assert data["kind"] == "emergency"
-    assert "911" in data["body"]
+    assert (data["kind"], data["urgency"]) == ("emergency", "crisis")
+    assert data["body"].index("988") < data["body"].index("911")
+    assert data["text"].endswith(data["disclaimer"])
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "urgency"),
+    [
+        ("my dad collapsed and is not breathing", "emergency", "medical"),
+        ("cant breath rn", "emergency", "medical"),
+        ("no chest pain, what are the risks of gene therapy", "answer", None),
+        ("i had a stroke last year, is gene therapy safe", "answer", None),
+        ("can gene therapy cause a seizure?", None, None),
+        ("im dying to know how gene therapy works", "answer", None),
+        ("my son has a mild fever two days after his infusion, is that normal", "advice", "soon"),
+        ("is gene therapy right for someone like me", "advice", None),
+    ],
+)
+def test_each_safety_kind_through_http(app: Any, message: str, kind: str | None, urgency: str | None) -> None:
+    data = chat(app, message).json()
+    assert data["urgency"] == urgency, message
+    if kind:
+        assert data["kind"] == kind, message
+    else:
+        assert data["kind"] not in ("emergency", "advice"), message
+
+
+def test_an_emergency_at_the_end_of_a_long_message_is_seen(app: Any) -> None:
+    story = "My daughter had gene therapy last year and we have questions about vectors and trials. " * 50
+    message = story[:3_800] + " Now she is having a seizure and her lips are blue."
+    assert 3_800 < len(message) < 4_000
+    data = chat(app, message).json()
+    assert (data["kind"], data["urgency"]) == ("emergency", "medical")
 
 
 def test_html_in_a_message_is_only_data(app: Any) -> None:
