@@ -20,6 +20,8 @@ __all__ = ["Bot", "load"]
 
 log = logging.getLogger("genebot")
 
+NEARBY_AT = 0.45  # a topic this close to an unanswerable question is offered in the fallback
+
 
 class Bot:
     """A loaded genebot: ``reply(message, state)`` is all an embedding needs."""
@@ -67,20 +69,41 @@ class Bot:
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
-        return self._topic_reply(result.topic or OUT_OF_SCOPE, result.confidence)
+        if result.also:
+            return self._topic_reply(result.topic or OUT_OF_SCOPE, result.confidence, also=result.also)
+        if result.topic in (OUT_OF_SCOPE, None):
+            return self._fallback(result)
+        return self._topic_reply(result.topic, result.confidence)
+
+    def _fallback(self, result: Classification) -> Reply:
+        """The honest fallback, pointing at the knowledge topics nearest to what was asked."""
+        c = self.content
+        nearby = [x.topic for x in result.candidates
+                  if x.topic in c.topics and c.topics[x.topic].group == "knowledge" and x.score >= NEARBY_AT][:2]
+        if not nearby:
+            return self._topic_reply(OUT_OF_SCOPE, result.confidence)
+        answer = c.answers[OUT_OF_SCOPE]
+        suggestions = (*nearby, *(t for t in answer.related if t not in nearby))[:3]
+        return compose(c, "fallback", OUT_OF_SCOPE, result.confidence, answer.text,
+                       suggestions=suggestions, lead=c.messages.nearby_lead)
 
     def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
-                     urgency: str | None = None) -> Reply:
+                     urgency: str | None = None, also: str | None = None) -> Reply:
         c = self.content
         answer = c.answers[topic]
         body = answer.variants.get(variant, answer.text) if variant else answer.text
         suggestions = answer.related
+        lead = None
+        if also:  # the message asked two things: offer the other one first
+            suggestions = (also, *(t for t in answer.related if t != also))[:3]
+            lead = c.messages.also_lead
         if topic == "help":
             body += "\n\n" + "\n".join(f"• {t.question}" for t in c.topics.values() if t.group == "knowledge")
             suggestions = ()
         return compose(
             c, kind_of(c, topic), topic, confidence, body,
             source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes, urgency=urgency,
+            lead=lead,
         )
 
     def _clarify(self, topics: list[str], confidence: float) -> Reply:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
@@ -21,7 +21,8 @@ from .normalise import MAX_CHARS, has_readable_text, normalise
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 
 
-_SENTENCE_END = re.compile(r"[.?!;\n]+\s*")
+_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+MAX_QUESTIONS = 3
 
 
 class MatchKind(enum.Enum):
@@ -49,6 +50,7 @@ class Classification:
     normalised: str = ""
     urgency: str | None = None  # "crisis" or "medical" for an emergency, "soon" for some advice
     for_other: bool = False     # the emergency is someone else's, with the writer
+    also: str | None = None     # a second question in the message, about this topic
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -67,26 +69,41 @@ def classify(index: Index, text: str) -> Classification:
     texts = (norm,) if repaired == norm else (norm, repaired)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
-    ranked = _rank(index, loose)
-    question = _last_question(index, text)
-    if question:
-        ranked = _best_of(ranked, _rank(index, _repair(index, question)[1]))
+    ranked = _rank(index, index.concepts.apply(loose))
+    also: list[str] = []
+    for question in _questions(index, text):
+        part = _rank(index, index.concepts.apply(_repair(index, question)[1]))
+        if part and part[0].score >= index.settings.answer_at:
+            also.append(part[0].topic)
+        ranked = _best_of(ranked, part)
     hits = sorted(index.rules.firing(texts))
-    return _decide(index, ranked, hits, norm)
+    result = _decide(index, ranked, hits, norm)
+    second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
+    if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
+        result = replace(result, also=second)
+    return result
 
 
-def _last_question(index: Index, text: str) -> list[str]:
-    """The last sentence of a message that has several, as words; else nothing.
+def _questions(index: Index, text: str) -> list[list[str]]:
+    """The questions inside a message of several sentences, as words; else nothing.
 
     People tell the story first and ask last ("my son starts treatment next month ... what
-    are the risks?"); the story's words dilute the question's, so the question is also
-    scored on its own and each topic keeps the better of the two scores.
+    are the risks?"), or ask two things at once; the story's words dilute the question's, so
+    each question (a sentence ending in "?", and the last sentence) is also scored on its own
+    and each topic keeps its best score. At most MAX_QUESTIONS, so the cost stays bounded.
     """
-    sentences = [s for s in _SENTENCE_END.split(text[:MAX_CHARS]) if s.strip()]
+    sentences = [m.group(0) for m in _SENTENCE.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
     if len(sentences) < 2:
         return []
-    words = normalise(sentences[-1], index.spellings).split()
-    return words if len(content_words(words, index.stopwords)) >= 2 else []
+    asked = [s for s in sentences if s.rstrip().endswith("?")][:MAX_QUESTIONS]
+    if sentences[-1] not in asked:
+        asked = [*asked[: MAX_QUESTIONS - 1], sentences[-1]]
+    found = []
+    for sentence in asked:
+        words = normalise(sentence, index.spellings).split()
+        if content_words(words, index.stopwords):
+            found.append(words)
+    return found
 
 
 def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
@@ -203,17 +220,19 @@ def _coverage(index: Index, words: list[str]) -> dict[str, float]:
 def _decide(index: Index, ranked: list[Candidate], hits: list[str], norm: str) -> Classification:
     s = index.settings
     scores = {c.topic: c.score for c in ranked}
+    if OUT_OF_SCOPE in hits:
+        return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.95, tuple(ranked[:3]), norm)
+    # A keyword names what a question is about, not what it asks: "who has access to IRB
+    # records" names the IRB, but the IRB answer does not answer it. A rule needs some
+    # support from the wording as a whole.
+    hits = [t for t in hits if scores.get(t, 0.0) >= s.rule_floor]
     if hits:
-        if OUT_OF_SCOPE in hits:
-            return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.95, tuple(ranked[:3]), norm)
         ordered = sorted(dict.fromkeys(hits), key=lambda t: scores.get(t, 0.0), reverse=True)
         if len(ordered) > 1 and scores.get(ordered[0], 0) - scores.get(ordered[1], 0) < s.margin:
             pair = tuple(Candidate(t, scores.get(t, 0.0)) for t in ordered[:2])
             return Classification(MatchKind.AMBIGUOUS, None, pair[0].score, pair, norm)
         top = ordered[0]
         return Classification(MatchKind.RULE, top, max(0.9, scores.get(top, 0.0)), tuple(ranked[:3]), norm)
-    # Fuzzy evidence of an emergency must be strong: the rules catch the rest.
-    ranked = [c for c in ranked if c.topic != EMERGENCY or c.score >= s.emergency_at]
     if not ranked:
         return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
     best = ranked[0]

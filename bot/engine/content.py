@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
+from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .lexicon import SafetyLexicon, load_lexicon
 from .yamlfile import Located, LocatedList, line_of, load_yaml
@@ -88,6 +89,8 @@ class Messages:
     more_none: str
     error: str
     suggestions_lead: str
+    also_lead: str      # before the suggestions when a message asked a second question
+    nearby_lead: str    # before the nearest topics, when the sources do not cover a question
     source_lead: str
 
 
@@ -109,6 +112,7 @@ class Content:
     messages: Messages
     language: Language
     safety: SafetyLexicon
+    concepts: Concepts = EMPTY
     warnings: tuple[Problem, ...] = ()
 
     def question(self, topic_id: str) -> str:
@@ -470,6 +474,8 @@ def load_content(root: Path | str | None = None) -> Content:
     language = _load_language(base, problems)
     safety, lexicon_problems = load_lexicon(base, language.spellings)
     problems.extend(lexicon_problems)
+    concepts, concept_problems = load_concepts(base, language.spellings)
+    problems.extend(concept_problems)
     topics, places = _load_topics(base, problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
@@ -485,5 +491,6 @@ def load_content(root: Path | str | None = None) -> Content:
         messages=messages,
         language=language,
         safety=safety,
+        concepts=concepts,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

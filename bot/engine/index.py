@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .catalog import ADVICE, EMERGENCY
+from .concepts import Concepts
 from .content import Content
 from .normalise import normalise
 from .rules import RuleSet, build_rules
@@ -32,7 +33,8 @@ class Settings:
     words_weight: float = 0.216    # of its content words,
     cover_weight: float = 0.31     # and word coverage (weights sum to 1)
     unknown_weight: float = 0.59   # how much a word the content never uses counts against a topic
-    emergency_at: float = 0.90     # fuzzy emergency needs this (rules catch the rest)
+    rule_floor: float = 0.3        # a topic rule answers only if the fuzzy evidence reaches this too
+    answer_words: bool = True      # the answers' text and quotes count as coverage evidence
     correct_at: float = 86.0       # rapidfuzz ratio for fixing a misspelt word
     min_correctable: int = 4       # shorter words are never "corrected"
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
@@ -46,6 +48,7 @@ class Settings:
 class Index:
     spellings: Mapping[str, str]
     stopwords: frozenset[str]
+    concepts: Concepts                 # synonyms to one name, before fuzzy ranking
     safety: SafetyScanner              # emergencies, crises and personal frames, read first
     safety_rules: RuleSet              # personal-advice patterns, checked next
     rules: RuleSet                     # every other topic's patterns
@@ -88,17 +91,20 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         if topic.id == EMERGENCY:  # only the safety scan, which reads context, decides an emergency
             continue
         for text in (*topic.examples, topic.question):
-            words = normalise(text, lang.spellings).split()
+            raw = normalise(text, lang.spellings).split()
+            vocabulary.update(raw)
+            words = content.concepts.apply(raw)
             phrase = " ".join(words)
             if not words or (phrase, topic.id) in seen:
                 continue
             seen.add((phrase, topic.id))
-            vocabulary.update(words)
             kept = content_words(words, lang.stopwords)
             topic_words[topic.id].update(kept)
             phrases.append(phrase)
             keys.append(sort_key(kept))
             owners.append(topic.id)
+    if settings.answer_words:
+        _add_answer_words(content, topic_words)
     n_topics = max(len(content.topics), 1)
     document_frequency: dict[str, int] = defaultdict(int)
     for words in topic_words.values():
@@ -116,6 +122,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     return Index(
         spellings=lang.spellings,
         stopwords=lang.stopwords,
+        concepts=content.concepts,
         safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords),
         safety_rules=safety,
         rules=rules,
@@ -130,6 +137,20 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         unknown_idf=math.log(1 + n_topics),
         settings=settings,
     )
+
+
+def _add_answer_words(content: Content, topic_words: dict[str, set[str]]) -> None:
+    """The answer's own words count as evidence for its topic: a question in the source
+    page's wording ("what does the Institutional Biosafety Committee approve") finds the
+    answer that quotes it. Only coverage uses them (rarity-weighted overlap), not the
+    phrase similarity, which compares with things people say."""
+    lang = content.language
+    for tid, answer in content.answers.items():
+        if tid not in topic_words or content.topics[tid].group != "knowledge":
+            continue
+        for text in (answer.text, *(q.text for q in answer.quotes)):
+            words = content.concepts.apply(normalise(text, lang.spellings).split())
+            topic_words[tid].update(content_words(words, lang.stopwords))
 
 
 def _windows(words: set[str], cutoff: float) -> Mapping[int, tuple[str, ...]]:
