@@ -99,7 +99,7 @@ def format_report(data: dict[str, Any], title: str, top: int = 10) -> str:
         lines.append(
             "  per fold                 " + "  ".join(_pct(a) for a in data["fold_accuracy"])
         )
-    lines += ["", *_per_topic(data["per_topic"])]
+    lines += ["", *_reliability(data.get("reliability", [])), "", *_per_topic(data["per_topic"])]
     confusions = data["confusions"][:top]
     if confusions:
         lines += ["", "most frequent confusions (expected → got)"]
@@ -151,6 +151,15 @@ def _headline(data: dict[str, Any]) -> list[str]:
     for expected, got in data.get("urgency_confusion", {}).items():
         told = ", ".join(f"{name} {count}" for name, count in got.items())
         lines.append(f"  {'urgency ' + expected:<24} {'':>6}  told as: {told}")
+    return lines
+
+
+def _reliability(rows: list[dict[str, Any]]) -> list[str]:
+    """Calibration: for answers given with a confidence in each band, the share that was right."""
+    lines = ["reliability (answers given)   answers   right"]
+    for r in rows:
+        if r["count"]:
+            lines.append(f"  confidence {r['low']:.2f}-{r['high']:.2f}        {r['count']:>7}  {_pct(r['right']):>6}")
     return lines
 
 

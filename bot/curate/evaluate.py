@@ -166,12 +166,32 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         "urgency_confusion": _urgency_confusion(emergencies),
         "advice_precision": _share(sum(ADVICE in r.expect for r in advice_given), len(advice_given)),
         "advice_recall": _share(sum(r.got == ADVICE for r in advice_expected), len(advice_expected)),
+        "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),
         "per_topic": per_topic,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
         ],
     }
+
+
+BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(results: Sequence[Result]) -> list[dict[str, Any]]:
+    """Confidence band -> how many answers fell in it and the share that were right.
+
+    Only replies that answered with a topic count (not fallbacks, clarifications or safety
+    replies, whose confidence means something else): this is what the answer threshold is
+    set from, by finding the band where the share right becomes good enough.
+    """
+    answered = [r for r in results if r.kind in ("answer", "chat")]
+    rows = []
+    for low, high in zip(BANDS, BANDS[1:], strict=False):
+        band = [r for r in answered if low <= r.confidence < high]
+        rows.append({"low": low, "high": min(high, 1.0), "count": len(band),
+                     "right": _share(sum(r.correct for r in band), len(band))})
+    return rows
 
 
 def _urgency_confusion(emergencies: Sequence[Result]) -> dict[str, dict[str, int]]:

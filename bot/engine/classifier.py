@@ -232,7 +232,7 @@ def _decide(index: Index, ranked: list[Candidate], hits: list[str], norm: str) -
             pair = tuple(Candidate(t, scores.get(t, 0.0)) for t in ordered[:2])
             return Classification(MatchKind.AMBIGUOUS, None, pair[0].score, pair, norm)
         top = ordered[0]
-        return Classification(MatchKind.RULE, top, max(0.9, scores.get(top, 0.0)), tuple(ranked[:3]), norm)
+        return Classification(MatchKind.RULE, top, scores.get(top, 0.0), tuple(ranked[:3]), norm)
     if not ranked:
         return Classification(MatchKind.NONE, OUT_OF_SCOPE, 0.5, (), norm)
     best = ranked[0]
