@@ -13,7 +13,7 @@ from ..curate.misslog import MissLog
 from .http import JSON_MEDIA, HTTPError, JSONResponse, Request, Response
 from .replycache import ReplyCache
 from .settings import Config
-from .signing import StateSigner
+from .state import StateSigner
 
 __all__ = ["ChatHandler"]
 

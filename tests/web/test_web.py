@@ -19,7 +19,7 @@ from bot.cli import main
 from bot.engine.errors import UsageError
 from bot.engine.replies import compose
 from bot.web.ratelimit import RateLimit, RateLimiter
-from bot.web.signing import MAX_TOKEN
+from bot.web.state import MAX_TOKEN
 from bot.web.wsgi import Config, create_app
 
 QUESTION = "what are the risks of gene therapy"
