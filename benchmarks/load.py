@@ -125,7 +125,7 @@ def free_port() -> int:
 
 
 def start_server(setup: Setup, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "GENEBOT_RATE_LIMIT": "off", "GENEBOT_SECRET": "benchmark",
+    env = {**os.environ, "GENEBOT_RATE_LIMIT": "off",
            "GENEBOT_REPLY_CACHE": str(setup.cache)}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     process = subprocess.Popen(setup.command(port), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,

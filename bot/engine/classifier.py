@@ -23,6 +23,7 @@ __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 MAX_QUESTIONS = 3
+MAX_REPAIRS = 40
 
 
 class MatchKind(enum.Enum):
@@ -121,9 +122,11 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     """
     s = index.settings
     strict, loose = [], []
+    budget = MAX_REPAIRS  # words looked up per message: the cost stays that of a short message
     for word in words:
         best = None
-        if word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
+        if budget and word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
+            budget -= 1
             near = index.vocabulary.get(len(word), ())
             best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
         fix = best[0] if best else word

@@ -26,18 +26,22 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def fold(text: str) -> str:
-    """NFKC, casefold, and drop accents so 'thérapie' and 'ＴＨＥＲＡＰＹ' compare as plain letters."""
+def fold(text: str, limit: int | None = None) -> str:
+    """NFKC, casefold, and drop accents so 'thérapie' and 'ＴＨＥＲＡＰＹ' compare as plain letters.
+
+    ``limit`` caps the text right after NFKC, which can expand one character eighteen-fold,
+    so the rest of the work is bounded by it.
+    """
     if text.isascii():  # the common case: NFKC changes nothing and casefold is lower
-        return text.lower()
-    text = unicodedata.normalize("NFKC", text).casefold()
+        return text.lower()[:limit]
+    text = unicodedata.normalize("NFKC", text).casefold()[:limit]
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def normalise(text: str, spellings: Mapping[str, str]) -> str:
     """Lower-case words separated by single spaces, chat spellings expanded."""
-    folded = fold(text[:MAX_CHARS])
+    folded = fold(text[:MAX_CHARS], MAX_CHARS)[:MAX_CHARS]
     folded = _APOSTROPHES.sub("", folded)
     words = _NON_WORD.sub(" ", folded).split()
     return " ".join(spellings.get(word, word) for word in words)

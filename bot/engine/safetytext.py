@@ -31,8 +31,10 @@ def tokens(
 
 
 def _tokens(text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str]) -> Iterator[str]:
-    # Cap before folding, and again after: NFKC can expand one character eighteen-fold.
-    folded = _APOSTROPHES.sub("", fold(text[:SAFETY_MAX_CHARS]))[: 2 * SAFETY_MAX_CHARS]
+    # Cap before folding, and again after: NFKC can expand one character eighteen-fold, and
+    # ordinary text barely grows, so twice the typed length is plenty.
+    text = text[:SAFETY_MAX_CHARS]
+    folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     for piece in _PIECES.findall(folded):

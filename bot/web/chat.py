@@ -6,29 +6,21 @@ the reply cache, and the opt-in miss log.
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from ..curate.misslog import MissLog
 from .http import JSON_MEDIA, HTTPError, JSONResponse, Request, Response
 from .replycache import ReplyCache
 from .settings import Config
-from .state import StateSigner
+from .state import StateCodec
 
 __all__ = ["ChatHandler"]
-
-log = logging.getLogger("genebot.web")
 
 
 class ChatHandler:
     def __init__(self, bot: Any, config: Config) -> None:
         self.bot = bot
-        if config.secret is None:
-            log.warning(
-                "GENEBOT_SECRET is not set: using a random secret for this process only. "
-                "Set the same GENEBOT_SECRET on every process and host that serves the API."
-            )
-        self.signer = StateSigner(config.secret)
+        self.states = StateCodec()
         # With the miss log on, every reply goes through the engine so that every miss counts.
         self.misses = MissLog(config.miss_log) if config.miss_log else None
         self.cache = ReplyCache(0 if self.misses else config.reply_cache)
@@ -41,7 +33,7 @@ class ChatHandler:
         message = data.get("message")
         if not isinstance(message, str):
             raise HTTPError(400, 'the field "message" is required and must be a string')
-        state = self.signer.loads(data.get("state"), self.topic_ids)
+        state = self.states.loads(data.get("state"), self.topic_ids)
         key = self.cache.key(message, state)
         cached = self.cache.get(key)
         if cached is not None:
@@ -50,7 +42,7 @@ class ChatHandler:
         if self.misses is not None:
             self.misses.observe(self.bot, message, reply)
         body = reply.to_dict()
-        body["state"] = self.signer.dumps(new_state)
+        body["state"] = self.states.dumps(new_state)
         response = JSONResponse(body)
         if reply.body != self.bot.content.messages.error:  # an engine failure is not worth keeping
             self.cache.put(key, response.content)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..engine.errors import UsageError
@@ -20,8 +20,6 @@ class Config:
 
     # Other sites that may embed the widget; the server's own origin is always allowed.
     allowed_origins: tuple[str, ...] = ()
-    # Signs the conversation state; a random per-process key if None.
-    secret: str | None = field(default=None, repr=False)
     # Per client address, per process.
     rate_limit: RateLimit = RateLimit(60, 60.0)
     # Largest request body, in bytes.
@@ -113,7 +111,6 @@ def _text(text: str, name: str) -> str:
 
 ENVIRONMENT: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "allowed_origins": ("GENEBOT_ALLOWED_ORIGINS", parse_origins),
-    "secret": ("GENEBOT_SECRET", _text),
     "rate_limit": ("GENEBOT_RATE_LIMIT", parse_rate_limit),
     "max_body": ("GENEBOT_MAX_BODY", _whole_number(256, "bytes")),
     "content": ("GENEBOT_CONTENT", _text),

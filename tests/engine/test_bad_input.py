@@ -59,3 +59,24 @@ def test_bytes_are_decoded_not_rejected(genebot: bot.Bot) -> None:
 def test_a_non_text_message_is_a_programming_error(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply(42)  # type: ignore[arg-type]
     assert reply.body == genebot.content.messages.error and reply.text.endswith(reply.disclaimer)
+
+
+HOSTILE = [
+    "\ufdfa" * 3_000,                       # one character that NFKC expands eighteen-fold
+    "what is gene therapy" + "\u0301" * 5_000,  # a run of combining marks
+    "is it\u200b\u200b\u200b safe" + "\u200b" * 10_000,  # zero-width runs
+    "what is an ΙRΒ (Greek letters) and а vector (Cyrillic а)",  # mixed scripts
+    "\ufb03" * 2_000 + " gene therapy",      # ligatures that expand
+    "x" * 50_000,
+    " ".join(f"qzx{i}wv" for i in range(3_000)),  # thousands of unknown words for spelling repair
+]
+
+
+@pytest.mark.parametrize("message", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_unicode_gets_an_ordinary_reply_within_the_caps(genebot: bot.Bot, message: str) -> None:
+    from bot.engine.normalise import MAX_CHARS
+
+    result = genebot.classify(message)
+    assert len(result.normalised) <= MAX_CHARS
+    reply, _ = genebot.reply(message)
+    assert reply.kind in ("answer", "fallback", "clarify", "chat") and reply.text.endswith(reply.disclaimer)

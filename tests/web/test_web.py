@@ -23,7 +23,6 @@ from bot.web.state import MAX_TOKEN
 from bot.web.wsgi import Config, create_app
 
 QUESTION = "what are the risks of gene therapy"
-SECRET = "test-secret"
 
 
 @dataclass
@@ -81,7 +80,7 @@ def call_wsgi(
 
 @pytest.fixture(scope="module")
 def app(genebot: bot.Bot) -> Any:
-    return create_app(genebot, Config(secret=SECRET, rate_limit=RateLimit(0, 1)))
+    return create_app(genebot, Config(rate_limit=RateLimit(0, 1)))
 
 
 def chat(app: Any, message: Any, state: Any = None, **kwargs: Any) -> Result:
@@ -146,20 +145,40 @@ def test_a_bad_state_starts_a_fresh_conversation(app: Any, state: Any) -> None:
     assert result.json()["topic"] == fresh["topic"]
 
 
-def test_a_tampered_state_is_ignored(app: Any) -> None:
+def test_a_number_of_thousands_of_digits_is_a_400_not_a_500(app: Any) -> None:
+    body = b'{"message": "hi", "n": ' + b"9" * 4_000 + b"}"
+    assert_error(call_wsgi(app, "POST", "/api/chat", body=body, headers={"Content-Type": "application/json"}), 400)
+
+
+def test_a_state_naming_unknown_topics_or_huge_numbers_is_ignored(app: Any) -> None:
     first = chat(app, QUESTION).json()
-    payload, signature = first["state"].split(".")
-    data = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    data = json.loads(base64.urlsafe_b64decode(first["state"] + "=" * (-len(first["state"]) % 4)))
+    fresh = chat(app, "2").json()["topic"]
+    for change in ({"options": ["no-such-topic", "history"]}, {"turns": 10**40}, {"more": -1},
+                   {"topic": "<script>"}, {"options": ["history"] * 50}):
+        token = base64.urlsafe_b64encode(json.dumps({**data, **change}).encode()).rstrip(b"=").decode()
+        result = chat(app, "2", token)
+        assert result.status == 200 and result.json()["topic"] == fresh, change
+
+
+def test_an_edited_state_grants_nothing_but_a_choice_one_could_ask_for(app: Any) -> None:
+    first = chat(app, QUESTION).json()
+    data = json.loads(base64.urlsafe_b64decode(first["state"] + "=" * (-len(first["state"]) % 4)))
     data["options"] = ["cancer-risk", "history"]
-    forged = base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
-    assert chat(app, "2", f"{forged}.{signature}").json()["topic"] != "history"
+    edited = base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+    assert chat(app, "2", edited).json()["topic"] == "history"  # as if they had asked about history
     assert chat(app, "2", first["state"]).json()["topic"] == first["suggestion_topics"][1]
 
 
-def test_a_state_signed_with_another_secret_is_ignored(genebot: bot.Bot, app: Any) -> None:
-    other = create_app(genebot, Config(secret="another", rate_limit=RateLimit(0, 1)))
+def test_two_apps_with_no_shared_settings_continue_each_others_conversations(genebot: bot.Bot, app: Any) -> None:
+    other = create_app(genebot, Config(rate_limit=RateLimit(0, 1)))
     state = chat(other, QUESTION).json()["state"]
-    assert chat(app, "2", state).json()["topic"] == chat(app, "2").json()["topic"]
+    assert chat(app, "2", state).json()["topic"] == chat(other, QUESTION).json()["suggestion_topics"][1]
+
+
+def test_a_token_of_the_earlier_signed_format_is_read_by_its_payload(app: Any) -> None:
+    first = chat(app, QUESTION).json()
+    assert chat(app, "2", first["state"] + ".old-signature").json()["topic"] == first["suggestion_topics"][1]
 
 
 def test_the_state_is_small(app: Any) -> None:
@@ -327,7 +346,7 @@ def test_a_missing_message_is_400(app: Any, payload: Any) -> None:
 def test_deeply_nested_json_is_400_not_500(app: Any) -> None:
     body = b"[" * 3000 + b"]" * 3000
     app_big = create_app(
-        app.bot, Config(secret=SECRET, max_body=10_000, rate_limit=RateLimit(0, 1))
+        app.bot, Config(max_body=10_000, rate_limit=RateLimit(0, 1))
     )
     result = call_wsgi(
         app_big, "POST", "/api/chat", body=body, headers={"Content-Type": "application/json"}
@@ -383,7 +402,7 @@ def test_an_unknown_path_is_404(app: Any, path: str) -> None:
 
 
 def test_too_many_requests_from_one_client_is_429(genebot: bot.Bot) -> None:
-    limited = create_app(genebot, Config(secret=SECRET, rate_limit=RateLimit(3, 60)))
+    limited = create_app(genebot, Config(rate_limit=RateLimit(3, 60)))
     for _ in range(3):
         assert chat(limited, "hello", client="10.0.0.1").status == 200
     result = chat(limited, "hello", client="10.0.0.1")
@@ -397,7 +416,7 @@ def test_too_many_requests_from_one_client_is_429(genebot: bot.Bot) -> None:
 
 def test_behind_a_trusted_proxy_each_patient_has_a_limit(genebot: bot.Bot) -> None:
     proxy = "10.0.0.9"
-    config = Config(secret=SECRET, rate_limit=RateLimit(1, 60), trusted_proxies=(proxy,))
+    config = Config(rate_limit=RateLimit(1, 60), trusted_proxies=(proxy,))
     limited = create_app(genebot, config)
 
     def via(forwarded: str, client: str = proxy) -> int:
@@ -436,7 +455,7 @@ class BrokenBot:
 def test_a_bug_is_a_json_500_without_traceback_or_message_text(
     genebot: bot.Bot, caplog: Any
 ) -> None:
-    broken = create_app(BrokenBot(genebot), Config(secret=SECRET, access_log=True))
+    broken = create_app(BrokenBot(genebot), Config(access_log=True))
     with caplog.at_level(logging.INFO):
         result = chat(broken, "my private symptom")
     error = assert_error(result, 500)
@@ -462,7 +481,7 @@ class CountingBot:
 
 def test_a_repeated_question_is_answered_from_the_reply_cache(genebot: bot.Bot) -> None:
     counting = CountingBot(genebot)
-    cached = create_app(counting, Config(secret=SECRET, rate_limit=RateLimit(0, 1)))
+    cached = create_app(counting, Config(rate_limit=RateLimit(0, 1)))
     first, again = chat(cached, QUESTION), chat(cached, QUESTION)
     assert first.body == again.body and counting.calls == 1
     chat(cached, "2", first.json()["state"])  # the same words in another state: a new reply
@@ -473,7 +492,7 @@ def test_a_repeated_question_is_answered_from_the_reply_cache(genebot: bot.Bot) 
 def test_the_reply_cache_can_be_turned_off(genebot: bot.Bot) -> None:
     counting = CountingBot(genebot)
     uncached = create_app(
-        counting, Config(secret=SECRET, rate_limit=RateLimit(0, 1), reply_cache=0)
+        counting, Config(rate_limit=RateLimit(0, 1), reply_cache=0)
     )
     chat(uncached, QUESTION)
     chat(uncached, QUESTION)
@@ -483,14 +502,14 @@ def test_the_reply_cache_can_be_turned_off(genebot: bot.Bot) -> None:
 def test_an_engine_failure_is_not_cached(genebot: bot.Bot) -> None:
     failed = compose(genebot.content, "fallback", None, 0.0, genebot.content.messages.error)
     counting = CountingBot(genebot, reply=failed)
-    app = create_app(counting, Config(secret=SECRET, rate_limit=RateLimit(0, 1)))
+    app = create_app(counting, Config(rate_limit=RateLimit(0, 1)))
     assert chat(app, QUESTION).json()["body"] == genebot.content.messages.error
     chat(app, QUESTION)
     assert counting.calls == 2
 
 
 def test_message_text_never_reaches_the_logs(genebot: bot.Bot, caplog: Any) -> None:
-    logged = create_app(genebot, Config(secret=SECRET, access_log=True, rate_limit=RateLimit(0, 1)))
+    logged = create_app(genebot, Config(access_log=True, rate_limit=RateLimit(0, 1)))
     with caplog.at_level(logging.DEBUG):
         chat(logged, "my daughter has sma and a private question")
         call_wsgi(logged, "GET", "/secret-looking-path-with-my-name")
@@ -506,7 +525,7 @@ SITE = "https://clinic.example"
 @pytest.fixture(scope="module")
 def embedded(genebot: bot.Bot) -> Any:
     return create_app(
-        genebot, Config(secret=SECRET, allowed_origins=(SITE,), rate_limit=RateLimit(0, 1))
+        genebot, Config(allowed_origins=(SITE,), rate_limit=RateLimit(0, 1))
     )
 
 
@@ -562,7 +581,7 @@ def test_by_default_only_the_own_origin_is_allowed(app: Any) -> None:
 
 
 def test_any_origin_when_configured_with_a_star(genebot: bot.Bot) -> None:
-    anyone = create_app(genebot, Config(secret=SECRET, allowed_origins=("*",)))
+    anyone = create_app(genebot, Config(allowed_origins=("*",)))
     assert (
         preflight(anyone, "https://any.example").headers["Access-Control-Allow-Origin"]
         == "https://any.example"
@@ -576,7 +595,6 @@ def test_config_from_environment() -> None:
     config = Config.from_environ(
         {
             "GENEBOT_ALLOWED_ORIGINS": "https://a.example, https://B.example:8443/",
-            "GENEBOT_SECRET": "hunter2-secret",
             "GENEBOT_RATE_LIMIT": "10/5",
             "GENEBOT_MAX_BODY": "2048",
             "GENEBOT_ACCESS_LOG": "1",
@@ -586,10 +604,9 @@ def test_config_from_environment() -> None:
         rate_limit=RateLimit(0, 1),
     )
     assert config.allowed_origins == ("https://a.example", "https://b.example:8443")
-    assert config.secret == "hunter2-secret" and config.max_body == 2048 and config.access_log
+    assert config.max_body == 2048 and config.access_log
     assert config.reply_cache == 0 and config.trusted_proxies == ("127.0.0.1", "::1")
     assert config.rate_limit == RateLimit(0, 1)  # a flag wins over the environment
-    assert "hunter2" not in repr(config)
 
 
 @pytest.mark.parametrize(
@@ -613,11 +630,11 @@ def test_bad_config_names_the_variable_and_value(name: str, value: str) -> None:
 
 def test_missed_questions_are_logged_only_when_asked(genebot: bot.Bot, tmp_path: Any) -> None:
     log_file = tmp_path / "misses.jsonl"
-    quiet = create_app(genebot, Config(secret=SECRET, rate_limit=RateLimit(0, 1)))
+    quiet = create_app(genebot, Config(rate_limit=RateLimit(0, 1)))
     chat(quiet, "how much does gene therapy cost, my email is a@b.org")
     assert not log_file.exists() and list(tmp_path.iterdir()) == []
     logging_app = create_app(
-        genebot, Config(secret=SECRET, rate_limit=RateLimit(0, 1), miss_log=str(log_file))
+        genebot, Config(rate_limit=RateLimit(0, 1), miss_log=str(log_file))
     )
     for _ in range(2):  # a repeat is logged too: the reply cache is off while logging
         chat(logging_app, "how much does gene therapy cost, my email is a@b.org")

@@ -79,7 +79,7 @@ def serve() -> Iterator[Callable[[Any], Server]]:
 
 @pytest.fixture(scope="session")
 def server(serve: Callable[[Any], Server], genebot: bot.Bot) -> Server:
-    return serve(create_app(genebot, Config(secret="e2e", rate_limit=RateLimit(0, 1))))
+    return serve(create_app(genebot, Config(rate_limit=RateLimit(0, 1))))
 
 
 # Module scope, not session: Playwright's event loop would upset later tests' asyncio.run().

@@ -328,7 +328,7 @@ def test_embedded_on_another_site(page: Any, serve: Any, genebot: bot.Bot, allow
     origins = (site.url,) if allowed else ()
     api = serve(
         create_app(
-            genebot, Config(secret="e2e", rate_limit=RateLimit(0, 1), allowed_origins=origins)
+            genebot, Config(rate_limit=RateLimit(0, 1), allowed_origins=origins)
         )
     )
     widget["url"] = api.url
