@@ -8,6 +8,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from .engine.errors import ContentError, UsageError
@@ -24,11 +25,19 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
 
 
+CURATOR_COMMANDS = frozenset({"check", "eval", "report", "bench"})
+
+
 def _content_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--content", metavar="DIR", default=os.environ.get("GENEBOT_CONTENT"),
-        help="content folder with intents/, answers/ and sources/ (default: the packaged content)",
+        help="content folder with intents/, answers/ and sources/ (default: the current folder "
+        "when it is one, as in a checkout; else the packaged content)",
     )
+
+
+def _is_content_folder(folder: Path) -> bool:
+    return all((folder / part).is_dir() for part in ("intents", "answers", "sources"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "chat")
     args = parser.parse_args(args_list)
+    if getattr(args, "content", None) is None and _is_content_folder(Path.cwd()):
+        args.content = str(Path.cwd())  # a checkout: the content being edited, not an installed copy
+    if args.command in CURATOR_COMMANDS:
+        where = args.content or "the packaged content"
+        print(f"{PROG} {args.command}: content from {where}", file=sys.stderr)
     if args.command in _PLUGGED:
         run = importlib.import_module(_PLUGGED[args.command][0]).run
     else:

@@ -307,3 +307,17 @@ def test_missing_folder(tmp_path: Path, name: str) -> None:
     run = genebot_check("--content", str(tmp_path / name))
     assert run.returncode == 1
     assert "content folder not found" in run.stdout
+
+
+def test_in_a_checkout_check_reads_the_content_being_edited(content_copy: Path) -> None:
+    """The curator trap: after `pip install .`, editing answers/ and running `genebot check`
+    in the checkout must check the edit, not the installed copy."""
+    answers = content_copy / "answers" / "knowledge.yaml"
+    text = answers.read_text(encoding="utf-8")
+    quote = text.index("text:", text.index("quotes:"))  # the first quote of the first answer
+    answers.write_text(text[:quote] + "text: Gene therapy cures everything. " + text[quote + 5:], encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "bot", "check"], cwd=content_copy,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.splitlines()[0] == f"genebot check: content from {content_copy}"
+    assert "quote not found" in result.stdout + result.stderr
