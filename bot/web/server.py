@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         miss_log=args.log_misses,
     )
     app = create_app(config=config)
-    server = make_server(app, args.host, args.port, threads=args.threads)
+    server = make_server(app, args.host, args.port, threads=args.threads, max_body=config.max_body)
     log.info("genebot is listening on http://%s:%s/ (demo page /, widget /widget.js, "
              "API /api/chat)", server.effective_host, server.effective_port)
     log.info("CORS allows this origin%s; rate limit %s per client per process; access log %s",
@@ -76,15 +76,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def make_server(app: Any, host: str = "127.0.0.1", port: int = 8000, *, threads: int = 8) -> Any:
+# Explicit limits, so `genebot serve` holds by itself on one machine: slow clients time out
+# and cannot use up the connections, headers and bodies are refused before they are buffered.
+LIMITS = {
+    "connection_limit": 1000,           # waitress' default of 100 lets ~100 slow clients stop it
+    "channel_timeout": 15,              # seconds a connection may sit idle (a slowloris trickles)
+    "cleanup_interval": 5,
+    "max_request_header_size": 8192,    # a 64 KB header is refused (431) before it is read whole
+    "asyncore_use_poll": True,          # select() cannot watch more than 1,024 sockets
+}
+
+
+def make_server(app: Any, host: str = "127.0.0.1", port: int = 8000, *, threads: int = 8,
+                max_body: int = 4096) -> Any:
     """A waitress server bound to (host, port), not yet running: call ``.run()`` to serve."""
     from waitress import create_server
 
     return create_server(
         app, host=host, port=port, threads=threads, ident="genebot", expose_tracebacks=False,
-        # The app answers an oversized body with a JSON 413 before reading it; this only
-        # keeps waitress from buffering a huge body first.
-        max_request_body_size=1 << 20,
+        max_request_body_size=max_body,  # the app's own limit: refused before it is buffered
+        **LIMITS,
     )
 
 

@@ -223,3 +223,69 @@ def test_a_conversation_continues_across_gunicorn_workers_with_no_settings() -> 
     pids = re.findall(r"pid=<?(\d+)", reader.text())
     assert len(set(pids)) == len(pids) >= 3, "each request should have met a fresh worker"
     assert second["topic"] == first["suggestion_topics"][1]
+
+
+# --- genebot serve under hostile traffic ---------------------------------------------------
+
+
+def raw(base: str, data: bytes, timeout: float = 10.0) -> bytes:
+    host, port = base.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=timeout) as conn:
+        chunks = []
+        try:
+            conn.sendall(data)
+        except (BrokenPipeError, ConnectionResetError):  # refused while we were still sending
+            pass
+        while True:
+            try:
+                chunk = conn.recv(65536)
+            except (TimeoutError, ConnectionResetError):
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def test_150_slow_clients_do_not_stop_normal_requests(
+    served: tuple[str, subprocess.Popen[str], LineReader],
+) -> None:
+    base, _, _ = served
+    host, port = base.removeprefix("http://").split(":")
+    slow = []
+    try:
+        for _ in range(150):  # each sends part of a request line and then waits
+            conn = socket.create_connection((host, int(port)), timeout=5)
+            conn.sendall(b"POST /api/chat HTTP/1.1\r\nHost: x\r\n")
+            slow.append(conn)
+        status, data = http(base + "/api/chat", {"message": QUESTION})
+        assert status == 200 and data["topic"] == "risks"
+    finally:
+        for conn in slow:
+            conn.close()
+
+
+def test_a_64_kb_header_is_refused_with_431(served: tuple[str, subprocess.Popen[str], LineReader]) -> None:
+    base, _, _ = served
+    reply = raw(base, b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 65536 + b"\r\n\r\n")
+    assert reply.split(b" ", 2)[1:2] == [b"431"], reply[:80]
+
+
+def test_content_length_with_transfer_encoding_is_refused(
+    served: tuple[str, subprocess.Popen[str], LineReader],
+) -> None:
+    base, _, _ = served
+    body = b'{"message": "hi"}'
+    reply = raw(base, b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n\r\n" % len(body) + body)
+    # refused: an error status, or the connection closed with no reply; never the app's 200
+    assert reply == b"" or reply.split(b" ", 2)[1] in (b"400", b"501"), reply[:80]
+
+
+def test_an_oversized_body_is_refused_before_it_is_buffered(
+    served: tuple[str, subprocess.Popen[str], LineReader],
+) -> None:
+    base, _, _ = served
+    reply = raw(base, b"POST /api/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: 1000000\r\n\r\n" + b"a" * 10_000)
+    assert reply.split(b" ", 2)[1:2] == [b"413"], reply[:80]
