@@ -8,13 +8,14 @@ backstop.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["RateLimit", "RateLimiter"]
+__all__ = ["RateLimit", "RateLimiter", "client_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,8 @@ class RateLimit:
 class RateLimiter:
     """Allows a burst of ``requests``, refilled evenly over ``seconds``; thread-safe.
 
-    Memory is bounded: buckets that have refilled completely carry no information and are
-    dropped, and past ``max_clients`` the oldest buckets go first.
+    Memory is bounded: past ``max_clients`` the least recently seen buckets go first (dict
+    order is recency, since a bucket is re-inserted on every request).
     """
 
     def __init__(
@@ -71,6 +72,7 @@ class RateLimiter:
         """0.0 if the client may go ahead (and count it), else seconds until it may retry."""
         if not self.limit.enabled:
             return 0.0
+        client = client_key(client)
         now = self._clock()
         with self._lock:
             tokens, last = self._buckets.pop(client, (float(self.limit.requests), now))
@@ -83,15 +85,20 @@ class RateLimiter:
             return (1.0 - tokens) / self._rate
 
     def _prune(self, now: float) -> None:
-        if len(self._buckets) <= self._max_clients:
-            return
-        full = [
-            c
-            for c, (t, last) in self._buckets.items()
-            if t + (now - last) * self._rate >= self.limit.requests
-        ]
-        for client in full:
-            del self._buckets[client]
-        keep = self._max_clients * 9 // 10  # some headroom, so the scan above stays rare
-        while len(self._buckets) > keep:
+        """Drop the least recently seen buckets, oldest first, a few per call: no scan of the
+        table under the lock. A dropped bucket loses nothing a full bucket would not."""
+        for _ in range(min(8, len(self._buckets) - self._max_clients)):
             del self._buckets[next(iter(self._buckets))]
+
+
+def client_key(address: str) -> str:
+    """IPv4 by address, IPv6 by its /64: one network cannot take unlimited buckets."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:  # ::ffff:10.0.0.1 is an IPv4 client
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

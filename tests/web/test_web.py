@@ -643,3 +643,23 @@ def test_missed_questions_are_logged_only_when_asked(genebot: bot.Bot, tmp_path:
     lines = [json.loads(line) for line in log_file.read_text().splitlines()]
     assert len(lines) == 2
     assert lines[0]["outcome"] == "fallback" and "a@b.org" not in lines[0]["question"]
+
+
+def test_the_rate_limit_keys_ipv6_clients_by_their_64(genebot: bot.Bot) -> None:
+    limited = create_app(genebot, Config(rate_limit=RateLimit(2, 60)))
+    statuses = [
+        chat(limited, "hi", client=f"2001:db8:1:2::{n:x}").status for n in range(1, 5)  # one /64, four addresses
+    ]
+    assert statuses == [200, 200, 429, 429]
+    assert chat(limited, "hi", client="2001:db8:1:3::1").status == 200  # the next /64 is its own
+
+
+def test_the_rate_limiter_stays_bounded_without_scanning() -> None:
+    now = [0.0]
+    limiter = RateLimiter(RateLimit(5, 60), clock=lambda: now[0], max_clients=100)
+    for n in range(1_000):
+        assert limiter.check(f"10.0.{n // 256}.{n % 256}") == 0.0
+    assert len(limiter._buckets) <= 100
+    for _ in range(5):
+        limiter.check("10.9.9.9")
+    assert limiter.check("10.9.9.9") > 0  # a busy client keeps its bucket through the pruning
