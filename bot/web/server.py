@@ -132,3 +132,5 @@ def _configure_logging() -> None:
     if not logging.getLogger().handlers:
         logging.basicConfig(stream=sys.stderr, level=logging.INFO,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Under load waitress warns about its task queue on every request: a flood, not news.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
