@@ -70,7 +70,8 @@ def load_questions(path: str | None = None) -> tuple[list[str], str]:
         return [c.question for c in load_cases(path)], str(path)
     questions, used = [], []
     source_tree = Path(__file__).resolve().parents[2] / EVAL_DIR
-    folder = EVAL_DIR if EVAL_DIR.is_dir() else source_tree
+    packaged = Path(__file__).resolve().parents[1] / "_content" / "eval"  # inside an installed wheel
+    folder = next((f for f in (EVAL_DIR, source_tree, packaged) if f.is_dir()), EVAL_DIR)
     for file in sorted(folder.glob("*.yaml")):
         try:
             questions += [c.question for c in load_cases(file)]
@@ -210,9 +211,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quick", action="store_true", help="sizes 1,10, one pass, 2 cold starts (a smoke test)"
     )
+    parser.add_argument(
+        "--full", action="store_true", help="also 1000x content (about 5 minutes; default sizes 1,10,100)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
-        "--sizes", type=_sizes, metavar="LIST", help="content multipliers (default 1,10,100,1000)"
+        "--sizes", type=_sizes, metavar="LIST", help="content multipliers (default 1,10,100; --full adds 1000)"
     )
     parser.add_argument(
         "--repeat", type=int, metavar="N", help="passes over the questions (default 5)"
@@ -247,7 +251,7 @@ def _sizes(text: str) -> list[int]:
 def run(args: argparse.Namespace) -> int:
     from ..engine.content import load_content
 
-    sizes = args.sizes or ([1, 10] if args.quick else [1, 10, 100, 1000])
+    sizes = args.sizes or ([1, 10] if args.quick else [1, 10, 100, 1000] if args.full else [1, 10, 100])
     repeat = args.repeat or (1 if args.quick else 5)
     cold_runs = args.cold_runs if args.cold_runs is not None else (2 if args.quick else 10)
     questions, origin = load_questions(args.questions)
@@ -262,8 +266,10 @@ def run(args: argparse.Namespace) -> int:
     print("genebot bench: measuring the safety scan ...", file=sys.stderr, flush=True)
     safety = bench_safety(Bot(content), questions, repeat=1 if args.quick else 3)
     rows = []
-    for factor in sizes:
-        print(f"genebot bench: measuring {factor}x ...", file=sys.stderr, flush=True)
+    for step, factor in enumerate(sizes, 1):
+        note = " (building a large index takes a while)" if factor >= 1000 else ""
+        print(f"genebot bench: [{step}/{len(sizes)}] {factor}x content: scaling, indexing, then up to "
+              f"{args.budget:g} s of replies{note} ...", file=sys.stderr, flush=True)
         rows.append(bench_size(content, factor, questions, repeat, args.budget))
     data = {
         "python": sys.version.split()[0],
