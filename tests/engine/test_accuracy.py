@@ -2,7 +2,7 @@
 
 tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml is the
 development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
-for emergency routing. safety-tune.yaml and safety-tune-2.yaml were tuned on;
+for emergency routing. safety-tune.yaml, safety-tune-2.yaml and safety-tune-3.yaml were tuned on;
 safety-heldout.yaml (by source) and safety-unseen.yaml (written by a separate hand) were
 never read or tuned on, so their floors record where they stand, not a target. The floors
 are the figures reached when they were last raised (see docs/figures.md): raise them, never
@@ -27,8 +27,9 @@ FLOORS = {
     "safety.yaml": {"accuracy": 0.97, "emergency_recall": 1.0},
     "safety-tune.yaml": {"emergency_recall": 1.0, "advice_precision": 0.95, "advice_recall": 0.95},
     "safety-tune-2.yaml": {"emergency_recall": 1.0, "advice_precision": 0.95, "advice_recall": 0.88},
+    "safety-tune-3.yaml": {"emergency_recall": 0.99, "advice_recall": 0.85},
     "safety-heldout.yaml": {"emergency_recall": 0.76, "max_false_alarm_rate": 0.05, "advice_recall": 0.73},
-    "safety-unseen.yaml": {"emergency_recall": 0.81, "max_false_alarm_rate": 0.05, "advice_recall": 0.96},
+    "safety-unseen.yaml": {"emergency_recall": 0.84, "max_false_alarm_rate": 0.05, "advice_recall": 0.96},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-unseen.yaml"}
 
