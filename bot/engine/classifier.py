@@ -228,7 +228,7 @@ def _decide(index: Index, ranked: list[Candidate], hits: list[str], norm: str) -
     # A keyword names what a question is about, not what it asks: "who has access to IRB
     # records" names the IRB, but the IRB answer does not answer it. A rule needs some
     # support from the wording as a whole.
-    hits = [t for t in hits if scores.get(t, 0.0) >= s.rule_floor]
+    hits = [t for t in hits if t not in index.knowledge or scores.get(t, 0.0) >= s.rule_floor]
     if hits:
         ordered = sorted(dict.fromkeys(hits), key=lambda t: scores.get(t, 0.0), reverse=True)
         if len(ordered) > 1 and scores.get(ordered[0], 0) - scores.get(ordered[1], 0) < s.margin:

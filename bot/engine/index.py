@@ -66,6 +66,7 @@ class Index:
         default_factory=lambda: MappingProxyType({}), repr=False
     )
     unknown_idf: float = 0.0
+    knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     settings: Settings = Settings()
 
 
@@ -135,6 +136,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         idf=MappingProxyType(idf),
         postings=_postings(keys) if len(keys) > settings.prune_above else MappingProxyType({}),
         unknown_idf=math.log(1 + n_topics),
+        knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
         settings=settings,
     )
 
