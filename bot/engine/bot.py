@@ -20,7 +20,7 @@ __all__ = ["Bot", "load"]
 
 log = logging.getLogger("genebot")
 
-NEARBY_AT = 0.45  # a topic this close to an unanswerable question is offered in the fallback
+NEARBY_AT = 0.5  # a topic this close to an unanswerable question is offered in the fallback
 
 
 class Bot:
