@@ -81,3 +81,26 @@ def test_every_question_label_leads_back_to_its_topic(genebot: bot.Bot) -> None:
 
 def test_disclaimer_is_content(content: bot.Content) -> None:
     assert "health care provider" in content.messages.disclaimer
+
+
+REFERRAL = "Contact a health care provider if you have questions about your health."
+
+
+@pytest.mark.parametrize("topic", [t for t, g in CATALOG.items() if g == "knowledge"])
+def test_a_referral_rests_on_the_page_that_makes_it(content: bot.Content, topic: str) -> None:
+    answer = content.answers[topic]
+    if "provider" in answer.text:
+        assert REFERRAL in [q.text for q in answer.quotes], topic
+
+
+@pytest.mark.parametrize("topic", [t for t, g in CATALOG.items() if g == "knowledge"])
+def test_plain_words_keep_the_quotes_qualifiers(content: bot.Content, topic: str) -> None:
+    """A risk the page calls potential or very serious is not stated flatly or softened."""
+    answer, text = content.answers[topic], content.answers[topic].text.lower()
+    quoted = " ".join(q.text.lower() for q in answer.quotes)
+    if "potential risks" in quoted and "risk" in text:
+        assert "potential" in text, topic
+    if "very serious" in quoted and "early studies" in text.replace("earliest", "early"):
+        assert "very serious" in text, topic
+    if "some of these risks" in quoted:
+        assert "some of these risks" in text, topic
