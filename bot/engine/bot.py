@@ -125,7 +125,7 @@ class Bot:
                 return compose(c, "chat", topic, 1.0, c.messages.more_none, suggestions=c.answers[topic].related)
             return compose(c, "chat", None, 1.0, c.messages.more_none)
         answer = c.answers[topic]
-        quoted = "\n".join(f"“{q.text}”" for q in answer.quotes)
+        quoted = "\n".join(f"“{q.text}” ({c.sources[q.source].title})" for q in answer.quotes)
         return compose(
             c, "answer", topic, 1.0, f"{c.messages.more_lead}\n{quoted}",
             source_ids=answer.source_ids, suggestions=answer.related, quotes=answer.quotes,
