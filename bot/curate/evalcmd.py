@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from ..engine.errors import UsageError
@@ -45,6 +46,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--top", type=int, default=10, metavar="N", help="how many confusions to list (default 10)"
     )
+    parser.add_argument(
+        "--html", metavar="FILE",
+        help="also write one self-contained HTML report: confusion heatmap, F1 per topic, reliability, misses",
+    )
 
 
 def _fraction(text: str) -> float:
@@ -72,6 +77,13 @@ def run(args: argparse.Namespace) -> int:
         cases = load_cases(args.file, known=tuple(bot.content.topics))
         report = evaluate(bot, cases)
         title = f"{args.file}, {len(report.results)} questions"
+    if args.html:
+        from .htmlreport import eval_html
+
+        try:
+            Path(args.html).write_text(eval_html(report.to_dict(), title), encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.html}: {exc.strerror}") from None
     if args.json:
         source = {"mode": "questions", "file": str(args.file)} if args.file else {}
         json.dump({**source, **report.to_dict()}, sys.stdout, ensure_ascii=False, indent=2)

@@ -185,6 +185,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"similarity (0-100) for two questions to share a group (default {CUTOFF:g})",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--html", metavar="FILE", help="also write one self-contained HTML page with a chart")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -202,12 +203,23 @@ def run(args: argparse.Namespace) -> int:
         "skipped_lines": skipped,
         "groups": shown,
     }
+    if args.html:
+        from .htmlreport import report_html
+
+        _write(args.html, report_html(shown, f"{len(misses)} missed questions in {args.log}"))
     if args.json:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(format_report(data))
     return 0
+
+
+def _write(path: str, html: str) -> None:
+    try:
+        Path(path).write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
 
 
 def format_report(data: Mapping[str, Any]) -> str:

@@ -187,3 +187,24 @@ def test_text_format_of_a_cross_validation(genebot: bot.Bot) -> None:
 @pytest.fixture(scope="module")
 def genebot_content() -> bot.Content:
     return bot.load_content()
+
+
+def test_eval_html_has_the_heatmap_f1_reliability_and_every_miss(tmp_path: Path) -> None:
+    questions = tmp_path / "q.yaml"
+    questions.write_text(
+        '- question: "what is an irb"\n  expect: irb\n'
+        '- question: "<b>how much</b> does it cost"\n  expect: irb\n'
+        '- question: "is gene therapy safe"\n  expect: is-it-safe\n', encoding="utf-8")
+    out = tmp_path / "eval.html"
+    run = genebot("eval", str(questions), "--html", str(out))
+    assert run.returncode == 0, run.stderr
+    page = out.read_text(encoding="utf-8")
+    for label in ('aria-label="confusion matrix"', 'aria-label="F1 per topic"', 'aria-label="reliability diagram"'):
+        assert label in page
+    assert "&lt;b&gt;how much&lt;/b&gt; does it cost" in page and "<b>how much" not in page  # the miss, escaped
+    assert "https://" not in page and "<script" not in page
+
+
+def test_eval_html_to_an_unwritable_place_is_a_usage_error(tmp_path: Path) -> None:
+    run = genebot("eval", "--cross-validate", "2", "--html", str(tmp_path / "no" / "such" / "dir" / "x.html"))
+    assert run.returncode == 2 and "cannot write" in run.stderr

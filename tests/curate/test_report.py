@@ -157,3 +157,12 @@ def test_an_empty_log_is_not_an_error(tmp_path: Path) -> None:
 def test_a_missing_log_is_a_usage_error(tmp_path: Path) -> None:
     run = genebot("report", str(tmp_path / "nope.jsonl"))
     assert run.returncode == 2 and "cannot read" in run.stderr
+
+
+def test_cli_html_is_one_self_contained_page(log: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    run = genebot("report", str(log), "--html", str(out))
+    assert run.returncode == 0, run.stderr
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<svg" in page
+    assert "http://" not in page and "https://" not in page and "<script" not in page
