@@ -46,7 +46,10 @@ def add_headers(request: Request, path: str, response: Response, config: Config)
         return
     headers["Vary"] = "Origin"
     origin = request.header("Origin")
-    if origin and not same_origin(request, origin) and config.allows(origin):
+    # A refused site may read its 403 (and only that), so the widget can tell the person the
+    # site is not set up, instead of a network error that looks like a lost connection.
+    refused = response.status == 403
+    if origin and not same_origin(request, origin) and (config.allows(origin) or refused):
         headers["Access-Control-Allow-Origin"] = origin
         if request.method == "OPTIONS":
             headers["Access-Control-Allow-Methods"] = CORS_METHODS

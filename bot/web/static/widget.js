@@ -11,6 +11,10 @@
     (script && script.src ? new URL(script.src, location.href).origin : location.origin);
   endpoint = endpoint.replace(/\/+$/, "");
   var NOTICE = "Not medical advice. In an emergency call 911.";
+  function attr(name, fallback) {
+    var value = script && script.getAttribute(name);
+    return value ? String(value) : fallback;
+  }
   var TIMEOUT_MS = 15000;
 
   var state = null;        // the opaque, signed state from the last reply
@@ -42,9 +46,13 @@
   }
 
   // --- the DOM, inside a shadow root so the page's CSS and ours never mix ---------------
-  var host = el("aside");
+  // A custom element, not <aside>: a page's rules for its own elements (aside { display: none })
+  // never match it, and the shadow root's `:host { all: initial }` resets what is inherited.
+  var host = el("genebot-widget");
   host.id = "genebot-widget";
-  host.setAttribute("aria-label", "Gene therapy questions chat");
+  host.setAttribute("role", "complementary");
+  host.setAttribute("aria-label", attr("data-title", "Gene therapy questions") + " chat");
+  host.setAttribute("lang", attr("data-lang", "en")); // its words are English unless told otherwise
   host.hidden = true; // until the stylesheet has loaded
   var root = host.attachShadow({ mode: "open" });
   var css = el("link");
@@ -65,7 +73,7 @@
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-labelledby", "title");
   var header = el("div", "header");
-  var title = el("h2", "title", "Gene therapy questions");
+  var title = el("h2", "title", attr("data-title", "Gene therapy questions"));
   title.id = "title";
   var close = el("button", "close", "\u00d7");
   close.type = "button";
@@ -98,12 +106,17 @@
   root.append(css, launcher, panel);
 
   // --- opening and closing ----------------------------------------------------------------
+  function emit(name, detail) {
+    host.dispatchEvent(new CustomEvent("genebot:" + name, { detail: detail, bubbles: true, composed: true }));
+  }
+
   function open() {
     panel.hidden = false;
     launcher.hidden = true;
     launcher.setAttribute("aria-expanded", "true");
     input.focus();
     if (!welcomed) welcome();
+    emit("open", {});
   }
 
   function shut() {
@@ -149,18 +162,25 @@
       if (data.labels) labels = data.labels;
       typing.remove();
       showReply(data);
-    }, function () {
+    }, function (error) {
       welcomed = false; // try again next time the panel opens
       typing.remove();
-      showError(0);
+      showError(error.status || 0, error.name === "AbortError");
     });
   }
 
   /* Send one message; `display` is what the person sees as their own words. On failure it
    * goes back in the text box, so nothing is lost. */
+  function setBusy(value) {
+    busy = value;
+    send.disabled = value;
+    send.textContent = value ? "Waiting\u2026" : "Send";
+    send.title = value ? "genebot is still answering your last message" : "";
+  }
+
   function ask(message, display) {
     if (busy) return false;
-    busy = true;
+    setBusy(true);
     var mine = addBubble("user", display);
     var typing = showTyping();
     request("/api/chat", { message: message, state: state }).then(function (data) {
@@ -172,9 +192,12 @@
       mine.classList.add("unsent");
       mine.appendChild(el("span", "unsent-note", " (not sent)"));
       if (!input.value) input.value = display; // nothing typed (or clicked) is lost
-      showError(error.status || 0);
+      showError(error.status || 0, error.name === "AbortError", function () {
+        if (input.value === display) input.value = "";
+        ask(message, display);
+      });
     }).finally(function () {
-      busy = false;
+      setBusy(false);
       log.removeAttribute("aria-busy");
     });
     return true;
@@ -211,8 +234,10 @@
     var id = ++replies;
     if (data.state !== undefined) latestReply = id;
     var emergency = data.kind === "emergency";
-    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), data.body);
+    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), emergency ? "" : data.body);
+    if (emergency) bubble.replaceChild(withPhoneLinks(String(data.body)), bubble.querySelector(".body"));
     bubble.setAttribute("data-kind", String(data.kind));
+    if (data.urgency) bubble.setAttribute("data-urgency", String(data.urgency));
     if (data.topic) bubble.setAttribute("data-topic", String(data.topic));
     if (emergency) bubble.insertBefore(el("p", "badge", "Urgent"), bubble.children[1]);
     var sources = Array.isArray(data.sources) ? data.sources : [];
@@ -221,9 +246,30 @@
     if (suggestions.length) bubble.appendChild(suggestionButtons(suggestions, data.kind, id));
     if (data.disclaimer) disclaimer = String(data.disclaimer);
     bubble.appendChild(el("p", "disclaimer", disclaimer));
+    var urgent = emergency || data.urgency === "soon";
     announce((emergency ? "Urgent. " : "") + data.body +
-      (suggestions.length ? " " + suggestionLead(data.kind) + " " + suggestions.join("; ") : ""), emergency);
+      (suggestions.length ? " " + suggestionLead(data.kind) + " " + suggestions.join("; ") : ""), urgent);
     reveal(bubble);
+    emit("reply", { kind: data.kind, topic: data.topic || null, urgency: data.urgency || null });
+  }
+
+  /* 911 and 988 as links a phone can call (988 also as a text message), the rest as text. */
+  function withPhoneLinks(text) {
+    var body = el("p", "body");
+    text.split(/\b(911|988)\b/).forEach(function (part, i) {
+      if (i % 2 === 0) { if (part) body.appendChild(document.createTextNode(part)); return; }
+      var call = el("a", "phone", part);
+      call.href = "tel:" + part;
+      body.appendChild(call);
+      if (part === "988") {
+        body.appendChild(document.createTextNode(" ("));
+        var sms = el("a", "phone", "text 988");
+        sms.href = "sms:988";
+        body.appendChild(sms);
+        body.appendChild(document.createTextNode(")"));
+      }
+    });
+    return body;
   }
 
   function sourceList(sources) {
@@ -273,18 +319,29 @@
     return box;
   }
 
-  function showError(status) {
-    var text = status === 429
-      ? "You are sending messages faster than I can answer. Please wait a moment and try again."
-      : status === 413
-        ? "That message is too long for me. Please ask in fewer words."
-        : status
-          ? "Sorry, something went wrong on the genebot server. Please try again in a moment."
-          : "Sorry, I can't reach the genebot server right now. Please check your connection " +
-            "and try again in a moment.";
+  function errorText(status, timedOut) {
+    if (status === 429) return "You are sending messages faster than I can answer. Please wait a moment and try again.";
+    if (status === 413) return "That message is too long for me. Please ask in fewer words.";
+    if (status === 403) return "This website is not set up to use genebot yet. The site's owner can fix this; " +
+      "it is not a problem with your connection.";
+    if (status) return "Sorry, something went wrong on the genebot server. Please try again in a moment.";
+    if (timedOut) return "genebot took too long to answer. Please try again.";
+    if (navigator.onLine === false) return "You seem to be offline. Please check your connection and try again.";
+    return "Sorry, I can't reach the genebot server right now. Please try again in a moment.";
+  }
+
+  function showError(status, timedOut, retry) {
+    var text = errorText(status, timedOut);
     if (input.value) text += " Your message is still in the box.";
     var bubble = addBubble("bot error", text);
     bubble.setAttribute("data-kind", "error");
+    bubble.setAttribute("data-status", String(status || (timedOut ? "timeout" : "offline")));
+    if (retry && status !== 403 && status !== 413) {
+      var again = el("button", "retry", "Retry");
+      again.type = "button";
+      again.addEventListener("click", function () { again.disabled = true; retry(); });
+      bubble.appendChild(again);
+    }
     bubble.appendChild(el("p", "disclaimer", disclaimer));
     announce(text, true);
   }
@@ -302,5 +359,19 @@
 
   function mount() { document.body.appendChild(host); }
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
-  window.genebotWidget = { open: open, close: shut, endpoint: endpoint };
+  if (attr("data-open", "") === "true") {
+    if (document.body) setTimeout(open, 0); else document.addEventListener("DOMContentLoaded", function () { open(); });
+  }
+  if (attr("data-position", "right") === "left") host.style.setProperty("--genebot-left", "1em");
+  if (attr("data-position", "right") === "left") host.style.setProperty("--genebot-right", "auto");
+  if (attr("data-accent", "")) host.style.setProperty("--genebot-accent", attr("data-accent", ""));
+  /* The page's API: genebotWidget.open(), .close(), .ask("question"); events genebot:open and
+   * genebot:reply (detail: kind, topic, urgency) bubble from the widget element. */
+  window.genebotWidget = {
+    open: open,
+    close: shut,
+    ask: function (question) { open(); return ask(String(question), String(question)); },
+    element: host,
+    endpoint: endpoint,
+  };
 })();

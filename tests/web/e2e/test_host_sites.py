@@ -1,0 +1,143 @@
+"""The widget on other people's sites: hostile CSS, the reader's font size, the page's
+language, site-owner settings, the JavaScript API, emergencies a phone can call, and errors
+a person can act on. Real Chromium, through the real server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_widget import LAUNCHER, QUESTION, ask, bot_replies, expect  # tests/web/e2e is on sys.path
+
+import bot
+from bot.web.ratelimit import RateLimit
+from bot.web.wsgi import Config, create_app
+
+HOSTILE_CSS = (
+    "html{font-size:62.5%} aside{display:none!important;transform:translateX(-9999px)} "
+    "*{letter-spacing:3px!important} button{all:unset}"
+)
+
+
+def site(
+    head: str = "", attrs: str = "", lang: str = "en", url_box: dict[str, str] | None = None,
+) -> Callable[..., list[bytes]]:
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+        url = url_box["url"] if url_box else ""
+        html = (
+            f'<!doctype html><html lang="{lang}"><head><title>Clinic</title>{head}</head><body>'
+            f"<main><h1>Clinique</h1><aside>page aside</aside></main>"
+            f'<script src="{url}/widget.js" data-endpoint="{url}" {attrs} defer></script></body></html>'
+        ).encode()
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(html)))])
+        return [html]
+
+    return app
+
+
+@pytest.fixture(scope="module")
+def api(serve: Any, genebot: bot.Bot) -> Any:
+    return serve(create_app(genebot, Config(rate_limit=RateLimit(0, 1), allowed_origins=("*",))))
+
+
+def open_on(page: Any, serve: Any, api: Any, **kwargs: Any) -> None:
+    box = {"url": api.url}
+    host = serve(site(url_box=box, **kwargs))
+    page.goto(host.url + "/")
+    page.get_by_role("button", name=LAUNCHER).click()
+    expect(bot_replies(page)).to_have_count(1)
+
+
+def test_hostile_host_css_neither_hides_nor_shrinks_it(page: Any, serve: Any, api: Any, artifacts: Path) -> None:
+    open_on(page, serve, api, head=f"<style>{HOSTILE_CSS}</style>")
+    reply = ask(page, QUESTION)
+    size = reply.locator(".disclaimer").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 12, size  # 62.5% on the page's root does not reach in
+    assert page.evaluate("document.getElementById('genebot-widget').tagName") == "GENEBOT-WIDGET"
+    page.screenshot(path=str(artifacts / "host-hostile-css.png"))
+
+
+def test_sizes_follow_the_widgets_font_size_not_the_pages_root(browser: Any, serve: Any, api: Any) -> None:
+    """Everything is in em from the host's `font-size: medium`: a larger font there (as a
+    reader's browser setting gives) scales the answers; the page's root size does not."""
+    sizes = []
+    for font in (16, 32):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            style = f"html{{font-size:62.5%}} genebot-widget{{font-size:{font}px!important}}"
+            open_on(page, serve, api, head=f"<style>{style}</style>")
+            reply = ask(page, QUESTION)
+            sizes.append(reply.locator(".body").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+        finally:
+            context.close()
+    assert sizes[1] >= 1.8 * sizes[0] and sizes[0] >= 14, sizes
+
+
+def test_it_speaks_english_on_a_french_page_with_the_owners_title(page: Any, serve: Any, api: Any) -> None:
+    open_on(page, serve, api, lang="fr", attrs='data-title="Questions sur la thérapie génique" data-lang="en"')
+    assert page.evaluate("document.getElementById('genebot-widget').getAttribute('lang')") == "en"
+    expect(page.get_by_role("dialog", name="Questions sur la thérapie génique")).to_be_visible()
+
+
+def test_an_emergency_reply_has_numbers_a_phone_can_call(page: Any, serve: Any, api: Any) -> None:
+    open_on(page, serve, api)
+    reply = ask(page, "i want to end my life")
+    expect(reply).to_have_attribute("data-urgency", "crisis")
+    expect(reply.locator('a[href="tel:988"]')).to_have_count(1)
+    expect(reply.locator('a[href="sms:988"]')).to_have_count(1)
+    expect(reply.locator('a[href="tel:911"]')).to_have_count(1)
+    expect(page.locator("[aria-live=assertive]")).to_contain_text("988")
+    medical = ask(page, "my dad collapsed and is not breathing")
+    expect(medical).to_have_attribute("data-urgency", "medical")
+    expect(medical.locator('a[href="tel:911"]')).to_have_count(1)
+    expect(medical.locator(".disclaimer")).to_be_visible()
+
+
+def test_the_javascript_api_opens_asks_and_reports(page: Any, serve: Any, api: Any) -> None:
+    box = {"url": api.url}
+    host = serve(site(url_box=box))
+    page.goto(host.url + "/")
+    page.evaluate("""() => { window.seen = [];
+        document.addEventListener('genebot:open', () => window.seen.push('open'));
+        document.addEventListener('genebot:reply', e => window.seen.push(e.detail.topic || e.detail.kind)); }""")
+    page.wait_for_function("typeof window.genebotWidget === 'object'")
+    page.evaluate("q => window.genebotWidget.ask(q)", "what is an irb")
+    expect(bot_replies(page)).to_have_count(2)
+    expect(bot_replies(page).last).to_have_attribute("data-topic", "irb")
+    seen = page.evaluate("window.seen")
+    assert seen[0] == "open" and "irb" in seen, seen
+
+
+def test_a_site_that_is_not_allowed_is_told_so_and_a_dead_server_offers_retry(
+    page: Any, serve: Any, genebot: bot.Bot,
+) -> None:
+    closed = serve(create_app(genebot, Config(rate_limit=RateLimit(0, 1))))  # allows no other site
+    box = {"url": closed.url}
+    host = serve(site(url_box=box))
+    page.goto(host.url + "/")
+    page.get_by_role("button", name=LAUNCHER).click()
+    expect(bot_replies(page).first).to_contain_text("not set up to use genebot")
+    expect(bot_replies(page).first).to_have_attribute("data-status", "403")
+
+
+def test_send_waits_visibly_and_a_failed_message_can_be_retried(page: Any, serve: Any, api: Any) -> None:
+    open_on(page, serve, api)
+    calls = {"n": 0}
+
+    def flaky(route: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            route.abort("connectionrefused")
+        else:
+            route.continue_()
+
+    page.route("**/api/chat", flaky)
+    page.get_by_label("Your question about gene therapy").fill(QUESTION)
+    page.get_by_label("Your question about gene therapy").press("Enter")
+    error = page.locator(".msg.bot.error")
+    expect(error).to_have_count(1)
+    error.get_by_role("button", name="Retry").click()
+    expect(page.locator('.msg.bot[data-kind="answer"]')).to_have_count(1)
