@@ -51,7 +51,7 @@ def add_headers(request: Request, path: str, response: Response, config: Config)
     refused = response.status == 403
     if origin and not same_origin(request, origin) and (config.allows(origin) or refused):
         headers["Access-Control-Allow-Origin"] = origin
-        if request.method == "OPTIONS":
+        if request.method == "OPTIONS" and not refused:
             headers["Access-Control-Allow-Methods"] = CORS_METHODS
             headers["Access-Control-Allow-Headers"] = "Content-Type"
             headers["Access-Control-Max-Age"] = CORS_MAX_AGE
