@@ -19,6 +19,7 @@ from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
 from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .lexicon import SafetyLexicon, load_lexicon
+from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
 __all__ = [
@@ -27,7 +28,6 @@ __all__ = [
 ]
 
 MIN_EXAMPLES = 8
-VERSION = 1
 # The wordings each safety answer must have besides its text (see Answer.variants).
 VARIANTS = {"crisis": EMERGENCY, "other": EMERGENCY, "soon": ADVICE}
 
@@ -131,99 +131,6 @@ def collapse_whitespace(text: str) -> str:
     return " ".join(text.split())
 
 
-# --------------------------------------------------------------------------- validation
-
-
-class _Collector:
-    """Gathers problems for one file; typed getters return None after recording a problem."""
-
-    def __init__(self, root: Path, path: Path, problems: list[Problem]) -> None:
-        self.label = _relative(root, path)
-        self.problems = problems
-
-    def error(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.label, line, message))
-
-    def warn(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.label, line, message, "warning"))
-
-    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str]) -> bool:
-        if not isinstance(value, Located):
-            self.error(line, f"{what} must be a mapping, got {_type_name(value)}")
-            return False
-        for key in value:
-            if key not in allowed:
-                self.error(
-                    line_of(value, key),
-                    f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
-                )
-        return True
-
-    def text(self, owner: Located, key: str, what: str, required: bool = True) -> str | None:
-        if key not in owner:
-            if required:
-                self.error(owner.line, f"{what} has no {key!r}")
-            return None
-        value = owner[key]
-        if value is None and not required:
-            return None
-        if not isinstance(value, str):
-            self.error(line_of(owner, key), f"{what}: {key!r} must be text, got {_type_name(value)}")
-            return None
-        if not value.strip():
-            self.error(line_of(owner, key), f"{what}: {key!r} is empty")
-            return None
-        return value.strip()
-
-    def texts(self, owner: Located, key: str, what: str, required: bool = True) -> list[str]:
-        if key not in owner:
-            if required:
-                self.error(owner.line, f"{what} has no {key!r}")
-            return []
-        value = owner[key]
-        if not isinstance(value, LocatedList):
-            self.error(line_of(owner, key), f"{what}: {key!r} must be a list, got {_type_name(value)}")
-            return []
-        result = []
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.error(line_of(value, i), f"{what}: {key!r} item {i + 1} must be non-empty text")
-            else:
-                result.append(item.strip())
-        return result
-
-    def items(self, doc: Any, key: str, allowed_top: set[str]) -> list[tuple[int | None, Any]]:
-        """Check the file's top level (`version`, `key: [...]`) and return the located items."""
-        if not self.mapping(doc, 1, "the file", allowed_top):
-            return []
-        self.version(doc)
-        value = doc.get(key)
-        if not isinstance(value, LocatedList):
-            self.error(line_of(doc, key) if key in doc else 1, f"{key!r} must be a list")
-            return []
-        return [(line_of(value, i), item) for i, item in enumerate(value)]
-
-    def version(self, doc: Located) -> None:
-        if doc.get("version") != VERSION:
-            self.error(line_of(doc, "version"), f"'version: {VERSION}' is required at the top")
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {
-        Located: "a mapping", LocatedList: "a list", str: "text", int: "a number",
-        float: "a number", bool: "true/false",
-    }.get(type(value), type(value).__name__)
-
-
-def _relative(root: Path, path: Path) -> str:
-    try:
-        return str(path.relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
 
@@ -233,7 +140,7 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     path = root / "sources" / "sources.yaml"
-    c = _Collector(root, path, problems)
+    c = Collector(root, path, problems)
     sources: dict[str, Source] = {}
     keys = {"id", "file", "title", "publisher", "url", "notes"}
     for line, item in c.items(_load(root, path, problems), "sources", {"version", "sources"}):
@@ -259,7 +166,7 @@ def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
 
 def _load_language(root: Path, problems: list[Problem]) -> Language:
     path = root / "intents" / "language.yaml"
-    c = _Collector(root, path, problems)
+    c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
     if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups"}):
@@ -288,14 +195,14 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
 def _entries(
     root: Path, folder: str, skip: str, key: str, id_key: str, allowed: set[str],
     seen: Mapping[str, object], problems: list[Problem],
-) -> Iterator[tuple[_Collector, Located, str]]:
+) -> Iterator[tuple[Collector, Located, str]]:
     """Each well-formed entry of every YAML file in a folder, with its id, once per id."""
     singular = key[:-1]
     article = "an" if singular[0] in "aeiou" else "a"
     for path in _yaml_files(root / folder):
         if path.name == skip:
             continue
-        c = _Collector(root, path, problems)
+        c = Collector(root, path, problems)
         for line, item in c.items(_load(root, path, problems), key, {"version", key}):
             if not c.mapping(item, line, f"{article} {singular}", allowed):
                 continue
@@ -334,7 +241,7 @@ def _load_topics(root: Path, problems: list[Problem]) -> tuple[dict[str, Topic],
     return topics, places
 
 
-def _compile_patterns(c: _Collector, item: Located, what: str) -> tuple[re.Pattern[str], ...]:
+def _compile_patterns(c: Collector, item: Located, what: str) -> tuple[re.Pattern[str], ...]:
     compiled = []
     raw = item.get("patterns")
     for i, pattern in enumerate(c.texts(item, "patterns", what, required=False)):
@@ -346,11 +253,11 @@ def _compile_patterns(c: _Collector, item: Located, what: str) -> tuple[re.Patte
 
 
 def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Source]) -> tuple[
-    dict[str, Answer], dict[str, int], dict[str, _Collector]
+    dict[str, Answer], dict[str, int], dict[str, Collector]
 ]:
     answers: dict[str, Answer] = {}
     lines: dict[str, int] = {}
-    owners: dict[str, _Collector] = {}
+    owners: dict[str, Collector] = {}
     pages = {sid: collapse_whitespace(s.text) for sid, s in sources.items()}
     allowed = {"topic", "text", "quotes", "related", "variants"}
     for c, item, tid in _entries(root, "answers", "messages.yaml", "answers", "topic", allowed, answers, problems):
@@ -366,14 +273,14 @@ def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Sou
     return answers, lines, owners
 
 
-def _variants(c: _Collector, item: Located, what: str) -> dict[str, str]:
+def _variants(c: Collector, item: Located, what: str) -> dict[str, str]:
     raw = item.get("variants")
     if raw is None or not c.mapping(raw, line_of(item, "variants"), f"{what}: 'variants'", set(VARIANTS)):
         return {}
     return {name: text for name in raw if (text := c.text(raw, name, f"{what}: variant"))}
 
 
-def _quotes(c: _Collector, item: Located, what: str, pages: Mapping[str, str]) -> tuple[Quote, ...]:
+def _quotes(c: Collector, item: Located, what: str, pages: Mapping[str, str]) -> tuple[Quote, ...]:
     raw = item.get("quotes")
     if raw is None:
         return ()
@@ -400,7 +307,7 @@ def _quotes(c: _Collector, item: Located, what: str, pages: Mapping[str, str]) -
 
 def _load_messages(root: Path, problems: list[Problem]) -> Messages | None:
     path = root / "answers" / "messages.yaml"
-    c = _Collector(root, path, problems)
+    c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     names = [f for f in Messages.__slots__]  # type: ignore[attr-defined]
     if not c.mapping(doc, 1, "the file", {"version", *names}):
@@ -414,10 +321,10 @@ def _load_messages(root: Path, problems: list[Problem]) -> Messages | None:
 
 def _load(root: Path, path: Path, problems: list[Problem]) -> Any:
     if not path.is_file():
-        problems.append(Problem(_relative(root, path), None, "file is missing"))
+        problems.append(Problem(relative(root, path), None, "file is missing"))
         return None
     try:
-        return load_yaml(path, _relative(root, path))
+        return load_yaml(path, relative(root, path))
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
@@ -431,7 +338,7 @@ def _cross_check(
     places: Mapping[str, tuple[str, int | None]],
     answers: Mapping[str, Answer],
     answer_lines: Mapping[str, int],
-    answer_files: Mapping[str, _Collector],
+    answer_files: Mapping[str, Collector],
     problems: list[Problem],
 ) -> None:
     intents_label = "intents/"
