@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import ContentError, Problem
 from .safetytext import CLAUSE, SENTENCE, tokens
+from .validation import Collector
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
 __all__ = [
@@ -72,41 +73,25 @@ class SafetyLexicon:
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
 
 
-class _Reader:
-    """Typed access to the lexicon's YAML that records file:line problems instead of raising."""
+class _Reader(Collector):
+    """The content validator, plus phrases normalised the way the safety scan reads a message."""
 
-    def __init__(self, label: str, fillers: frozenset[str], spellings: Mapping[str, str]) -> None:
-        self.label = label
+    def __init__(self, root: Path, path: Path, problems: list[Problem], fillers: frozenset[str],
+                 spellings: Mapping[str, str]) -> None:
+        super().__init__(root, path, problems)
         self.fillers = fillers
         self.spellings = spellings
-        self.problems: list[Problem] = []
 
-    def error(self, line: int | None, message: str) -> None:
-        self.problems.append(Problem(self.label, line, message))
-
-    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str], required: set[str]) -> bool:
-        if not isinstance(value, Located):
-            self.error(line, f"{what} must be a mapping")
+    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
+                required: set[str] = frozenset()) -> bool:  # type: ignore[override]
+        if not super().mapping(value, line, what, allowed):
             return False
-        for key in value:
-            if key not in allowed:
-                allowed_keys = ", ".join(sorted(allowed))
-                self.error(line_of(value, key), f"unknown key {key!r} in {what} (allowed: {allowed_keys})")
         for key in sorted(required - set(value)):
             self.error(value.line, f"{what} has no {key!r}")
         return True
 
     def words(self, value: Any, line: int | None, what: str) -> list[str]:
-        if not isinstance(value, LocatedList):
-            self.error(line, f"{what} must be a list")
-            return []
-        result = []
-        for i, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                self.error(line_of(value, i), f"{what}: item {i + 1} must be non-empty text")
-            else:
-                result.append(item)
-        return result
+        return self.text_list(value, line, what)
 
     def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
@@ -137,16 +122,16 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "numbers", "concepts", "pseudo", "context", "personal"}
-    probe = _Reader(label, frozenset(), spellings)
+    problems: list[Problem] = []
+    probe = _Reader(root, path, problems, frozenset(), spellings)
     if not probe.mapping(doc, 1, "the file", top, top - {"numbers"}):
-        return None, probe.problems
+        return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
     fillers = frozenset(w.lower() for w in probe.words(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
-    r = _Reader(label, fillers, spellings)
-    r.problems = probe.problems
+    r = _Reader(root, path, problems, fillers, spellings)
     lookalikes = frozenset(w.lower() for w in r.words(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'"))
-    lookalikes |= _generated_lookalikes(root, r.problems)
+    lookalikes |= _generated_lookalikes(root, problems)
     lexicon = SafetyLexicon(
         concepts=_concepts(r, doc),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
@@ -159,7 +144,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         personal=_personal(r, doc),
         numbers=_numbers(r, doc),
     )
-    return lexicon, r.problems
+    return lexicon, problems
 
 
 def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:
@@ -172,13 +157,10 @@ def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]
     except ContentError as exc:
         problems.extend(exc.problems)
         return frozenset()
-    r = _Reader(str(LOOKALIKES), frozenset(), {})
+    r = _Reader(root, root / LOOKALIKES, problems, frozenset(), {})
     if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):
-        problems.extend(r.problems)
         return frozenset()
-    words = frozenset(w.lower() for w in r.words(doc["words"], line_of(doc, "words"), "'words'"))
-    problems.extend(r.problems)
-    return words
+    return frozenset(w.lower() for w in r.words(doc["words"], line_of(doc, "words"), "'words'"))
 
 
 def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:

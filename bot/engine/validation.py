@@ -60,14 +60,17 @@ class Collector:
             if required:
                 self.error(owner.line, f"{what} has no {key!r}")
             return []
-        value = owner[key]
+        return self.text_list(owner[key], line_of(owner, key), f"{what}: {key!r}")
+
+    def text_list(self, value: Any, line: int | None, what: str) -> list[str]:
+        """A list of non-empty texts, each problem recorded at its own line."""
         if not isinstance(value, LocatedList):
-            self.error(line_of(owner, key), f"{what}: {key!r} must be a list, got {type_name(value)}")
+            self.error(line, f"{what} must be a list, got {type_name(value)}")
             return []
         result = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.error(line_of(value, i), f"{what}: {key!r} item {i + 1} must be non-empty text")
+                self.error(line_of(value, i), f"{what} item {i + 1} must be non-empty text")
             else:
                 result.append(item.strip())
         return result

@@ -68,3 +68,23 @@ def test_cli_stops_with_one_clear_message(content_copy: Path) -> None:
     assert "Traceback" not in run.stderr
     assert "answers/conversation.yaml" in run.stderr and "farewell" in run.stderr
     assert run.stdout == ""
+
+
+def test_a_broken_safety_lexicon_names_the_file_and_line(content_copy: Path) -> None:
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(n for n, row in enumerate(lines, 1) if row.strip() == "urgency: medical")
+    lexicon.write_text(text.replace("urgency: medical", "urgency: sometimes", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(content_copy)
+    assert f"intents/lexicon/safety.yaml:{line}: concept 'breathing': urgency must be one of" in str(error.value)
+
+
+def test_a_phrase_in_two_concepts_is_refused(content_copy: Path) -> None:
+    concepts = content_copy / "intents" / "lexicon" / "concepts.yaml"
+    concepts.write_text(concepts.read_text(encoding="utf-8").replace("phrases: [safe,", "phrases: [risks, safe,", 1),
+                        encoding="utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(content_copy)
+    assert "intents/lexicon/concepts.yaml:" in str(error.value) and "'risks' is in both" in str(error.value)
