@@ -92,11 +92,13 @@ def make_server(app: Any, host: str = "127.0.0.1", port: int = 8000, *, threads:
     """A waitress server bound to (host, port), not yet running: call ``.run()`` to serve."""
     from waitress import create_server
 
-    return create_server(
+    from .waitressguard import guard
+
+    return guard(create_server(
         app, host=host, port=port, threads=threads, ident="genebot", expose_tracebacks=False,
         max_request_body_size=max_body,  # the app's own limit: refused before it is buffered
         **LIMITS,
-    )
+    ))
 
 
 def stop_server(server: Any) -> None:
