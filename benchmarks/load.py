@@ -24,6 +24,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import asdict, dataclass
@@ -66,7 +67,7 @@ end
 class Setup:
     """Which server runs the app, and how."""
 
-    kind: str  # "waitress" (genebot serve) or "gunicorn" (gthread workers)
+    kind: str  # "waitress" (genebot serve), "gunicorn" (gthread workers) or "proxy" (deploy/: nginx + gunicorn)
     threads: int
     workers: int
     cache: int  # GENEBOT_REPLY_CACHE
@@ -82,6 +83,9 @@ class Setup:
     def __str__(self) -> str:
         if self.kind == "waitress":
             return f"waitress: genebot serve --threads {self.threads}"
+        if self.kind == "proxy":
+            return (f"proxy: nginx (deploy/genebot-nginx.conf, limit_req off) + gunicorn -c "
+                    f"deploy/gunicorn.conf.py, {self.workers} workers")
         return f"gunicorn: --workers {self.workers} -k gthread --threads {self.threads}"
 
 
@@ -124,12 +128,72 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(setup: Setup, port: int) -> subprocess.Popen[bytes]:
+NGINX_MAIN = """
+{user} worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{ access_log off; client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
+       fastcgi_temp_path {tmp}/f; uwsgi_temp_path {tmp}/u; scgi_temp_path {tmp}/s;
+       include {tmp}/genebot.conf; }}
+"""
+
+
+def start_proxy(setup: Setup, port: int, tmp: Path) -> list[subprocess.Popen[bytes]]:
+    """deploy/ as an operator runs it, on loopback: gunicorn behind nginx (limit_req off, so the
+    benchmark measures throughput, not the rate limit)."""
+    app_port = free_port()
+    env = {**os.environ, "GENEBOT_BIND": f"{HOST}:{app_port}", "GENEBOT_WORKERS": str(setup.workers),
+           "GENEBOT_REPLY_CACHE": str(setup.cache)}
+    gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
+                                 "bot.web:app"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    site = (ROOT / "deploy" / "genebot-nginx.conf").read_text(encoding="utf-8")
+    site = site.replace("listen 8080;", f"listen {HOST}:{port};").replace(
+        "server 127.0.0.1:8001;", f"server {HOST}:{app_port};").replace(
+        "limit_req zone=genebot_api burst=20 nodelay;", "")
+    (tmp / "genebot.conf").write_text(site, encoding="utf-8")
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp / "nginx.conf").write_text(NGINX_MAIN.format(tmp=tmp, user=user), encoding="utf-8")
+    nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
+                              "-g", "daemon off;"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    return [gunicorn, nginx]
+
+
+def slow_clients(port: int, count: int, stop: threading.Event) -> threading.Thread:
+    """``count`` connections that send a request a byte every two seconds (a slowloris)."""
+    def trickle() -> None:
+        conns = []
+        for _ in range(count):
+            try:
+                conn = socket.create_connection((HOST, port), timeout=5)
+                conn.sendall(b"POST /api/chat HTTP/1.1\r\n")
+                conns.append(conn)
+            except OSError:
+                break
+        while not stop.wait(2):
+            for conn in conns:
+                try:
+                    conn.sendall(b"X")
+                except OSError:
+                    pass
+        for conn in conns:
+            conn.close()
+
+    thread = threading.Thread(target=trickle, daemon=True)
+    thread.start()
+    return thread
+
+
+def start_server(setup: Setup, port: int, tmp: Path) -> list[subprocess.Popen[bytes]]:
     env = {**os.environ, "GENEBOT_RATE_LIMIT": "off",
            "GENEBOT_REPLY_CACHE": str(setup.cache)}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    process = subprocess.Popen(setup.command(port), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if setup.kind == "proxy":
+        processes = start_proxy(setup, port, tmp)
+    else:
+        processes = [subprocess.Popen(setup.command(port), cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    process = processes[-1]
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -137,10 +201,11 @@ def start_server(setup: Setup, port: int) -> subprocess.Popen[bytes]:
         try:
             with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as response:
                 if response.status == 200:
-                    return process
+                    return processes
         except OSError:
             time.sleep(0.2)
-    process.kill()
+    for p in processes:
+        p.kill()
     raise SystemExit(f"the {setup.kind} server did not start within 60 s")
 
 
@@ -162,29 +227,36 @@ def run_wrk(url: str, script: Path, clients: int, seconds: float,
 
 
 def measure(setup: Setup, levels: list[int], seconds: float, max_requests: int,
-            texts: list[str]) -> list[Result]:
+            texts: list[str], slow: int = 0) -> list[Result]:
     port = free_port()
     url = f"http://{HOST}:{port}/api/chat"
-    process = start_server(setup, port)
     results = []
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
+    stop = threading.Event()
+    with tempfile.TemporaryDirectory() as tmp:
+        processes = start_server(setup, port, Path(tmp))
+        if slow:
+            slow_clients(port, slow, stop)
+            time.sleep(1)
+        try:
             script = Path(tmp) / "chat.lua"
             script.write_text(lua_script(texts), encoding="utf-8")
             run_wrk(url, script, 16, 2, max_requests)  # warm up: imports, thread pools
             for clients in levels:
                 v = run_wrk(url, script, clients, seconds, max_requests)
+                label = setup.kind + (f" + {slow} slow clients" if slow else "")
                 results.append(Result(
-                    setup.kind, clients, seconds, int(v["requests"]), round(v["rate"]),
+                    label, clients, seconds, int(v["requests"]), round(v["rate"]),
                     v["p50_us"] / 1000, v["p99_us"] / 1000, v["max_us"] / 1000,
                     int(v["non2xx"] + v["errors"]),
                 ))
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        finally:
+            stop.set()
+            for process in reversed(processes):
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
     return results
 
 
@@ -199,7 +271,10 @@ def table(results: list[Result]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--server", choices=["waitress", "gunicorn", "both"], default="both")
+    parser.add_argument("--server", choices=["waitress", "gunicorn", "proxy", "both"], default="both",
+                        help="both = waitress and gunicorn; proxy = deploy/ (nginx + gunicorn)")
+    parser.add_argument("--slow-clients", type=int, default=0, metavar="N",
+                        help="also hold N connections that trickle a byte every 2 s (default 0)")
     parser.add_argument("--connections", default="1,16,64", help="comma list of concurrent clients")
     parser.add_argument("--duration", type=float, default=10, help="seconds per level (default 10)")
     parser.add_argument(
@@ -227,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     setups = {
         "waitress": Setup("waitress", args.waitress_threads, 1, cache),
         "gunicorn": Setup("gunicorn", args.gunicorn_threads, args.gunicorn_workers, cache),
+        "proxy": Setup("proxy", 2, args.gunicorn_workers, cache),
     }
     kinds = ["waitress", "gunicorn"] if args.server == "both" else [args.server]
     texts = questions()
@@ -239,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     results: list[Result] = []
     for kind in kinds:
-        results += measure(setups[kind], levels, args.duration, args.max_requests, texts)
+        results += measure(setups[kind], levels, args.duration, args.max_requests, texts, args.slow_clients)
     print(table(results))
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
