@@ -120,9 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from .engine.bot import load
+    from .botcache import load_cached
 
-    return load(args.content)
+    return load_cached(args.content)
 
 
 def _run_chat(args: argparse.Namespace) -> int:

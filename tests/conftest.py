@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -29,3 +30,9 @@ def content_copy(tmp_path: Path, content_dir: Path) -> Path:
     for part in ("intents", "answers", "sources"):
         shutil.copytree(content_dir / part, target / part)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The command line caches the loaded bot; tests keep theirs out of the user's home."""
+    os.environ.setdefault("GENEBOT_CACHE_DIR", str(tmp_path_factory.mktemp("genebot-cache")))
