@@ -29,3 +29,21 @@ def test_every_document_the_readme_links_to_exists() -> None:
 
 def test_the_readme_is_a_front_door_not_a_manual() -> None:
     assert len((ROOT / "README.md").read_bytes()) < 12_000
+
+
+def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
+    """Each set's "after" figures in docs/figures.md are what `genebot eval` gives now."""
+    from bot.curate.evaluate import evaluate, load_cases
+
+    rows = re.findall(r"^\| `([\w-]+\.yaml)` \|.*$", (ROOT / "docs" / "figures.md").read_text(encoding="utf-8"), re.M)
+    assert len(rows) >= 10
+    for line in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^\| `([\w-]+\.yaml)` \|", line)
+        if not found:
+            continue
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        after = [re.search(r"\*\*([^*]+)\*\*", cell).group(1) for cell in cells[4:6]]  # type: ignore[union-attr]
+        summary = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / found.group(1))).summary
+        assert after[0] == f"{summary['in_scope_accuracy'] * 100:.1f}%", (found.group(1), after[0])
+        out = summary["out_of_scope_fallback"]
+        assert after[1] == ("n/a" if out is None else f"{out * 100:.1f}%"), (found.group(1), after[1])
