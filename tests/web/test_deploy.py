@@ -77,10 +77,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     app_port, proxy_port = free_port(), free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GENEBOT_")}
     env.update(GENEBOT_BIND=f"127.0.0.1:{app_port}", GENEBOT_WORKERS="2")
+    log = (tmp / "gunicorn.log").open("w")
     gunicorn = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY / "gunicorn.conf.py"), "bot.web:app"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        text=True,
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, text=True,
     )
     site = (DEPLOY / "genebot-nginx.conf").read_text(encoding="utf-8")
     site = site.replace("listen 8080;", f"listen 127.0.0.1:{proxy_port};").replace(
@@ -91,6 +91,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stack = Stack(proxy_port, gunicorn)
+    stack.log = tmp / "gunicorn.log"  # type: ignore[attr-defined]
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -109,6 +110,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         stop(gunicorn)
         if nginx.stderr:
             nginx.stderr.close()
+        log.close()
 
 
 def test_chat_through_the_proxy_carries_the_conversation(stack: Stack) -> None:
@@ -158,3 +160,12 @@ def test_a_killed_worker_is_replaced_with_few_failed_requests(stack: Stack) -> N
     while len(stack.workers()) < 2 or before[0] in stack.workers():
         assert time.monotonic() < deadline, "gunicorn did not replace the worker"
         time.sleep(0.2)
+
+
+def test_gunicorn_logs_one_line_per_request_without_text_or_address(stack: Stack) -> None:
+    stack.chat("127.0.0.7", "my name is Jo Bloggs, what is an irb")
+    time.sleep(0.5)
+    lines = stack.log.read_text(encoding="utf-8").splitlines()  # type: ignore[attr-defined]
+    assert any(line.startswith("POST /api/chat 200 ") for line in lines), lines[-5:]
+    text = "\n".join(lines)
+    assert "Bloggs" not in text and "127.0.0.7" not in text

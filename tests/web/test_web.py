@@ -666,3 +666,10 @@ def test_the_rate_limiter_stays_bounded_without_scanning() -> None:
     for _ in range(5):
         limiter.check("10.9.9.9")
     assert limiter.check("10.9.9.9") > 0  # a busy client keeps its bucket through the pruning
+
+
+def test_hostile_unicode_through_http_gets_an_ordinary_reply(app: Any) -> None:
+    # each fits the 4 KB body as JSON (a non-ASCII character is 6 bytes there)
+    for message in ("\ufdfa" * 600, "what is gene therapy" + "\u0301" * 600, "\u200b" * 600 + "is it safe"):
+        result = chat(app, message)
+        assert result.status == 200 and result.json()["kind"] in ("answer", "fallback", "clarify", "chat")
