@@ -10,7 +10,19 @@
   var endpoint = (script && script.getAttribute("data-endpoint")) ||
     (script && script.src ? new URL(script.src, location.href).origin : location.origin);
   endpoint = endpoint.replace(/\/+$/, "");
-  var NOTICE = "Not medical advice. In an emergency call 911.";
+  // Interface strings: English built in; a site can pass its own (another language) as
+  // window.genebotStrings = { launcher: "...", ... } before this script.
+  var STRINGS = {
+    launcher: "Questions about gene therapy?", title: "Gene therapy questions", close: "Close chat",
+    input: "Your question about gene therapy", placeholder: "Type your question\u2026", send: "Send",
+    waiting: "Waiting\u2026", waitingReason: "genebot is still answering your last message", retry: "Retry",
+    notice: "Not medical advice. In an emergency call 911."
+  };
+  var given = window.genebotStrings;
+  if (given && typeof given === "object") {
+    Object.keys(STRINGS).forEach(function (key) { if (typeof given[key] === "string") STRINGS[key] = given[key]; });
+  }
+  var NOTICE = STRINGS.notice;
   function attr(name, fallback) {
     var value = script && script.getAttribute(name);
     return value ? String(value) : fallback;
@@ -65,7 +77,7 @@
   launcher.setAttribute("aria-expanded", "false");
   launcher.setAttribute("aria-controls", "panel");
   launcher.appendChild(bubbleIcon());
-  launcher.appendChild(el("span", "launcher-text", "Questions about gene therapy?"));
+  launcher.appendChild(el("span", "launcher-text", STRINGS.launcher));
 
   var panel = el("section", "panel");
   panel.id = "panel";
@@ -73,11 +85,11 @@
   panel.setAttribute("role", "dialog");
   panel.setAttribute("aria-labelledby", "title");
   var header = el("div", "header");
-  var title = el("h2", "title", attr("data-title", "Gene therapy questions"));
+  var title = el("h2", "title", attr("data-title", STRINGS.title));
   title.id = "title";
   var close = el("button", "close", "\u00d7");
   close.type = "button";
-  close.setAttribute("aria-label", "Close chat");
+  close.setAttribute("aria-label", STRINGS.close);
   header.append(title, close);
   var notice = el("p", "notice", NOTICE);
   var log = el("div", "log");
@@ -90,16 +102,16 @@
   var urgent = el("div", "sr-only");
   urgent.setAttribute("aria-live", "assertive");
   var form = el("form", "form");
-  var label = el("label", "sr-only", "Your question about gene therapy");
+  var label = el("label", "sr-only", STRINGS.input);
   label.htmlFor = "input";
   var input = el("input", "input");
   input.id = "input";
   input.type = "text";
   input.maxLength = 500;
   input.autocomplete = "off";
-  input.placeholder = "Type your question\u2026";
+  input.placeholder = STRINGS.placeholder;
   input.setAttribute("enterkeyhint", "send");
-  var send = el("button", "send", "Send");
+  var send = el("button", "send", STRINGS.send);
   send.type = "submit";
   form.append(label, input, send);
   panel.append(header, notice, log, polite, urgent, form);
@@ -128,8 +140,18 @@
 
   launcher.addEventListener("click", open);
   close.addEventListener("click", shut);
+  var fullScreen = window.matchMedia ? window.matchMedia("(max-width: 480px), (max-height: 480px)") : null;
   panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { event.preventDefault(); shut(); }
+    if (event.key === "Escape") { event.preventDefault(); shut(); return; }
+    // Full-screen on a phone, the page behind is hidden: Tab stays inside the panel.
+    if (event.key !== "Tab" || !fullScreen || !fullScreen.matches) return;
+    var items = Array.prototype.filter.call(
+      panel.querySelectorAll("button, input, a[href], [tabindex='0']"),
+      function (node) { return !node.disabled && node.offsetParent !== null; });
+    if (!items.length) return;
+    var first = items[0], last = items[items.length - 1], active = root.activeElement;
+    if (event.shiftKey && active === first) { event.preventDefault(); last.focus(); }
+    else if (!event.shiftKey && active === last) { event.preventDefault(); first.focus(); }
   });
 
   // --- talking to the server --------------------------------------------------------------
@@ -155,6 +177,39 @@
     }).finally(function () { clearTimeout(timer); });
   }
 
+  // Opt-in continuity (data-persist="session"): the conversation is kept in this tab's
+  // sessionStorage for this site only, and gone when the tab closes. Off by default.
+  var persist = attr("data-persist", "") === "session" && (function () {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  })();
+  var storeKey = "genebot:" + endpoint;
+  var transcript = [];
+
+  function remember(entry) {
+    if (!persist) return;
+    transcript.push(entry);
+    try { persist.setItem(storeKey, JSON.stringify({ state: state, transcript: transcript.slice(-60) })); }
+    catch (e) { /* storage full or refused: continuity is only a convenience */ }
+  }
+
+  function restore() {
+    if (!persist) return false;
+    var saved = null;
+    try { saved = JSON.parse(persist.getItem(storeKey) || "null"); } catch (e) { saved = null; }
+    if (!saved || !Array.isArray(saved.transcript) || !saved.transcript.length) return false;
+    var entries = saved.transcript;
+    persist = null; // replaying must not store the entries twice
+    entries.forEach(function (entry) {
+      if (entry && entry.who === "user") addBubble("user", String(entry.text));
+      else if (entry && entry.data) showReply(entry.data);
+    });
+    persist = window.sessionStorage;
+    transcript = entries;
+    state = typeof saved.state === "string" ? saved.state : null;
+    welcomed = true;
+    return true;
+  }
+
   function welcome() {
     welcomed = true;
     var typing = showTyping();
@@ -162,6 +217,7 @@
       if (data.labels) labels = data.labels;
       typing.remove();
       showReply(data);
+      remember({ who: "bot", data: data });
     }, function (error) {
       welcomed = false; // try again next time the panel opens
       typing.remove();
@@ -174,8 +230,8 @@
   function setBusy(value) {
     busy = value;
     send.disabled = value;
-    send.textContent = value ? "Waiting\u2026" : "Send";
-    send.title = value ? "genebot is still answering your last message" : "";
+    send.textContent = value ? STRINGS.waiting : STRINGS.send;
+    send.title = value ? STRINGS.waitingReason : "";
   }
 
   function ask(message, display) {
@@ -186,7 +242,9 @@
     request("/api/chat", { message: message, state: state }).then(function (data) {
       state = typeof data.state === "string" ? data.state : null;
       typing.remove();
+      remember({ who: "user", text: display });
       showReply(data);
+      remember({ who: "bot", data: data });
     }, function (error) {
       typing.remove();
       mine.classList.add("unsent");
@@ -247,7 +305,9 @@
     if (data.disclaimer) disclaimer = String(data.disclaimer);
     bubble.appendChild(el("p", "disclaimer", disclaimer));
     var urgent = emergency || data.urgency === "soon";
+    var cited = sources.map(function (source) { return String(source.title || ""); }).filter(Boolean);
     announce((emergency ? "Urgent. " : "") + data.body +
+      (cited.length ? " " + labels.sources + " " + cited.join("; ") + "." : "") +
       (suggestions.length ? " " + suggestionLead(data.kind) + " " + suggestions.join("; ") : ""), urgent);
     reveal(bubble);
     emit("reply", { kind: data.kind, topic: data.topic || null, urgency: data.urgency || null });
@@ -284,6 +344,7 @@
         link.href = source.url;
         link.target = "_blank";
         link.rel = "noopener noreferrer";
+        link.appendChild(el("span", "sr-only", " (opens in a new tab)"));
         item.appendChild(link);
       } else {
         item.textContent = name;
@@ -337,7 +398,7 @@
     bubble.setAttribute("data-kind", "error");
     bubble.setAttribute("data-status", String(status || (timedOut ? "timeout" : "offline")));
     if (retry && status !== 403 && status !== 413) {
-      var again = el("button", "retry", "Retry");
+      var again = el("button", "retry", STRINGS.retry);
       again.type = "button";
       again.addEventListener("click", function () { again.disabled = true; retry(); });
       bubble.appendChild(again);
@@ -357,7 +418,10 @@
     log.scrollTop = Math.max(0, node.offsetTop - 8);
   }
 
-  function mount() { document.body.appendChild(host); }
+  function mount() {
+    document.body.appendChild(host);
+    if (restore()) { panel.hidden = false; launcher.hidden = true; launcher.setAttribute("aria-expanded", "true"); }
+  }
   if (document.body) mount(); else document.addEventListener("DOMContentLoaded", mount);
   if (attr("data-open", "") === "true") {
     if (document.body) setTimeout(open, 0); else document.addEventListener("DOMContentLoaded", function () { open(); });

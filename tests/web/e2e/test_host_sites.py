@@ -55,6 +55,8 @@ def test_hostile_host_css_neither_hides_nor_shrinks_it(page: Any, serve: Any, ap
     reply = ask(page, QUESTION)
     size = reply.locator(".disclaimer").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 12, size  # 62.5% on the page's root does not reach in
+    spacing = reply.locator(".body").evaluate("e => getComputedStyle(e).letterSpacing")
+    assert spacing == "normal", spacing  # nor does `* { letter-spacing: 3px !important }`
     assert page.evaluate("document.getElementById('genebot-widget').tagName") == "GENEBOT-WIDGET"
     page.screenshot(path=str(artifacts / "host-hostile-css.png"))
 
@@ -141,3 +143,75 @@ def test_send_waits_visibly_and_a_failed_message_can_be_retried(page: Any, serve
     expect(error).to_have_count(1)
     error.get_by_role("button", name="Retry").click()
     expect(page.locator('.msg.bot[data-kind="answer"]')).to_have_count(1)
+
+
+def test_on_a_phone_tab_stays_inside_the_full_screen_panel(browser: Any, serve: Any, api: Any) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 700})
+    page = context.new_page()
+    try:
+        open_on(page, serve, api)
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            inside = page.evaluate("document.activeElement && document.activeElement.id === 'genebot-widget'")
+            assert inside, "focus left the panel for the page behind it"
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("button", name=LAUNCHER)).to_be_focused()
+    finally:
+        context.close()
+
+
+def test_the_conversation_can_follow_across_pages_when_the_site_opts_in(page: Any, serve: Any, api: Any) -> None:
+    box = {"url": api.url}
+    kept = serve(site(url_box=box, attrs='data-persist="session"'))
+    page.goto(kept.url + "/")
+    page.get_by_role("button", name=LAUNCHER).click()
+    ask(page, QUESTION)
+    page.goto(kept.url + "/other-page")
+    expect(page.locator(".msg.user")).to_have_count(1)  # the conversation came along
+    expect(page.locator('.msg.bot[data-topic="risks"]')).to_have_count(1)
+    follow = ask(page, "2")  # and its state: "2" is the second suggestion of the restored reply
+    expect(follow).to_have_attribute("data-kind", "answer")
+
+
+def test_by_default_nothing_is_kept_across_pages(page: Any, serve: Any, api: Any) -> None:
+    box = {"url": api.url}
+    plain = serve(site(url_box=box))
+    page.goto(plain.url + "/")
+    page.get_by_role("button", name=LAUNCHER).click()
+    ask(page, QUESTION)
+    assert page.evaluate("window.sessionStorage.length") == 0
+    page.goto(plain.url + "/again")
+    expect(page.locator(".msg.user")).to_have_count(0)
+
+
+def test_a_site_can_give_its_own_interface_strings(page: Any, serve: Any, api: Any) -> None:
+    box = {"url": api.url}
+    french = serve(site(url_box=box, lang="fr", attrs='data-lang="fr"',
+                        head='<script>window.genebotStrings = {launcher: "Questions sur la thérapie génique ?", '
+                             'send: "Envoyer"};</script>'))
+    page.goto(french.url + "/")
+    page.get_by_role("button", name="Questions sur la thérapie génique ?").click()
+    expect(page.get_by_role("button", name="Envoyer")).to_be_visible()
+
+
+def test_at_400_percent_zoom_the_conversation_keeps_most_of_the_panel(browser: Any, serve: Any, api: Any,
+                                                                       artifacts: Path) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 200})  # 1280×800 at 400%
+    page = context.new_page()
+    try:
+        open_on(page, serve, api)
+        share = page.evaluate("""() => {
+            const root = document.getElementById('genebot-widget').shadowRoot;
+            return root.querySelector('.log').getBoundingClientRect().height /
+                   root.querySelector('.panel').getBoundingClientRect().height; }""")
+        page.screenshot(path=str(artifacts / "host-400-percent-zoom.png"))
+        assert share >= 0.4, share
+    finally:
+        context.close()
+
+
+def test_sources_are_announced_and_new_tab_links_say_so(page: Any, serve: Any, api: Any) -> None:
+    open_on(page, serve, api)
+    reply = ask(page, QUESTION)
+    expect(reply.locator(".sources a").first).to_contain_text("(opens in a new tab)")
+    expect(page.locator("[aria-live=polite]")).to_contain_text("Source:")
