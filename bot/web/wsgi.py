@@ -11,6 +11,7 @@ token, so any process or host can answer any message.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import time
@@ -172,7 +173,11 @@ def _etag_matches(if_none_match: str | None, etag: str) -> bool:
 
 
 def _static(name: str) -> bytes:
-    return (resources.files("bot.web") / "static" / name).read_bytes()
+    data = (resources.files("bot.web") / "static" / name).read_bytes()
+    if name == "widget.js":  # the stylesheet travels inside the script: no second request to fail
+        css = json.dumps((resources.files("bot.web") / "static" / "widget.css").read_text(encoding="utf-8"))
+        data = data.replace(b'"__GENEBOT_CSS__"', css.encode("utf-8"))
+    return data
 
 
 def _log_exception(request: Request, route: Route | None, exc: BaseException) -> None:

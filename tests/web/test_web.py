@@ -279,10 +279,11 @@ def test_the_widget_never_parses_data_as_html(app: Any) -> None:
         "document.write",
         "eval(",
         "localStorage",
-        "sessionStorage",
         "document.cookie",
     ):
         assert risky not in script
+    # Storage only for the opt-in continuity, and only this tab's session storage.
+    assert script.index('attr("data-persist", "") === "session"') < script.index("window.sessionStorage")
 
 
 # --- headers ----------------------------------------------------------------------------

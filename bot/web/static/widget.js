@@ -65,12 +65,20 @@
   host.setAttribute("role", "complementary");
   host.setAttribute("aria-label", attr("data-title", "Gene therapy questions") + " chat");
   host.setAttribute("lang", attr("data-lang", "en")); // its words are English unless told otherwise
-  host.hidden = true; // until the stylesheet has loaded
+  host.hidden = true; // until the stylesheet applies
   var root = host.attachShadow({ mode: "open" });
-  var css = el("link");
-  css.rel = "stylesheet";
-  css.href = endpoint + "/widget.css";
-  css.onload = css.onerror = function () { host.hidden = false; };
+  // The stylesheet is inside this script (the server puts widget.css here), applied as a
+  // constructed stylesheet: no second request that can fail, and nothing shows unstyled.
+  var CSS = "__GENEBOT_CSS__";
+  var sheet = null;
+  try {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch (e) {
+    sheet = el("style", null, CSS); // older browsers: a <style> in the shadow root
+  }
+  host.hidden = false;
 
   var launcher = el("button", "launcher");
   launcher.type = "button";
@@ -115,7 +123,7 @@
   send.type = "submit";
   form.append(label, input, send);
   panel.append(header, notice, log, polite, urgent, form);
-  root.append(css, launcher, panel);
+  root.append.apply(root, (sheet && sheet.nodeType ? [sheet] : []).concat([launcher, panel]));
 
   // --- opening and closing ----------------------------------------------------------------
   function emit(name, detail) {
