@@ -26,7 +26,7 @@ LEXICON = Path("intents") / "lexicon" / "safety.yaml"
 LOOKALIKES = Path("intents") / "lexicon" / "lookalikes.yaml"  # generated: benchmarks/lookalikes.py
 URGENCIES = ("crisis", "medical")
 # ConText categories: what a trigger says about the concepts in its scope.
-CATEGORIES = ("negated", "historical", "hypothetical", "fiction", "current", "other")
+CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
 GAP = "*"  # in a trigger: up to three other words ("can * cause")
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY
-from .lexicon import GAP, Concept, SafetyLexicon, Trigger
+from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon, Trigger
 from .safetytext import CLAUSE, SENTENCE, stem, tokens
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
@@ -29,7 +29,7 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
-WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 8, "fiction": 8}
+WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16}
 GAP_WORDS = 4           # what a '*' in a phrase may stand for
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
@@ -47,6 +47,7 @@ class Mention:
     end: int
     negated: bool = False
     historical: bool = False
+    recent: bool = False
     hypothetical: bool = False
     fiction: bool = False
     current: bool = False
@@ -57,7 +58,9 @@ class Mention:
         """Happening now: not denied, imagined or a story, and not past unless it goes on now."""
         if self.negated or self.fiction or self.hypothetical:
             return False
-        return self.current or not self.historical
+        if self.recent and self.urgency == "crisis":  # a crisis of last night is a crisis now
+            return True
+        return self.current or not (self.historical or self.recent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +252,7 @@ class SafetyScanner:
     def _qualify(self, words: list[str], c: _Hit, triggers: list[_Hit], ends: list[_Hit], near: list[_Hit]) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
-        flags = dict.fromkeys(("negated", "historical", "hypothetical", "fiction", "current", "other"), False)
+        flags = dict.fromkeys(CATEGORIES, False)
         places = (c, c.anchor) if c.anchor else (c,)
         for t in triggers:
             trigger = t.item
@@ -399,7 +402,7 @@ def _in_scope(words: list[str], t: _Hit, c: _Hit, trigger: Trigger, ends: list[_
         return False
     # A time told after the clause ("burning up, 104F, he had the treatment two days ago")
     # dates what follows it, not the emergency before it.
-    near = trigger.category in NEAR_STOPS or (after and trigger.category == "historical")
+    near = trigger.category in NEAR_STOPS or (after and trigger.category in ("historical", "recent"))
     stops = (CLAUSE, SENTENCE) if near else (SENTENCE,)
     if any(w in stops for w in words[lo:hi]):
         return False
