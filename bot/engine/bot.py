@@ -11,7 +11,7 @@ from pathlib import Path
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .classifier import Classification, MatchKind, classify
 from .content import Content, load_content
-from .conversation import Followup, State, interpret
+from .conversation import MAX_OPTIONS, Followup, State, interpret
 from .index import Index, Settings, build_index
 from .normalise import strip_controls
 from .replies import Reply, compose, kind_of
@@ -97,9 +97,9 @@ class Bot:
         if also:  # the message asked two things: offer the other one first
             suggestions = (also, *(t for t in answer.related if t != also))[:3]
             lead = c.messages.also_lead
-        if topic == "help":
-            body += "\n\n" + "\n".join(f"• {t.question}" for t in c.topics.values() if t.group == "knowledge")
-            suggestions = ()
+        if topic == "help":  # every topic, as choices: a number (or a click in the widget) picks one
+            suggestions = tuple(t.id for t in c.topics.values() if t.group == "knowledge")
+            lead = c.messages.topics_lead
         return compose(
             c, kind_of(c, topic), topic, confidence, body,
             source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes, urgency=urgency,
@@ -144,7 +144,7 @@ def _next_state(state: State, reply: Reply, expanded: bool) -> State:
     return State(
         topic=reply.topic if reply.topic else state.topic,
         kind=reply.kind,
-        options=reply.suggestion_topics[:5],
+        options=reply.suggestion_topics[:MAX_OPTIONS],
         more=state.more + 1 if expanded else 0,
         turns=state.turns + 1,
     )

@@ -91,6 +91,7 @@ class Messages:
     suggestions_lead: str
     also_lead: str      # before the suggestions when a message asked a second question
     nearby_lead: str    # before the nearest topics, when the sources do not cover a question
+    topics_lead: str    # before the list of every topic, in the help reply
     source_lead: str
 
 

@@ -14,7 +14,7 @@ from .content import Language
 
 __all__ = ["Followup", "State", "interpret"]
 
-MAX_OPTIONS = 5
+MAX_OPTIONS = 40  # the help reply offers every topic as a numbered choice
 
 _ORDINALS = {
     "1": 1, "one": 1, "first": 1, "1st": 1,
@@ -98,11 +98,18 @@ def interpret(language: Language, state: State, normalised: str) -> Followup | N
 
 def _choice(normalised: str) -> int | None:
     words = normalised.split()
-    numbers = [_ORDINALS[w] for w in words if w in _ORDINALS and w != "one"]
+    numbers = [_number(w) for w in words if _number(w) is not None and w != "one"]
     if not numbers and words and all(w in _CHOICE_FILLER for w in words) and "one" in words:
         numbers = [1]
     if len(numbers) != 1:
         return None
-    if all(w in _ORDINALS or w in _CHOICE_FILLER for w in words):
+    if all(_number(w) is not None or w in _CHOICE_FILLER for w in words):
         return numbers[0]
     return None
+
+
+def _number(word: str) -> int | None:
+    """A choice's number: "2", "second", "2nd", or any number up to MAX_OPTIONS."""
+    if word in _ORDINALS:
+        return _ORDINALS[word]
+    return int(word) if word.isdigit() and 1 <= len(word) <= 2 and 1 <= int(word) <= MAX_OPTIONS else None

@@ -215,3 +215,56 @@ def test_sources_are_announced_and_new_tab_links_say_so(page: Any, serve: Any, a
     reply = ask(page, QUESTION)
     expect(reply.locator(".sources a").first).to_contain_text("(opens in a new tab)")
     expect(page.locator("[aria-live=polite]")).to_contain_text("Source:")
+
+
+def test_forced_colors_show_the_typing_dots(page: Any, serve: Any, api: Any) -> None:
+    page.emulate_media(forced_colors="active")
+    open_on(page, serve, api)
+    page.route("**/api/chat", lambda route: None)  # a reply that never comes: the dots stay
+    page.get_by_label("Your question about gene therapy").fill(QUESTION)
+    page.get_by_label("Your question about gene therapy").press("Enter")
+    dot = page.locator(".typing .dot").first
+    expect(dot).to_be_visible()
+    colour = dot.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent"), colour
+
+
+def test_a_host_page_with_a_strict_csp_gets_a_styled_widget(page: Any, serve: Any, api: Any) -> None:
+    csp = (f"default-src 'none'; script-src {api.url} 'unsafe-inline'; connect-src {api.url}; "
+           "style-src 'self'; img-src 'self'")
+    open_on(page, serve, api, head=f'<meta http-equiv="Content-Security-Policy" content="{csp}">')
+    background = page.evaluate("""() => getComputedStyle(document.getElementById('genebot-widget')
+        .shadowRoot.querySelector('.header')).backgroundColor""")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
+    expect(ask(page, QUESTION)).to_have_attribute("data-kind", "answer")
+
+
+def test_no_accessibility_violations_on_a_hostile_host_page(page: Any, serve: Any, api: Any, artifacts: Path) -> None:
+    axe_module = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python missing")
+    from test_widget import check_axe
+
+    axe = axe_module.Axe()
+    open_on(page, serve, api, lang="fr", attrs='data-lang="en"', head=f"<style>{HOSTILE_CSS}</style>")
+    ask(page, QUESTION)
+    check_axe(axe, page, "host-answer", artifacts)
+    ask(page, "i want to end my life")
+    check_axe(axe, page, "host-emergency", artifacts)
+    page.route("**/api/chat", lambda route: route.abort("connectionrefused"))
+    page.get_by_label("Your question about gene therapy").fill("is it safe")
+    page.get_by_label("Your question about gene therapy").press("Enter")
+    expect(page.locator(".msg.bot.error")).to_have_count(1)
+    check_axe(axe, page, "host-error", artifacts)
+    ask_topics = page.get_by_label("Your question about gene therapy")
+    ask_topics.fill("")
+    page.screenshot(path=str(artifacts / "host-hostile-error.png"))
+
+
+def test_the_topic_list_is_choices_and_any_of_them_can_be_picked(page: Any, serve: Any, api: Any) -> None:
+    open_on(page, serve, api)
+    help_reply = ask(page, "what can you help with")
+    buttons = help_reply.locator("button.suggestion")
+    expect(buttons).to_have_count(30)
+    before = bot_replies(page).count()
+    buttons.nth(16).click()  # the 17th topic: past the first five, still picked by its number
+    expect(bot_replies(page)).to_have_count(before + 1)
+    expect(bot_replies(page).last).to_have_attribute("data-topic", "nih-role")
