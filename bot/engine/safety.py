@@ -21,21 +21,32 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY
+from .context import (
+    GAP_WORDS,
+    NEAR_STOPS,
+    Hit,
+    category,
+    figurative_dropped,
+    in_scope,
+    inside,
+    longest,
+    match_gapped,
+    outside,
+    overlaps,
+    past_story,
+    sentence_ids,
+    split_gaps,
+    to_clause_end,
+    together,
+)
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon, Trigger
 from .safetytext import CLAUSE, SENTENCE, stem, tokens
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
-# Words between a trigger and its concept, at most, for the short scopes. Question frames
-# ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
-# wrong with me, my chest hurts" deny a real emergency.
-WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16}
-GAP_WORDS = 4           # what a '*' in a phrase may stand for
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
-NEAR_STOPS = ("negated", "hypothetical")  # scopes that also end at a comma or a new subject
-PAIR_WORDS = 10        # signs that count together stand at most this far apart
 _CACHE_SIZE = 4096
 
 
@@ -71,15 +82,6 @@ class Verdict:
     for_other: bool = False       # the person in danger is someone with the writer
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    kind: str
-    start: int
-    end: int
-    item: object = None
-    anchor: _Hit | None = None  # for signs that count together: the partner sign it pairs with
-
-
 class SafetyScanner:
     """Built once from the lexicon; ``scan(text)`` is pure and thread-safe."""
 
@@ -94,7 +96,7 @@ class SafetyScanner:
         def add(kind: str, words: tuple[str, ...], item: object = None) -> None:
             words = tuple(stem(w) for w in words)
             if GAP in words:
-                parts = _split_gaps(words)
+                parts = split_gaps(words)
                 entries = gapped[parts[0]][parts[1][0]]
                 if (parts, kind, item) not in entries:
                     entries.append((parts, kind, item))
@@ -187,14 +189,14 @@ class SafetyScanner:
 
     # ------------------------------------------------------------------ finding phrases
 
-    def hits(self, words: list[str]) -> list[_Hit]:
-        found: list[_Hit] = []
+    def hits(self, words: list[str]) -> list[Hit]:
+        found: list[Hit] = []
         n = len(words)
         for i, word in enumerate(words):
             for length in self.lengths.get(word, ()):
                 if i + length <= n:
                     for kind, item in self.table.get(tuple(words[i:i + length]), ()):
-                        found.append(_Hit(kind, i, i + length, item))
+                        found.append(Hit(kind, i, i + length, item))
             for first in self.gap_starts.get(word, ()):
                 pos = i + len(first)
                 if tuple(words[i:pos]) != first:
@@ -204,16 +206,16 @@ class SafetyScanner:
                     if j > pos and words[j - 1] in (CLAUSE, SENTENCE):
                         break
                     for parts, kind, item in after.get(words[j], ()):
-                        end = _match_gapped(words, i, parts)
+                        end = match_gapped(words, i, parts)
                         if end:
-                            found.append(_Hit(kind, i, end, item))
+                            found.append(Hit(kind, i, end, item))
         return found
 
     # ------------------------------------------------------------------ the verdict
 
     def scan(self, text: str) -> Verdict:
         words = self.words(text)
-        by_kind: dict[str, list[_Hit]] = defaultdict(list)
+        by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
         if not by_kind:
@@ -225,22 +227,22 @@ class SafetyScanner:
             return Verdict(EMERGENCY, urgency, mentions, any(m.other for m in affirmed))
         return self._personal(words, by_kind, mentions)
 
-    def _mentions(self, words: list[str], by_kind: Mapping[str, list[_Hit]]) -> tuple[Mention, ...]:
+    def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:
         """Every concept mention, qualified by the triggers around it."""
-        sentence = _sentence_ids(words)
-        found = _longest(by_kind["concept"]) + _together(words, sentence, by_kind["sign"])
-        concepts = _figurative_dropped(found, by_kind["pseudo"])
+        sentence = sentence_ids(words)
+        found = longest(by_kind["concept"]) + together(sentence, by_kind["sign"])
+        concepts = figurative_dropped(found, by_kind["pseudo"])
         # A trigger inside a concept ("not" in "not breathing") is none; "i want" next to
         # "want to do worse" still says now.
         spots = concepts + [c.anchor for c in concepts if c.anchor]
         triggers = [t for t in by_kind["trigger"]
-                    if not (_inside(t, spots) if _category(t) == "current" else _overlaps(t, spots))]
+                    if not (inside(t, spots) if category(t) == "current" else overlaps(t, spots))]
         # "10 minutes ago" says recent, not past: a historical trigger inside a current one goes.
-        current = [t for t in triggers if _category(t) == "current"]
-        triggers = [t for t in triggers if _category(t) != "historical" or not _inside(t, current)]
-        ends = [e for e in by_kind["end"] if not _overlaps(e, spots)]
-        near = ends + [e for e in by_kind["end-near"] if not _overlaps(e, spots)]
-        told_before = _past_story(sentence, triggers, by_kind["present"])
+        current = [t for t in triggers if category(t) == "current"]
+        triggers = [t for t in triggers if category(t) != "historical" or not inside(t, current)]
+        ends = [e for e in by_kind["end"] if not overlaps(e, spots)]
+        near = ends + [e for e in by_kind["end-near"] if not overlaps(e, spots)]
+        told_before = past_story(sentence, triggers, by_kind["present"])
         mentions = []
         for c in concepts:
             mention = self._qualify(words, c, triggers, ends, near)
@@ -249,7 +251,7 @@ class SafetyScanner:
             mentions.append(mention)
         return tuple(mentions)
 
-    def _qualify(self, words: list[str], c: _Hit, triggers: list[_Hit], ends: list[_Hit], near: list[_Hit]) -> Mention:
+    def _qualify(self, words: list[str], c: Hit, triggers: list[Hit], ends: list[Hit], near: list[Hit]) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
         flags = dict.fromkeys(CATEGORIES, False)
@@ -259,17 +261,17 @@ class SafetyScanner:
             assert isinstance(trigger, Trigger)
             if not flags[trigger.category]:
                 stops = near if trigger.category in NEAR_STOPS else ends
-                flags[trigger.category] = any(_in_scope(words, t, place, trigger, stops) for place in places)
+                flags[trigger.category] = any(in_scope(words, t, place, trigger, stops) for place in places)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
-    def _personal(self, words: list[str], by_kind: Mapping[str, list[_Hit]], mentions: tuple[Mention, ...]) -> Verdict:
+    def _personal(self, words: list[str], by_kind: Mapping[str, list[Hit]], mentions: tuple[Mention, ...]) -> Verdict:
         """Personal advice: the writer's own or family's situation (an owner) anywhere in the
         message, with a decision, eligibility, dose, timing, result or stop/continue frame.
         Symptoms after a treatment, told by their owner, also call for the team today."""
-        general = [_to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
+        general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
 
         def found(kind: str) -> bool:
-            return bool(_outside(by_kind.get(kind, []), general))
+            return bool(outside(by_kind.get(kind, []), general))
 
         if not found("owner"):
             return Verdict(None, None, mentions)
@@ -293,157 +295,3 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
     yield from (p.owners, p.frames, p.general, p.symptoms, p.after)
 
 
-def _category(hit: _Hit) -> str:
-    return hit.item.category  # type: ignore[attr-defined,no-any-return]
-
-
-def _together(words: list[str], sentence: list[int], signs: list[_Hit]) -> list[_Hit]:
-    """A concept mention wherever one sign of each of its groups stands close together
-    (same sentence, within PAIR_WORDS). The mention is its last group's sign, anchored to
-    the nearest partner, and triggers are read against both ("i am not overdosing")."""
-    seen: dict[tuple[str, int], dict[int, list[_Hit]]] = defaultdict(lambda: defaultdict(list))
-    concepts: dict[str, Concept] = {}
-    for hit in signs:
-        concept, group = hit.item  # type: ignore[misc]
-        concepts[concept.id] = concept
-        seen[(concept.id, sentence[hit.start])][group].append(hit)
-    mentions = []
-    for (cid, _), groups in seen.items():
-        concept = concepts[cid]
-        if len(groups) < len(concept.together):
-            continue
-        *others, last = (groups[g] for g in range(len(concept.together)))
-        for hit in last:
-            partners = [min(group, key=lambda o: abs(o.start - hit.start)) for group in others]
-            if all(abs(o.start - hit.start) <= PAIR_WORDS for o in partners):
-                anchor = min(partners, key=lambda o: o.start)
-                mentions.append(_Hit("concept", hit.start, hit.end, concept, anchor))
-    return mentions
-
-
-def _split_gaps(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    parts: list[list[str]] = [[]]
-    for w in words:
-        if w == GAP:
-            parts.append([])
-        else:
-            parts[-1].append(w)
-    return tuple(tuple(p) for p in parts if p)
-
-
-def _match_gapped(words: list[str], i: int, parts: tuple[tuple[str, ...], ...]) -> int:
-    """End of a match of 'a * b' starting at i, or 0; a gap never crosses a boundary mark."""
-    first = parts[0]
-    if tuple(words[i:i + len(first)]) != first:
-        return 0
-    pos = i + len(first)
-    for part in parts[1:]:
-        for skip in range(GAP_WORDS + 1):
-            start = pos + skip
-            if start > len(words) or (skip and words[start - 1] in (CLAUSE, SENTENCE)):
-                return 0
-            if tuple(words[start:start + len(part)]) == part:
-                pos = start + len(part)
-                break
-        else:
-            return 0
-    return pos
-
-
-def _longest(hits: list[_Hit]) -> list[_Hit]:
-    """Drop a concept mention that lies inside a longer one."""
-    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                       and o.end - o.start > h.end - h.start for o in hits)]
-
-
-def _to_clause_end(words: list[str], hit: _Hit, ends: list[_Hit]) -> _Hit:
-    """A general phrase covers the rest of its clause: in "my doctor said my son might be a
-    candidate", the son's candidacy is reported, not asked about."""
-    end = hit.end
-    stops = {e.start for e in ends if e.start >= hit.end}
-    while end < len(words) and words[end] not in (CLAUSE, SENTENCE) and end not in stops:
-        end += 1
-    return _Hit(hit.kind, hit.start, end, hit.item)
-
-
-def _figurative_dropped(concepts: list[_Hit], pseudo: list[_Hit]) -> list[_Hit]:
-    """Concepts that no figure of speech covers: "dying to know" hides "dying", but a longer
-    concept that holds the figure ("dont care if it kills me" around "kills me") stands."""
-    return [c for c in concepts
-            if not any(_overlaps(p, [c]) and not (c.start <= p.start and p.end <= c.end) for p in pseudo)]
-
-
-def _inside(hit: _Hit, others: Iterable[_Hit]) -> bool:
-    return any(o is not hit and o.start <= hit.start and hit.end <= o.end for o in others)
-
-
-def _overlaps(hit: _Hit, others: Iterable[_Hit]) -> bool:
-    return any(hit.start < o.end and o.start < hit.end for o in others)
-
-
-def _outside(hits: Iterable[_Hit], blockers: Iterable[_Hit]) -> list[_Hit]:
-    """Hits not overlapping a blocker: a trigger inside a concept ("not breathing") is not a
-    trigger, and a concept inside a figure of speech ("dying to know") is not a concept."""
-    blockers = list(blockers)
-    return [h for h in hits if not _overlaps(h, blockers)]
-
-
-def _in_scope(words: list[str], t: _Hit, c: _Hit, trigger: Trigger, ends: list[_Hit]) -> bool:
-    """Whether a trigger reaches a concept: on its side, within the scope, nothing ending it between."""
-    if trigger.category == "current":  # "now" anywhere in the clause, unless a "but" stands between
-        lo, hi = min(t.end, c.end), max(t.start, c.start)
-        return not any(w in (CLAUSE, SENTENCE) for w in words[lo:hi]) and not any(
-            lo <= e.start and e.end <= hi for e in ends)
-    if t.end <= c.start and trigger.direction in ("before", "either"):
-        lo, hi, after = t.end, c.start, False
-    elif c.end <= t.start and trigger.direction in ("after", "either"):
-        lo, hi, after = c.end, t.start, True
-    else:
-        return False
-    # A time told after the clause ("burning up, 104F, he had the treatment two days ago")
-    # dates what follows it, not the emergency before it.
-    near = trigger.category in NEAR_STOPS or (after and trigger.category in ("historical", "recent"))
-    stops = (CLAUSE, SENTENCE) if near else (SENTENCE,)
-    if any(w in stops for w in words[lo:hi]):
-        return False
-    if hi - lo > WINDOWS.get(trigger.category, len(words)):
-        return False
-    return not any(lo <= e.start and e.end <= hi for e in ends)
-
-
-def _past_story(sentence: list[int], triggers: list[_Hit], present: list[_Hit]) -> set[int]:
-    """Sentences that carry on a story told in the past: the one after a sentence with a
-    historical trigger ("Two years ago my son had a seizure. He went stiff, his lips went
-    blue.") is past too, and so on, until a sentence is told in the present ("is", "cant",
-    "now") or says it is happening now."""
-    historical: set[int] = set()
-    now: set[int] = {sentence[h.start] for h in present}
-    for t in triggers:
-        category = _category(t)
-        if category == "historical":
-            historical.add(sentence[t.start])
-        elif category == "current":
-            now.add(sentence[t.start])
-    carried: set[int] = set()
-    for n in range(1, (sentence[-1] if sentence else 0) + 1):
-        if (n - 1 in historical or n - 1 in carried) and n not in now:
-            carried.add(n)
-    return carried
-
-
-def _clause_ids(words: list[str]) -> list[int]:
-    ids, n = [], 0
-    for w in words:
-        if w in (CLAUSE, SENTENCE):
-            n += 1
-        ids.append(n)
-    return ids
-
-
-def _sentence_ids(words: list[str]) -> list[int]:
-    ids, n = [], 0
-    for w in words:
-        if w == SENTENCE:
-            n += 1
-        ids.append(n)
-    return ids
