@@ -15,7 +15,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -69,6 +68,8 @@ def load_cached(content: str | None = None) -> Bot:
 
 
 def _store(bot: Bot, path: Path) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("bot-*.pickle"):

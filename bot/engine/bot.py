@@ -5,7 +5,6 @@ Everything it holds is immutable, so one Bot can answer many threads at once.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
@@ -17,8 +16,6 @@ from .normalise import strip_controls
 from .replies import Reply, compose, kind_of
 
 __all__ = ["Bot", "load"]
-
-log = logging.getLogger("genebot")
 
 NEARBY_AT = 0.5  # a topic this close to an unanswerable question is offered in the fallback
 
@@ -53,7 +50,9 @@ class Bot:
                 reply = self._followup(followup, state)
                 expanded = followup.action == "more"
         except Exception:  # a bug must not show a patient a traceback
-            log.exception("reply failed")
+            import logging
+
+            logging.getLogger("genebot").exception("reply failed")
             reply = compose(self.content, "fallback", None, 0.0, self.content.messages.error)
         return reply, _next_state(state, reply, expanded)
 

@@ -6,10 +6,9 @@ error messages, so mappings and sequences here keep the line of every key and it
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .errors import ContentError, Problem
 
@@ -30,45 +29,42 @@ class LocatedList(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-# libyaml's parser (CSafeLoader) is many times faster than the pure-Python one and still
-# gives every node its line; the constructors below stay Python, so behaviour is the same.
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@functools.lru_cache(maxsize=1)
+def _loader() -> Any:
+    """The YAML loader, built on first use: a bot loaded from the command line's cache never
+    parses YAML, so it never pays for importing PyYAML."""
+    import yaml
 
+    # libyaml's parser (CSafeLoader) is many times faster than the pure-Python one and still
+    # gives every node its line; the constructors below stay Python, so behaviour is the same.
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(_Base):  # type: ignore[misc,valid-type]
-    pass
+    def mapping(loader: Any, node: Any) -> Located:
+        loader.flatten_mapping(node)
+        result = Located()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(None, None, "a key must be a plain value", key_node.start_mark)
+            key = str(key)
+            if key in result:
+                raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
 
+    def sequence(loader: Any, node: Any) -> LocatedList:
+        result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
-    loader.flatten_mapping(node)
-    result = Located()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be a plain value", key_node.start_mark
-            )
-        key = str(key)
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
-    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+    loader = type("LocatedLoader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, sequence)
+    return loader
 
 
 def load_yaml(path: Path, label: str) -> Any:
@@ -79,8 +75,10 @@ def load_yaml(path: Path, label: str) -> Any:
         raise ContentError([Problem(label, None, f"not UTF-8 text ({exc.reason})")]) from None
     except OSError as exc:
         raise ContentError([Problem(label, None, f"cannot read: {exc.strerror}")]) from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a (C)SafeLoader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a (C)SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
