@@ -47,3 +47,11 @@ def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
         assert after[0] == f"{summary['in_scope_accuracy'] * 100:.1f}%", (found.group(1), after[0])
         out = summary["out_of_scope_fallback"]
         assert after[1] == ("n/a" if out is None else f"{out * 100:.1f}%"), (found.group(1), after[1])
+
+
+def test_the_help_texts_in_the_docs_are_the_commands_own() -> None:
+    from docs_help import BLOCK as HELP
+    from docs_help import blocks
+
+    found = HELP.search((ROOT / "docs" / "usage.md").read_text(encoding="utf-8"))
+    assert found and found.group(0) == blocks(), "run: python benchmarks/docs_help.py"
