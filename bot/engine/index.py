@@ -34,7 +34,6 @@ class Settings:
     cover_weight: float = 0.31     # and word coverage (weights sum to 1)
     unknown_weight: float = 0.59   # how much a word the content never uses counts against a topic
     rule_floor: float = 0.3        # a topic rule answers only if the fuzzy evidence reaches this too
-    answer_words: bool = True      # the answers' text and quotes count as coverage evidence
     correct_at: float = 86.0       # rapidfuzz ratio for fixing a misspelt word
     min_correctable: int = 4       # shorter words are never "corrected"
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
@@ -104,8 +103,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
             phrases.append(phrase)
             keys.append(sort_key(kept))
             owners.append(topic.id)
-    if settings.answer_words:
-        _add_answer_words(content, topic_words)
+    _add_answer_words(content, topic_words)
     n_topics = max(len(content.topics), 1)
     document_frequency: dict[str, int] = defaultdict(int)
     for words in topic_words.values():

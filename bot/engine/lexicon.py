@@ -90,15 +90,12 @@ class _Reader(Collector):
             self.error(value.line, f"{what} has no {key!r}")
         return True
 
-    def words(self, value: Any, line: int | None, what: str) -> list[str]:
-        return self.text_list(value, line, what)
-
     def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
 
     def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         found: list[tuple[str, ...]] = []
-        for i, text in enumerate(self.words(raw, line, what)):
+        for i, text in enumerate(self.text_list(raw, line, what)):
             keep = frozenset({GAP}) if gaps else frozenset()
             words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
             if not words or all(w == GAP for w in words):
@@ -128,9 +125,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
-    fillers = frozenset(w.lower() for w in probe.words(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
+    fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
     r = _Reader(root, path, problems, fillers, spellings)
-    lookalikes = frozenset(w.lower() for w in r.words(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'"))
+    listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
+    lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)
     lexicon = SafetyLexicon(
         concepts=_concepts(r, doc),
@@ -160,7 +158,7 @@ def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]
     r = _Reader(root, root / LOOKALIKES, problems, frozenset(), {})
     if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):
         return frozenset()
-    return frozenset(w.lower() for w in r.words(doc["words"], line_of(doc, "words"), "'words'"))
+    return frozenset(w.lower() for w in r.text_list(doc["words"], line_of(doc, "words"), "'words'"))
 
 
 def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
