@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
+from loopback_nginx import nginx_command  # benchmarks/ is the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # never anything else
@@ -128,15 +129,6 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-NGINX_MAIN = """
-{user} worker_processes 1; pid {tmp}/nginx.pid; error_log {tmp}/error.log warn;
-events {{ worker_connections 4096; }}
-http {{ access_log off; client_body_temp_path {tmp}/body; proxy_temp_path {tmp}/proxy;
-       fastcgi_temp_path {tmp}/f; uwsgi_temp_path {tmp}/u; scgi_temp_path {tmp}/s;
-       include {tmp}/genebot.conf; }}
-"""
-
-
 def start_proxy(setup: Setup, port: int, tmp: Path) -> list[subprocess.Popen[bytes]]:
     """deploy/ as an operator runs it, on loopback: gunicorn behind nginx (limit_req off, so the
     benchmark measures throughput, not the rate limit)."""
@@ -146,16 +138,8 @@ def start_proxy(setup: Setup, port: int, tmp: Path) -> list[subprocess.Popen[byt
     gunicorn = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"),
                                  "bot.web:app"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    site = (ROOT / "deploy" / "genebot-nginx.conf").read_text(encoding="utf-8")
-    site = site.replace("listen 8080;", f"listen {HOST}:{port};").replace(
-        "server 127.0.0.1:8001;", f"server {HOST}:{app_port};").replace(
-        "limit_req zone=genebot_api burst=20 nodelay;", "")
-    (tmp / "genebot.conf").write_text(site, encoding="utf-8")
-    user = "user root;" if os.geteuid() == 0 else ""
-    (tmp / "nginx.conf").write_text(NGINX_MAIN.format(tmp=tmp, user=user), encoding="utf-8")
-    nginx = subprocess.Popen([shutil.which("nginx") or "/usr/sbin/nginx", "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
-                              "-g", "daemon off;"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+    nginx = subprocess.Popen(nginx_command(tmp, port, app_port, rate_limit=False), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return [gunicorn, nginx]
 
 

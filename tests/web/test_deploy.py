@@ -8,7 +8,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,31 +18,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from loopback_nginx import NGINX, nginx_command  # noqa: E402
 from test_server import QUESTION, free_port, stop  # tests/web is on sys.path (rootdir conftest)
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 pytestmark = pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (apt-get install nginx)")
-
-MAIN_CONF = """
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    include {tmp}/genebot.conf;
-}}
-"""
-
 
 class Stack:
     def __init__(self, port: int, gunicorn: subprocess.Popen[str]) -> None:
@@ -82,13 +65,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         [sys.executable, "-m", "gunicorn", "-c", str(DEPLOY / "gunicorn.conf.py"), "bot.web:app"],
         cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=log, text=True,
     )
-    site = (DEPLOY / "genebot-nginx.conf").read_text(encoding="utf-8")
-    site = site.replace("listen 8080;", f"listen 127.0.0.1:{proxy_port};").replace(
-        "server 127.0.0.1:8001;", f"server 127.0.0.1:{app_port};")
-    (tmp / "genebot.conf").write_text(site, encoding="utf-8")
-    user = "user root;" if os.geteuid() == 0 else ""  # workers must reach this private temp folder
-    (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user), encoding="utf-8")
-    nginx = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+    nginx = subprocess.Popen(nginx_command(tmp, proxy_port, app_port),
                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     stack = Stack(proxy_port, gunicorn)
     stack.log = tmp / "gunicorn.log"  # type: ignore[attr-defined]
