@@ -58,7 +58,7 @@ class Topic:
     group: str
     question: str
     examples: tuple[str, ...]
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[str, ...] = ()  # regex sources, checked to compile at load
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,22 +235,23 @@ def _load_topics(root: Path, problems: list[Problem]) -> tuple[dict[str, Topic],
             c.error(line_of(item, "examples"), f"{what} has no examples")
         elif examples and len(examples) < MIN_EXAMPLES:
             c.warn(line_of(item, "examples"), f"{what} has {len(examples)} examples; aim for {MIN_EXAMPLES}+")
-        patterns = _compile_patterns(c, item, what)
+        patterns = _valid_patterns(c, item, what)
         if group and question and examples:
             topics[tid] = Topic(tid, group, question, tuple(examples), patterns)
             places[tid] = (c.label, line_of(item, "id"))
     return topics, places
 
 
-def _compile_patterns(c: Collector, item: Located, what: str) -> tuple[re.Pattern[str], ...]:
-    compiled = []
+def _valid_patterns(c: Collector, item: Located, what: str) -> tuple[str, ...]:
+    valid = []
     raw = item.get("patterns")
     for i, pattern in enumerate(c.texts(item, "patterns", what, required=False)):
         try:
-            compiled.append(re.compile(pattern))
+            re.compile(pattern)
+            valid.append(pattern)
         except re.error as exc:
             c.error(line_of(raw, i), f"{what}: pattern {pattern!r} is not a valid regex: {exc}")
-    return tuple(compiled)
+    return tuple(valid)
 
 
 def _load_answers(root: Path, problems: list[Problem], sources: Mapping[str, Source]) -> tuple[

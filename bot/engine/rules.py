@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 try:  # Python 3.11+
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -30,18 +30,27 @@ _MAX_NEEDLES = 64
 class RuleSet:
     """Every topic's patterns, with the strings that must be present for each to match."""
 
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]       # (topic, pattern)
+    patterns: tuple[tuple[str, str], ...]                   # (topic, regex source)
     needles: tuple[tuple[str, tuple[int, ...]], ...]        # string -> patterns needing it
     always: tuple[int, ...]                                 # patterns with no known needle
+    # Compiled on first use: most patterns never run for a given message, and compiling all of
+    # them was most of the cold start of `genebot ask` (content validation compiles each once).
+    _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def firing(self, texts: tuple[str, ...]) -> set[str]:
         """The topics with at least one pattern matching one of the texts."""
         fired: set[str] = set()
         for i in self._candidates(texts):
-            topic, pattern = self.patterns[i]
-            if topic not in fired and any(pattern.search(t) for t in texts):
+            topic = self.patterns[i][0]
+            if topic not in fired and any(self._pattern(i).search(t) for t in texts):
                 fired.add(topic)
         return fired
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        compiled = self._compiled.get(i)
+        if compiled is None:
+            compiled = self._compiled[i] = re.compile(self.patterns[i][1])
+        return compiled
 
     def _candidates(self, texts: tuple[str, ...]) -> list[int]:
         joined = "\n".join(texts)
@@ -52,7 +61,8 @@ class RuleSet:
         return sorted(chosen)
 
 
-def build_rules(patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> RuleSet:
+def build_rules(patterns: Mapping[str, Iterable[str]]) -> RuleSet:
+    """Rules from each topic's regex sources (already validated: they compile)."""
     flat = tuple((topic, p) for topic, ps in patterns.items() for p in ps)
     by_needle: dict[str, list[int]] = defaultdict(list)
     always = []
@@ -65,10 +75,10 @@ def build_rules(patterns: Mapping[str, Iterable[re.Pattern[str]]]) -> RuleSet:
     return RuleSet(flat, tuple((n, tuple(ids)) for n, ids in by_needle.items()), tuple(always))
 
 
-def needles_of(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def needles_of(pattern: str) -> tuple[str, ...] | None:
     """Strings one of which occurs in every match of the pattern, or None if none is known."""
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        parsed = _sre_parser.parse(pattern)
     except Exception:  # an unusual construct: just run the regex every time
         return None
     found = _required(list(parsed))
