@@ -2,7 +2,7 @@
 
 Loading validates every file and builds the index; both depend only on the content, so the
 result is kept in the user's cache folder under a digest of every content file (and of
-genebot's and Python's versions). A changed file, another content folder or another version
+genebot's code and Python's version). A changed file, another content folder or another version
 is another key, so the cache is never stale; any problem reading or writing it just means
 loading the usual way. It holds the content and the index, never anything a person typed.
 `genebot check` never uses it: it always validates afresh.
@@ -25,6 +25,8 @@ from .engine.content import default_content_dir, load_content
 
 __all__ = ["cache_dir", "load_cached"]
 
+_ENGINE = Path(__file__).parent / "engine"
+
 def _frozen(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
@@ -40,6 +42,11 @@ def cache_dir() -> Path:
 
 def digest(root: Path) -> str:
     h = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    # The engine's own code too (by size and time, cheap to read): a pickle of an older
+    # build of these classes is another key, not a broken bot.
+    for path in sorted(_ENGINE.glob("*.py")):
+        stat = path.stat()
+        h.update(f"{path.name} {stat.st_size} {stat.st_mtime_ns}\0".encode())
     for part in ("intents", "answers", "sources"):
         for path in sorted((root / part).rglob("*")):
             if path.is_file():

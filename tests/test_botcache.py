@@ -44,3 +44,16 @@ def test_an_unwritable_cache_folder_only_costs_speed(tmp_path: Path) -> None:
     blocked.write_text("x")
     result = ask("what is an irb", blocked / "cache")
     assert result.returncode == 0 and "Institutional Review Board" in result.stdout and not result.stderr
+
+
+def test_a_bot_cached_by_other_engine_code_is_not_reused(tmp_path: Path, monkeypatch) -> None:
+    from bot import botcache
+
+    engine = tmp_path / "engine"
+    engine.mkdir()
+    (engine / "rules.py").write_text("x = 1\n")
+    monkeypatch.setattr(botcache, "_ENGINE", engine)
+    root = Path(__file__).parents[1]
+    before = botcache.digest(root)
+    (engine / "rules.py").write_text("x = 22\n")  # an upgrade of genebot with the same version
+    assert botcache.digest(root) != before
