@@ -40,7 +40,9 @@ def _is_content_folder(folder: Path) -> bool:
     return all((folder / part).is_dir() for part in ("intents", "answers", "sources"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; a plugged command's own options are read only for `only`
+    (or for every one when it is None), so `genebot ask` never imports the server or the tools."""
     parser = _Parser(
         prog=PROG,
         description="Answers general questions about gene therapy from two trusted pages. "
@@ -73,7 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, summary) in _PLUGGED.items():
         command = sub.add_parser(name, help=summary, description=summary)
         _content_option(command)
-        importlib.import_module(module).add_arguments(command)
+        if only is None or only == name:
+            importlib.import_module(module).add_arguments(command)
     return parser
 
 
@@ -90,9 +93,9 @@ _PLUGGED: dict[str, tuple[str, str]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version"):
         args_list.insert(0, "chat")
+    parser = build_parser(only=args_list[0])
     args = parser.parse_args(args_list)
     if getattr(args, "content", None) is None and _is_content_folder(Path.cwd()):
         args.content = str(Path.cwd())  # a checkout: the content being edited, not an installed copy
