@@ -48,6 +48,9 @@ def test_json_has_every_figure(questions: Path) -> None:
     assert data["content_load_s"] > 0
     cold = data["cold_start"]
     assert cold["runs"] == 1 and cold["median_ms"] > 0 and cold["peak_rss_mb"] > 0
+    assert cold["bare_import_ms"] > 0 and cold["target_ratio"] == 2.5
+    assert cold["ratio"] == round(cold["median_ms"] / cold["bare_import_ms"], 2) or abs(
+        cold["ratio"] - cold["median_ms"] / cold["bare_import_ms"]) < 0.02  # both rounded
     one, two = data["sizes"]
     assert (one["factor"], two["factor"]) == (1, 2)  # smallest first, whatever the order given
     assert two["examples"] == 2 * one["examples"]
