@@ -11,6 +11,7 @@ import bisect
 import enum
 import re
 from dataclasses import dataclass, replace
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -65,7 +66,8 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(kind, None, 0.0)
     if not has_readable_text(norm):
         return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
-    strict, loose = _repair(index, norm.split())
+    fixes: dict[str, str] = {}  # each word is looked up once, however many sentences repeat it
+    strict, loose = _repair(index, norm.split(), fixes)
     repaired = " ".join(strict)
     texts = (norm,) if repaired == norm else (norm, repaired)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
@@ -73,7 +75,7 @@ def classify(index: Index, text: str) -> Classification:
     ranked = _rank(index, index.concepts.apply(loose))
     also: list[str] = []
     for question in _questions(index, text):
-        part = _rank(index, index.concepts.apply(_repair(index, question)[1]))
+        part = _rank(index, index.concepts.apply(_repair(index, question, fixes)[1]))
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
         ranked = _best_of(ranked, part)
@@ -114,7 +116,7 @@ def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]
     return sorted((Candidate(t, v) for t, v in best.items()), key=lambda c: c.score, reverse=True)
 
 
-def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
+def _repair(index: Index, words: list[str], fixes: dict[str, str]) -> tuple[list[str], list[str]]:
     """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy').
 
     Returns two versions: for the rules, inflections are left alone ("year" must not become
@@ -124,12 +126,15 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     strict, loose = [], []
     budget = MAX_REPAIRS  # words looked up per message: the cost stays that of a short message
     for word in words:
-        best = None
-        if budget and word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
-            budget -= 1
-            near = index.vocabulary.get(len(word), ())
-            best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
-        fix = best[0] if best else word
+        fix = fixes.get(word)
+        if fix is None:
+            fix = word
+            if budget and word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
+                budget -= 1
+                near = index.vocabulary.get(len(word), ())
+                best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
+                fix = best[0] if best else word
+                fixes[word] = fix
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
     return strict, loose
@@ -162,12 +167,13 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
         return {}
     s = index.settings
     ids = _candidates(index, kept)
-    if ids is None:
-        phrases, keys, owners = index.phrases, index.keys, index.owners
-    else:
-        phrases = [index.phrases[i] for i in ids]
-        keys = [index.keys[i] for i in ids]
-        owners = tuple(index.owners[i] for i in ids)
+    if len(ids) > 1:
+        pick = itemgetter(*ids)
+        owners, phrases, keys = pick(index.owners), pick(index.phrases), pick(index.keys)
+    elif ids:
+        owners, phrases, keys = (index.owners[ids[0]],), (index.phrases[ids[0]],), (index.keys[ids[0]],)
+    else:  # no telling word in common ("invivo" for "in vivo"): only spelling can tell, so all
+        owners, phrases, keys = index.owners, index.phrases, index.keys
     options = {"processor": None, "score_cutoff": s.fuzzy_floor, "limit": s.top_examples}
     phrase = _best_per_topic(owners, process.extract(" ".join(words), phrases, scorer=fuzz.ratio, **options))
     by_words = _best_per_topic(owners, process.extract(sort_key(kept), keys, scorer=fuzz.ratio, **options))
@@ -176,15 +182,15 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     return {t: (phrase.get(t, 0.0), by_words.get(t, 0.0), cover.get(t, 0.0)) for t in topics}
 
 
-def _candidates(index: Index, kept: list[str]) -> list[int] | None:
-    """For large content, the examples most likely to be close; None means compare with all.
+def _candidates(index: Index, kept: list[str]) -> list[int]:
+    """The examples worth comparing: those sharing a content word with the message.
 
     Examples sharing the message's rarest words come first; when a word is so common that
-    its examples overflow the budget, those nearest the message in length are kept, since
-    fuzz.ratio cannot score far-apart lengths highly anyway.
+    its examples overflow the budget (large content), those nearest the message in length are
+    kept, since fuzz.ratio cannot score far-apart lengths highly anyway.
     """
-    if not index.postings:
-        return None
+    if any(w not in index.known for w in kept):
+        return []  # a word the content never uses may be a misspelt or run-together one
     budget = index.settings.max_candidates
     key_length = len(sort_key(kept))
     lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=lambda p: len(p[0]))

@@ -38,8 +38,7 @@ class Settings:
     min_correctable: int = 4       # shorter words are never "corrected"
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
     top_examples: int = 64         # how many best examples per message feed the topic scores
-    prune_above: int = 5000        # with more examples than this, compare only likely ones
-    max_candidates: int = 4000     # ... at most about this many
+    max_candidates: int = 4000     # a message is compared with at most about this many examples
     repair_words: int = 5000       # spelling repair aims at the content's most used words
 
 
@@ -59,8 +58,9 @@ class Index:
     known: frozenset[str]
     weights: Mapping[str, Mapping[str, float]] = field(repr=False)  # word -> topic -> idf
     idf: Mapping[str, float] = field(repr=False)
-    # Only for large content: content word -> the examples that use it, so a message is
-    # compared with the examples that share a telling word instead of with all of them.
+    # Content word -> the examples that use it, so a message is compared with the examples
+    # that share a word with it instead of with all of them (an example sharing none scores
+    # too low to matter, and skipping them more than halves the cost of a reply).
     postings: Mapping[str, tuple[tuple[int, ...], tuple[int, ...]]] = field(
         default_factory=lambda: MappingProxyType({}), repr=False
     )
@@ -132,7 +132,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         known=frozenset(vocabulary),
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),
         idf=MappingProxyType(idf),
-        postings=_postings(keys) if len(keys) > settings.prune_above else MappingProxyType({}),
+        postings=_postings(keys),
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
         settings=settings,

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 try:  # Python 3.11+
     from re import _constants as _sre_constants  # type: ignore[attr-defined]
@@ -24,6 +25,7 @@ __all__ = ["RuleSet", "build_rules", "needles_of"]
 
 _C = _sre_constants
 _MAX_NEEDLES = 64
+_START = 3  # needles are grouped by this many first characters
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,9 @@ class RuleSet:
     """Every topic's patterns, with the strings that must be present for each to match."""
 
     patterns: tuple[tuple[str, str], ...]                   # (topic, regex source)
-    needles: tuple[tuple[str, tuple[int, ...]], ...]        # string -> patterns needing it
+    # string -> patterns needing it, grouped by the string's first three characters ("" for
+    # shorter strings), so only the strings that could start somewhere in a message are tried
+    needles: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
     always: tuple[int, ...]                                 # patterns with no known needle
     # Compiled on first use: most patterns never run for a given message, and compiling all of
     # them was most of the cold start of `genebot ask` (content validation compiles each once).
@@ -55,9 +59,12 @@ class RuleSet:
     def _candidates(self, texts: tuple[str, ...]) -> list[int]:
         joined = "\n".join(texts)
         chosen = set(self.always)
-        for needle, ids in self.needles:
-            if needle in joined:
-                chosen.update(ids)
+        starts = {joined[i:i + _START] for i in range(len(joined) - _START + 1)}
+        starts.add("")
+        for start in starts.intersection(self.needles):
+            for needle, ids in self.needles[start]:
+                if needle in joined:
+                    chosen.update(ids)
         return sorted(chosen)
 
 
@@ -72,7 +79,10 @@ def build_rules(patterns: Mapping[str, Iterable[str]]) -> RuleSet:
             always.append(i)
         for needle in needles or ():
             by_needle[needle].append(i)
-    return RuleSet(flat, tuple((n, tuple(ids)) for n, ids in by_needle.items()), tuple(always))
+    grouped: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    for needle, ids in by_needle.items():
+        grouped[needle[:_START] if len(needle) >= _START else ""].append((needle, tuple(ids)))
+    return RuleSet(flat, MappingProxyType({k: tuple(v) for k, v in grouped.items()}), tuple(always))
 
 
 def needles_of(pattern: str) -> tuple[str, ...] | None:
