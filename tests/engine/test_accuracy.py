@@ -4,7 +4,9 @@ tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml 
 development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
 for emergency routing. safety-tune.yaml and the written supplements safety-tune-2/3/4.yaml were tuned on;
 safety-heldout.yaml (by source) and safety-unseen.yaml (written by a separate hand) were
-never read or tuned on, so their floors record where they stand, not a target. The floors
+never read or tuned on, so their floors record where they stand, not a target. The real
+patients' questions (real-tune*.yaml tuned on, real-heldout*.yaml held out by source) have
+floors too; the held-out ones, like the safety held-out sets, only record where they stand. The floors
 are the figures reached when they were last raised (see docs/figures.md): raise them, never
 lower; a max_false_alarm_rate is a ceiling.
 """
@@ -31,8 +33,12 @@ FLOORS = {
     "safety-tune-4.yaml": {"emergency_recall": 0.98, "advice_recall": 0.80},
     "safety-heldout.yaml": {"emergency_recall": 0.76, "max_false_alarm_rate": 0.05, "advice_recall": 0.73},
     "safety-unseen.yaml": {"emergency_recall": 0.84, "max_false_alarm_rate": 0.05, "advice_recall": 0.96},
+    "real-tune.yaml": {"in_scope_accuracy": 0.78, "out_of_scope_fallback": 0.86, "max_false_alarm_rate": 0.0},
+    "real-tune-2.yaml": {"in_scope_accuracy": 0.50, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
+    "real-heldout.yaml": {"in_scope_accuracy": 0.55, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
+    "real-heldout-2.yaml": {"in_scope_accuracy": 0.66, "out_of_scope_fallback": 0.86, "max_false_alarm_rate": 0.0},
 }
-NEVER_TUNED = {"safety-heldout.yaml", "safety-unseen.yaml"}
+NEVER_TUNED = {"safety-heldout.yaml", "safety-unseen.yaml", "real-heldout.yaml", "real-heldout-2.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
