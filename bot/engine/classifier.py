@@ -147,6 +147,10 @@ def _rank(index: Index, words: list[str]) -> list[Candidate]:
         topic: s.phrase_weight * phrase + s.words_weight * by_words + s.cover_weight * cover
         for topic, (phrase, by_words, cover) in signals(index, words).items()
     }
+    answering = index.frames.answering(words)
+    if answering is not None:  # the upsides are not the risks answer, however alike the words
+        for topic in blended.keys() & index.knowledge - answering:
+            blended[topic] *= s.frame_penalty
     ranked = [Candidate(t, round(min(v, 1.0), 4)) for t, v in blended.items()]
     ranked.sort(key=lambda c: c.score, reverse=True)
     return ranked

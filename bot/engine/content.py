@@ -18,6 +18,8 @@ from typing import Any
 from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
 from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
+from .frames import EMPTY as NO_FRAMES
+from .frames import Frames, load_frames, unknown_topics
 from .lexicon import SafetyLexicon, load_lexicon
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
@@ -114,6 +116,7 @@ class Content:
     language: Language
     safety: SafetyLexicon
     concepts: Concepts = EMPTY
+    frames: Frames = NO_FRAMES
     warnings: tuple[Problem, ...] = ()
 
     def question(self, topic_id: str) -> str:
@@ -385,7 +388,10 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(lexicon_problems)
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
+    frames, frame_problems = load_frames(base, language.spellings)
+    problems.extend(frame_problems)
     topics, places = _load_topics(base, problems)
+    problems.extend(unknown_topics(frames, topics))
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)
@@ -401,5 +407,6 @@ def load_content(root: Path | str | None = None) -> Content:
         language=language,
         safety=safety,
         concepts=concepts,
+        frames=frames,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

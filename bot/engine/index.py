@@ -15,6 +15,7 @@ from types import MappingProxyType
 from .catalog import ADVICE, EMERGENCY
 from .concepts import Concepts
 from .content import Content
+from .frames import Frames
 from .normalise import normalise
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
@@ -38,6 +39,7 @@ class Settings:
     min_correctable: int = 4       # shorter words are never "corrected"
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
     top_examples: int = 64         # how many best examples per message feed the topic scores
+    frame_penalty: float = 0.6     # a topic not answering what the question asks keeps this share
     max_candidates: int = 4000     # a message is compared with at most about this many examples
     repair_words: int = 5000       # spelling repair aims at the content's most used words
 
@@ -47,6 +49,7 @@ class Index:
     spellings: Mapping[str, str]
     stopwords: frozenset[str]
     concepts: Concepts                 # synonyms to one name, before fuzzy ranking
+    frames: Frames                     # what a question asks, and which topics answer that
     safety: SafetyScanner              # emergencies, crises and personal frames, read first
     safety_rules: RuleSet              # personal-advice patterns, checked next
     rules: RuleSet                     # every other topic's patterns
@@ -122,6 +125,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         spellings=lang.spellings,
         stopwords=lang.stopwords,
         concepts=content.concepts,
+        frames=content.frames,
         safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords),
         safety_rules=safety,
         rules=rules,

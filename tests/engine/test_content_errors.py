@@ -88,3 +88,19 @@ def test_a_phrase_in_two_concepts_is_refused(content_copy: Path) -> None:
     with pytest.raises(ContentError) as error:
         load_content(content_copy)
     assert "intents/lexicon/concepts.yaml:" in str(error.value) and "'risks' is in both" in str(error.value)
+
+
+def test_a_frame_naming_an_unknown_topic_is_refused_with_its_line(content_copy: Path) -> None:
+    frames = content_copy / "intents" / "lexicon" / "frames.yaml"
+    _edit(frames, "answered_by: [oversight,", "answered_by: [oversite,")
+    line = 1 + next(i for i, text in enumerate(frames.read_text(encoding="utf-8").splitlines()) if "[oversite," in text)
+    message = _problems(content_copy)
+    expected = f"intents/lexicon/frames.yaml:{line}: frame 'oversight' names unknown topics: ['oversite']"
+    assert expected in message, message
+
+
+def test_a_frame_cue_of_two_words_is_refused(content_copy: Path) -> None:
+    frames = content_copy / "intents" / "lexicon" / "frames.yaml"
+    _edit(frames, "cues: [cost,", "cues: [how much,")
+    message = _problems(content_copy)
+    assert "intents/lexicon/frames.yaml:" in message and "cue 'how much' must be one word" in message, message

@@ -1,0 +1,34 @@
+"""What a question asks counts apart from what it is about (intents/lexicon/frames.yaml)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import bot
+
+
+def _topic(genebot: bot.Bot, question: str) -> str | None:
+    reply, _state = genebot.reply(question)
+    return reply.topic
+
+
+def test_a_question_about_upsides_is_not_answered_with_the_risks(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("what are the upsides of gene therapy")
+    assert reply.topic == "out-of-scope" and reply.kind == "fallback"
+    assert "What is the goal of gene therapy?" in reply.text  # the nearby topic it can explain
+    assert _topic(genebot, "what are the main advantages of gene therapy") == "goal"  # answers the frame
+
+
+def test_the_same_words_asking_about_downsides_get_the_risks(genebot: bot.Bot) -> None:
+    assert _topic(genebot, "what are the downsides of gene therapy") == "risks"
+    assert _topic(genebot, "what are the pros and cons of gene therapy") == "risks"  # cons are answered
+
+
+def test_a_frame_no_topic_answers_falls_back(genebot: bot.Bot) -> None:
+    assert _topic(genebot, "how expensive are the risks of gene therapy to treat") == "out-of-scope"
+
+
+def test_without_frames_the_wording_alone_decides(genebot: bot.Bot) -> None:
+    settings = dataclasses.replace(genebot.index.settings, frame_penalty=1.0)
+    plain = bot.Bot(genebot.content, settings)
+    assert _topic(plain, "what are the upsides of gene therapy") == "risks"  # what frames prevent
