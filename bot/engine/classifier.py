@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words, sort_key
@@ -133,11 +134,32 @@ def _repair(index: Index, words: list[str], fixes: dict[str, str]) -> tuple[list
                 budget -= 1
                 near = index.vocabulary.get(len(word), ())
                 best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
+                if best is None and len(word) >= s.min_one_typo:
+                    best = _one_vowel_off(word, near)
                 fix = best[0] if best else word
                 fixes[word] = fix
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
     return strict, loose
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _one_vowel_off(word: str, near: tuple[str, ...]) -> tuple[str, float, int] | None:
+    """A known word that differs from `word` in one vowel only ("theropy" -> "therapy").
+
+    One wrong letter in a short word is under any ratio cutoff that does not also merge
+    different words; a wrong vowel is the commonest such slip, and a wrong consonant is too
+    often another real word ("project" is not "protect").
+    """
+    for found in process.extract_iter(word, near, scorer=Levenshtein.distance, processor=None, score_cutoff=1):
+        other = found[0]
+        if len(other) == len(word):
+            diff = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
+            if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS:
+                return found
+    return None
 
 
 def _rank(index: Index, words: list[str]) -> list[Candidate]:

@@ -37,6 +37,7 @@ class Settings:
     rule_floor: float = 0.3        # a topic rule answers only if the fuzzy evidence reaches this too
     correct_at: float = 86.0       # rapidfuzz ratio for fixing a misspelt word
     min_correctable: int = 4       # shorter words are never "corrected"
+    min_one_typo: int = 6          # words this long may also be one edit from a known word
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
     top_examples: int = 64         # how many best examples per message feed the topic scores
     frame_penalty: float = 0.6     # a topic not answering what the question asks keeps this share
