@@ -29,6 +29,10 @@ class Concepts:
 
     by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
 
+    def words(self) -> frozenset[str]:
+        """Every word of every phrase: content vocabulary, never a misspelling to repair."""
+        return frozenset(w for entries in self.by_first.values() for phrase, _ in entries for w in phrase)
+
     def apply(self, words: list[str]) -> list[str]:
         out: list[str] = []
         i, n = 0, len(words)
