@@ -1,7 +1,7 @@
 """Calibrate the classifier's dials on the tuning sets only: the team's development set and
-the tuning part of the real questions (tests/eval/dev.yaml, tests/eval/real-tune.yaml).
+the tuning parts of the real questions (tests/eval/dev.yaml, real-tune.yaml, real-tune-2.yaml).
 
-The held-out sets (questions.yaml, real-heldout.yaml, safety-heldout.yaml, safety-unseen.yaml)
+The held-out sets (questions.yaml, real-heldout*.yaml, safety-heldout.yaml, safety-unseen.yaml)
 are never used here, so their figures stay an honest estimate of unseen questions. Usage:
 
     python benchmarks/tune.py [--trials 300] [--seed 1]
@@ -23,7 +23,7 @@ from bot.engine.classifier import classify
 from bot.engine.index import Settings
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
-TUNING = (EVAL / "dev.yaml", EVAL / "real-tune.yaml")
+TUNING = (EVAL / "dev.yaml", EVAL / "real-tune.yaml", EVAL / "real-tune-2.yaml")
 
 
 def score(genebot: bot.Bot, settings: Settings, cases: list) -> tuple[float, float, float]:
