@@ -11,6 +11,7 @@ import bot
 
 MEDICAL = [
     "i cant breathe",
+    "she had her infusion last week and now her lips are going blue and she is barely breathing",
     "my son is having a seizure right now",
     "chest pain after the infusion what do i do",
     "my throat is swelling and i cant breathe after the treatment",
@@ -22,6 +23,9 @@ MEDICAL = [
 
 CRISIS = [
     "i want to kill myself",
+    "soon nobody will have to worry about me ever again",
+    "i am so tired of waking up every morning, i just want it all to be over",
+    "gave my guitar to my brother, i wont need it where im going",
     "im thinking about suicide",
     "is gene therapy safe, i took too many pills and feel like dying, i want to die",
     "i dont want to live anymore",
@@ -42,6 +46,14 @@ CONTEXT = [
     ("fiction", "she fainted", "we learned in class that a patient fainted in an early trial, who oversees trials"),
     ("figurative", "i want to die", "im dying to know how gene therapy works"),
     ("figurative", "i think im having a heart attack", "the price almost gave me a heart attack, how does it work"),
+    # a past tense stays past, though "wanted" shares its stem with "i want"
+    ("historical", "i want to die", "when i was a teenager i wanted to die, i am fine now, what is an irb"),
+    # "booking" and "gaming" share a stem with "book" and "game" but tell no story
+    ("fiction", "no need to book my next appointment, i wont be here for it",
+     "in the book the hero says he wont be here for it, what is gene editing"),
+    # a question about the word, not a disclosure
+    ("hypothetical", "i keep thinking about unaliving myself", "what does unalive mean, my kids say it all the time"),
+    ("figurative", "this is my last night, i have the pills ready", "this is my last message for today, thanks for the help"),
 ]
 
 TYPOS_AND_SLANG = [
