@@ -14,7 +14,7 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
@@ -148,9 +148,9 @@ class SafetyScanner:
 
     # ------------------------------------------------------------------ reading the words
 
-    def words(self, text: str) -> list[str]:
+    def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed."""
-        raw = tokens(text, self.spellings, self.lexicon.fillers)
+        raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
         out: list[str] = []
         repairs = 0
         seen = self._words
@@ -214,7 +214,8 @@ class SafetyScanner:
     # ------------------------------------------------------------------ the verdict
 
     def scan(self, text: str) -> Verdict:
-        words = self.words(text)
+        asked: list[bool] = []
+        words = self.words(text, asked)
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
@@ -225,7 +226,7 @@ class SafetyScanner:
         if affirmed:
             urgency = "crisis" if any(m.urgency == "crisis" for m in affirmed) else "medical"
             return Verdict(EMERGENCY, urgency, mentions, any(m.other for m in affirmed))
-        return self._personal(words, by_kind, mentions)
+        return self._personal(words, by_kind, mentions, asked)
 
     def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:
         """Every concept mention, qualified by the triggers around it."""
@@ -264,14 +265,26 @@ class SafetyScanner:
                 flags[trigger.category] = any(in_scope(words, t, place, trigger, stops) for place in places)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
-    def _personal(self, words: list[str], by_kind: Mapping[str, list[Hit]], mentions: tuple[Mention, ...]) -> Verdict:
+    def _personal(
+        self, words: list[str], by_kind: Mapping[str, list[Hit]], mentions: tuple[Mention, ...], asked: list[bool]
+    ) -> Verdict:
         """Personal advice: the writer's own or family's situation (an owner) anywhere in the
         message, with a decision, eligibility, dose, timing, result or stop/continue frame.
-        Symptoms after a treatment, told by their owner, also call for the team today."""
+        Symptoms after a treatment, told by their owner, also call for the team today.
+
+        When the message asks something with a "?", a frame counts only where it is asked
+        (see _told): "I'm on blood thinners. How does gene therapy work?" tells, then asks
+        generally.
+        """
         general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
+        sentence = sentence_ids(words)
+        told = _told(asked, sentence)
 
         def found(kind: str) -> bool:
-            return bool(outside(by_kind.get(kind, []), general))
+            hits = outside(by_kind.get(kind, []), general)
+            if kind == "frame":
+                hits = [h for h in hits if sentence[h.start] not in told]
+            return bool(hits)
 
         if not found("owner"):
             return Verdict(None, None, mentions)
@@ -280,6 +293,21 @@ class SafetyScanner:
         if found("frame"):
             return Verdict(ADVICE, None, mentions)
         return Verdict(None, None, mentions)
+
+
+def _told(asked: list[bool], sentence: list[int]) -> set[int]:
+    """Sentences that only tell, in a message that asks with a "?": not the questions, not the
+    last sentence (its "?" is often left off), and not the one before a short question that
+    points back to it ("I want to drop out because of the biopsies. Should I?")."""
+    if not any(asked):
+        return set()
+    length = Counter(sentence)
+    told = set()
+    for n, question in enumerate(asked):
+        points_back = n + 1 < len(asked) and asked[n + 1] and length[n + 1] <= 3
+        if not question and n != len(asked) - 1 and not points_back:
+            told.add(n)
+    return told
 
 
 def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]]:

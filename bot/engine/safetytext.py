@@ -24,19 +24,24 @@ _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
 
 
 def tokens(
-    text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str] = frozenset()
+    text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str] = frozenset(),
+    asked: list[bool] | None = None,
 ) -> list[str]:
-    """Words (chat spellings expanded, fillers dropped) with CLAUSE and SENTENCE marks."""
-    return list(_tokens(text, spellings, fillers, keep))
+    """Words (chat spellings expanded, fillers dropped) with CLAUSE and SENTENCE marks; `asked`,
+    if given, gets one entry per sentence: whether it ends with a question mark."""
+    return list(_tokens(text, spellings, fillers, keep, [] if asked is None else asked))
 
 
-def _tokens(text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str]) -> Iterator[str]:
+def _tokens(
+    text: str, spellings: Mapping[str, str], fillers: frozenset[str], keep: frozenset[str], asked: list[bool]
+) -> Iterator[str]:
     # Cap before folding, and again after: NFKC can expand one character eighteen-fold, and
     # ordinary text barely grows, so twice the typed length is plenty.
     text = text[:SAFETY_MAX_CHARS]
     folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
+    question = False  # a "?" since the last word
     for piece in _PIECES.findall(folded):
         first = piece[0]
         if first.isalpha() and piece not in keep:
@@ -50,15 +55,21 @@ def _tokens(text: str, spellings: Mapping[str, str], fillers: frozenset[str], ke
             if piece != "*" and started:
                 mark = CLAUSE if first in ",()-–—" else SENTENCE
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
+                question = question or "?" in piece
             continue
         for word in words:
             if word in fillers:
                 continue
             if pending:
+                if pending == SENTENCE:
+                    asked.append(question)
                 yield pending
                 pending = None
+            question = False
             started = True
             yield word
+    if started:
+        asked.append(question)
 
 
 def stem(word: str) -> str:

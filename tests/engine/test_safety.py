@@ -213,3 +213,17 @@ def test_every_emergency_example_in_the_content_is_caught(genebot: bot.Bot) -> N
 def test_every_personal_advice_example_is_recognised(genebot: bot.Bot) -> None:
     missed = [e for e in genebot.content.topics["personal-advice"].examples if genebot.reply(e)[0].kind != "advice"]
     assert not missed
+
+
+def test_a_situation_told_before_a_general_question_is_not_a_request_for_advice(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("I'm on blood thinners and worried about bruising. How does gene therapy work?")
+    assert reply.topic == "how-it-works"
+
+
+@pytest.mark.parametrize("message", [
+    "I joined a gene therapy study and I want to drop out because of the biopsies. Should I?",  # points back
+    "my boy is 6 with sma. we live far from a centre. can he get gene therapy",  # last line, no "?"
+])
+def test_a_question_that_points_back_to_the_situation_is_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "personal-advice"
