@@ -198,8 +198,10 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
         owners, phrases, keys = pick(index.owners), pick(index.phrases), pick(index.keys)
     elif ids:
         owners, phrases, keys = (index.owners[ids[0]],), (index.phrases[ids[0]],), (index.keys[ids[0]],)
-    else:  # no telling word in common ("invivo" for "in vivo"): only spelling can tell, so all
-        owners, phrases, keys = index.owners, index.phrases, index.keys
+    elif len(index.keys) <= s.max_candidates:  # no word in common ("invivo" for "in vivo"):
+        owners, phrases, keys = index.owners, index.phrases, index.keys  # only spelling can tell
+    else:  # too many examples to compare with all: the words' coverage alone decides
+        owners, phrases, keys = (), (), ()
     options = {"processor": None, "score_cutoff": s.fuzzy_floor, "limit": s.top_examples}
     phrase = _best_per_topic(owners, process.extract(" ".join(words), phrases, scorer=fuzz.ratio, **options))
     by_words = _best_per_topic(owners, process.extract(sort_key(kept), keys, scorer=fuzz.ratio, **options))
@@ -209,15 +211,16 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
 
 
 def _candidates(index: Index, kept: list[str]) -> list[int]:
-    """The examples worth comparing: those sharing a content word with the message.
+    """The examples worth comparing: those sharing a content word with the message (or, in
+    content small enough to compare with all, every example when it has an unknown word).
 
     Examples sharing the message's rarest words come first; when a word is so common that
     its examples overflow the budget (large content), those nearest the message in length are
     kept, since fuzz.ratio cannot score far-apart lengths highly anyway.
     """
-    if any(w not in index.known for w in kept):
-        return []  # a word the content never uses may be a misspelt or run-together one
     budget = index.settings.max_candidates
+    if len(index.keys) <= budget and any(w not in index.known for w in kept):
+        return []  # a word the content never uses may be a misspelt or run-together one: all
     key_length = len(sort_key(kept))
     lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=lambda p: len(p[0]))
     chosen: set[int] = set()
