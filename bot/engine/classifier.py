@@ -26,6 +26,7 @@ __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 _SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
 MAX_QUESTIONS = 3
 MAX_REPAIRS = 40
+MAX_REMEMBERED = 20_000  # spelling repairs kept between messages
 
 
 class MatchKind(enum.Enum):
@@ -67,8 +68,7 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(kind, None, 0.0)
     if not has_readable_text(norm):
         return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
-    fixes: dict[str, str] = {}  # each word is looked up once, however many sentences repeat it
-    strict, loose = _repair(index, norm.split(), fixes)
+    strict, loose = _repair(index, norm.split())
     repaired = " ".join(strict)
     texts = (norm,) if repaired == norm else (norm, repaired)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
@@ -76,7 +76,7 @@ def classify(index: Index, text: str) -> Classification:
     ranked = _rank(index, index.concepts.apply(loose))
     also: list[str] = []
     for question in _questions(index, text):
-        part = _rank(index, index.concepts.apply(_repair(index, question, fixes)[1]))
+        part = _rank(index, index.concepts.apply(_repair(index, question)[1]))
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
         ranked = _best_of(ranked, part)
@@ -117,15 +117,18 @@ def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]
     return sorted((Candidate(t, v) for t, v in best.items()), key=lambda c: c.score, reverse=True)
 
 
-def _repair(index: Index, words: list[str], fixes: dict[str, str]) -> tuple[list[str], list[str]]:
+def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy').
 
     Returns two versions: for the rules, inflections are left alone ("year" must not become
     "years" and so dodge a "last year" guard); for fuzzy ranking they help ("risk" -> "risks").
+    A word's repair depends only on the content, so it is looked up once and remembered
+    (index.repairs, bounded): a message's sentences, and later messages, reuse it.
     """
     s = index.settings
+    fixes = index.repairs
     strict, loose = [], []
-    budget = MAX_REPAIRS  # words looked up per message: the cost stays that of a short message
+    budget = MAX_REPAIRS  # new words looked up per message: the cost stays that of a short message
     for word in words:
         fix = fixes.get(word)
         if fix is None:
@@ -137,6 +140,8 @@ def _repair(index: Index, words: list[str], fixes: dict[str, str]) -> tuple[list
                 if best is None and len(word) >= s.min_one_typo:
                     best = _one_vowel_off(word, near)
                 fix = best[0] if best else word
+                if len(fixes) >= MAX_REMEMBERED:
+                    fixes.clear()
                 fixes[word] = fix
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)

@@ -71,6 +71,9 @@ class Index:
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     settings: Settings = Settings()
+    # Spelling repairs already looked up (word -> repair): a cache, the one mutable part,
+    # filled as messages arrive and bounded by the classifier.
+    repairs: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
