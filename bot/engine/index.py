@@ -137,7 +137,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         keys=tuple(keys),
         owners=tuple(owners),
         vocabulary=_windows(
-            {w for w, _ in vocabulary.most_common(settings.repair_words)} | content.concepts.words(), settings.correct_at
+            {w for w, _ in vocabulary.most_common(settings.repair_words)} | content.concepts.words(),
+            settings.correct_at,
         ),
         known=frozenset(vocabulary) | content.concepts.words(),
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),

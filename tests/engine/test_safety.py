@@ -53,7 +53,8 @@ CONTEXT = [
      "in the book the hero says he wont be here for it, what is gene editing"),
     # a question about the word, not a disclosure
     ("hypothetical", "i keep thinking about unaliving myself", "what does unalive mean, my kids say it all the time"),
-    ("figurative", "this is my last night, i have the pills ready", "this is my last message for today, thanks for the help"),
+    ("figurative", "this is my last night, i have the pills ready",
+     "this is my last message for today, thanks for the help"),
 ]
 
 TYPOS_AND_SLANG = [
