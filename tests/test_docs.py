@@ -49,6 +49,29 @@ def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
         assert after[1] == ("n/a" if out is None else f"{out * 100:.1f}%"), (found.group(1), after[1])
 
 
+def test_the_readme_figures_table_is_todays_and_covers_every_set(genebot: bot.Bot) -> None:
+    """The README's table: one row per evaluation set, each figure what `genebot eval` gives."""
+    from bot.curate.evaluate import evaluate, load_cases
+
+    percent = lambda value: "n/a" if value is None else f"{value * 100:.1f}%"  # noqa: E731
+    shown = {}
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^\| `([\w-]+\.yaml)` \|", line)
+        if found:
+            shown[found.group(1)] = [cell.strip() for cell in line.strip("|").split("|")]
+    assert set(shown) == {path.name for path in (ROOT / "tests" / "eval").glob("*.yaml")}
+    for name, cells in shown.items():
+        report = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / name))
+        s, results = report.summary, report.results
+        emergencies = [r for r in results if "emergency" in r.expect]
+        ordinary = [r for r in results if "emergency" not in r.expect]
+        caught = f"{sum(r.got == 'emergency' for r in emergencies)}/{len(emergencies)}" if emergencies else "–"
+        alarms = f"{sum(r.got == 'emergency' for r in ordinary)}/{len(ordinary)}"
+        expected = [str(len(results)), percent(s["in_scope_accuracy"]), percent(s["out_of_scope_fallback"]),
+                    caught, alarms]
+        assert cells[2:7] == expected, (name, cells[2:7], expected)
+
+
 def test_the_help_texts_in_the_docs_are_the_commands_own() -> None:
     from docs_help import BLOCK as HELP
     from docs_help import blocks
