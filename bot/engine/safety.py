@@ -244,15 +244,20 @@ class SafetyScanner:
         ends = [e for e in by_kind["end"] if not overlaps(e, spots)]
         near = ends + [e for e in by_kind["end-near"] if not overlaps(e, spots)]
         told_before = past_story(sentence, triggers, by_kind["present"])
+        # A clause told in the present ends a past time's reach: "a week ago I stopped my
+        # meds, I am not starting again, I want this to be over" is now.
+        past_ends = ends + [p for p in by_kind["present"] if not overlaps(p, spots)]
         mentions = []
         for c in concepts:
-            mention = self._qualify(words, c, triggers, ends, near)
+            mention = self._qualify(words, c, triggers, ends, near, past_ends)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             mentions.append(mention)
         return tuple(mentions)
 
-    def _qualify(self, words: list[str], c: Hit, triggers: list[Hit], ends: list[Hit], near: list[Hit]) -> Mention:
+    def _qualify(
+        self, words: list[str], c: Hit, triggers: list[Hit], ends: list[Hit], near: list[Hit], past_ends: list[Hit]
+    ) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
         flags = dict.fromkeys(CATEGORIES, False)
@@ -261,7 +266,10 @@ class SafetyScanner:
             trigger = t.item
             assert isinstance(trigger, Trigger)
             if not flags[trigger.category]:
-                stops = near if trigger.category in NEAR_STOPS else ends
+                if trigger.category in NEAR_STOPS:
+                    stops = near
+                else:
+                    stops = past_ends if trigger.category == "historical" else ends
                 flags[trigger.category] = any(in_scope(words, t, place, trigger, stops) for place in places)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 

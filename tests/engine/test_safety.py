@@ -46,6 +46,9 @@ CONTEXT = [
     ("fiction", "she fainted", "we learned in class that a patient fainted in an early trial, who oversees trials"),
     ("figurative", "i want to die", "im dying to know how gene therapy works"),
     ("figurative", "i think im having a heart attack", "the price almost gave me a heart attack, how does it work"),
+    # a clause in the present ends the reach of a past time
+    ("historical", "i stopped my heart tablets two weeks ago and i am not restarting, i want this to be over",
+     "two weeks ago i wanted this to be over, but the new dose helped, what is an ibc"),
     # a past tense stays past, though "wanted" shares its stem with "i want"
     ("historical", "i want to die", "when i was a teenager i wanted to die, i am fine now, what is an irb"),
     # "booking" and "gaming" share a stem with "book" and "game" but tell no story
