@@ -193,7 +193,8 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     (token_set_ratio was tried and dropped: it scores 100 whenever one side's words are a
     subset of the other's, so short examples attract everything, and it cost 0.6 ms a call.)
     """
-    kept = content_words(words, index.stopwords)
+    # A number the content never uses ("like im 5", "im 61") says nothing about the topic.
+    kept = [w for w in content_words(words, index.stopwords) if not w.isdigit() or w in index.known]
     if not kept:
         return {}
     s = index.settings
