@@ -31,6 +31,9 @@ def test_the_readme_is_a_front_door_not_a_manual() -> None:
     assert len((ROOT / "README.md").read_bytes()) < 12_000
 
 
+RERUN = "run: python benchmarks/figures_table.py"
+
+
 def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
     """Each set's "after" figures in docs/figures.md are what `genebot eval` gives now."""
     from bot.curate.evaluate import evaluate, load_cases
@@ -44,7 +47,7 @@ def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         after = [re.search(r"\*\*([^*]+)\*\*", cell).group(1) for cell in cells[4:6]]  # type: ignore[union-attr]
         summary = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / found.group(1))).summary
-        assert after[0] == f"{summary['in_scope_accuracy'] * 100:.1f}%", (found.group(1), after[0])
+        assert after[0] == f"{summary['in_scope_accuracy'] * 100:.1f}%", (found.group(1), after[0], RERUN)
         out = summary["out_of_scope_fallback"]
         assert after[1] == ("n/a" if out is None else f"{out * 100:.1f}%"), (found.group(1), after[1])
 
@@ -69,7 +72,7 @@ def test_the_readme_figures_table_is_todays_and_covers_every_set(genebot: bot.Bo
         alarms = f"{sum(r.got == 'emergency' for r in ordinary)}/{len(ordinary)}"
         expected = [str(len(results)), percent(s["in_scope_accuracy"]), percent(s["out_of_scope_fallback"]),
                     caught, alarms]
-        assert cells[2:7] == expected, (name, cells[2:7], expected)
+        assert cells[2:7] == expected, (name, cells[2:7], expected, "run: python benchmarks/figures_table.py")
 
 
 def test_the_help_texts_in_the_docs_are_the_commands_own() -> None:
