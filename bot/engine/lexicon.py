@@ -8,8 +8,9 @@ message, so at reply time matching is a dictionary lookup per word position.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from .errors import ContentError, Problem
@@ -71,6 +72,7 @@ class SafetyLexicon:
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
+    emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
 
 
 class _Reader(Collector):
@@ -118,10 +120,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "numbers", "concepts", "pseudo", "context", "personal"}
+    top = {"version", "fillers", "lookalikes", "numbers", "emoji", "concepts", "pseudo", "context", "personal"}
     problems: list[Problem] = []
     probe = _Reader(root, path, problems, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top - {"numbers"}):
+    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji"}):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -141,6 +143,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         lookalikes=lookalikes,
         personal=_personal(r, doc),
         numbers=_numbers(r, doc),
+        emoji=_emoji(r, doc),
     )
     return lexicon, problems
 
@@ -215,6 +218,25 @@ def _numbers(r: _Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
             continue
         ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
     return tuple(ranges)
+
+
+def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
+    """Pictures read as words ("💊💊 bye" is "pills pills bye"): one character each, so the
+    scan can swap them with str.translate before it reads the words."""
+    raw = doc.get("emoji")
+    if raw is None:
+        return MappingProxyType({})
+    if not isinstance(raw, Located):
+        r.error(line_of(doc, "emoji"), "'emoji' must map a picture to the words it stands for")
+        return MappingProxyType({})
+    table = {}
+    for picture, words in raw.items():
+        picture = str(picture).replace("\ufe0f", "")
+        if len(picture) != 1 or picture.isalnum() or not isinstance(words, str) or not words.strip():
+            r.error(line_of(raw, picture), f"emoji: {picture!r} must be one picture mapped to words")
+            continue
+        table[picture] = f" {words.strip().lower()} "
+    return MappingProxyType(table)
 
 
 def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:

@@ -40,7 +40,7 @@ from .context import (
     together,
 )
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon, Trigger
-from .safetytext import CLAUSE, SENTENCE, stem, tokens
+from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
@@ -135,6 +135,7 @@ class SafetyScanner:
             starts[first[0]].append(first)
         self.gap_starts = dict(starts)
         self._words: dict[str, tuple[str, ...]] = {}
+        self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
         lexicon_words = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words if w != GAP}
         self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
         # Repair targets: the longer words of concepts and figures of speech (not of triggers:
@@ -150,6 +151,8 @@ class SafetyScanner:
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed."""
+        if self.pictures:
+            text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
         raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
         out: list[str] = []
         repairs = 0
