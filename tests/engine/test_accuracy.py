@@ -2,7 +2,7 @@
 
 tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml is the
 development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
-for emergency routing. safety-tune.yaml and the written supplements safety-tune-2/3/4/5.yaml were tuned on;
+for emergency routing. safety-tune.yaml and the written supplements safety-tune-2/3/4/5/6.yaml were tuned on;
 safety-heldout.yaml (by source) and safety-unseen.yaml (written by a separate hand) were
 never read or tuned on, so their floors record where they stand, not a target. The real
 patients' questions (real-tune*.yaml tuned on, real-heldout*.yaml held out by source) have
@@ -31,7 +31,8 @@ FLOORS = {
     "safety-tune-2.yaml": {"emergency_recall": 1.0, "advice_precision": 0.95, "advice_recall": 0.88},
     "safety-tune-3.yaml": {"emergency_recall": 0.99, "advice_recall": 0.85},
     "safety-tune-4.yaml": {"emergency_recall": 0.98, "advice_recall": 0.80},
-    "safety-tune-5.yaml": {"emergency_recall": 0.94, "max_false_alarm_rate": 0.0},
+    "safety-tune-5.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0},
+    "safety-tune-6.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0},
     "safety-heldout.yaml": {"emergency_recall": 0.80, "max_false_alarm_rate": 0.04, "advice_recall": 0.67},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
     "real-tune.yaml": {"in_scope_accuracy": 0.84, "out_of_scope_fallback": 0.87, "max_false_alarm_rate": 0.0},
