@@ -14,13 +14,13 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from .catalog import ADVICE, EMERGENCY
+from .catalog import EMERGENCY
 from .context import (
     GAP_WORDS,
     NEAR_STOPS,
@@ -31,15 +31,14 @@ from .context import (
     inside,
     longest,
     match_gapped,
-    outside,
     overlaps,
     past_story,
     sentence_ids,
     split_gaps,
-    to_clause_end,
     together,
 )
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon, Trigger
+from .personal import personal_request
 from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
@@ -229,7 +228,8 @@ class SafetyScanner:
         if affirmed:
             urgency = "crisis" if any(m.urgency == "crisis" for m in affirmed) else "medical"
             return Verdict(EMERGENCY, urgency, mentions, any(m.other for m in affirmed))
-        return self._personal(words, by_kind, mentions, asked)
+        topic, urgency = personal_request(words, by_kind, asked)
+        return Verdict(topic, urgency, mentions)
 
     def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:
         """Every concept mention, qualified by the triggers around it."""
@@ -275,50 +275,6 @@ class SafetyScanner:
                     stops = past_ends if trigger.category == "historical" else ends
                 flags[trigger.category] = any(in_scope(words, t, place, trigger, stops) for place in places)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
-
-    def _personal(
-        self, words: list[str], by_kind: Mapping[str, list[Hit]], mentions: tuple[Mention, ...], asked: list[bool]
-    ) -> Verdict:
-        """Personal advice: the writer's own or family's situation (an owner) anywhere in the
-        message, with a decision, eligibility, dose, timing, result or stop/continue frame.
-        Symptoms after a treatment, told by their owner, also call for the team today.
-
-        When the message asks something with a "?", a frame counts only where it is asked
-        (see _told): "I'm on blood thinners. How does gene therapy work?" tells, then asks
-        generally.
-        """
-        general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
-        sentence = sentence_ids(words)
-        told = _told(asked, sentence)
-
-        def found(kind: str) -> bool:
-            hits = outside(by_kind.get(kind, []), general)
-            if kind == "frame":
-                hits = [h for h in hits if sentence[h.start] not in told]
-            return bool(hits)
-
-        if not found("owner"):
-            return Verdict(None, None, mentions)
-        if found("symptom") and found("after"):
-            return Verdict(ADVICE, "soon", mentions)
-        if found("frame"):
-            return Verdict(ADVICE, None, mentions)
-        return Verdict(None, None, mentions)
-
-
-def _told(asked: list[bool], sentence: list[int]) -> set[int]:
-    """Sentences that only tell, in a message that asks with a "?": not the questions, not the
-    last sentence (its "?" is often left off), and not the one before a short question that
-    points back to it ("I want to drop out because of the biopsies. Should I?")."""
-    if not any(asked):
-        return set()
-    length = Counter(sentence)
-    told = set()
-    for n, question in enumerate(asked):
-        points_back = n + 1 < len(asked) and asked[n + 1] and length[n + 1] <= 3
-        if not question and n != len(asked) - 1 and not points_back:
-            told.add(n)
-    return told
 
 
 def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]]:

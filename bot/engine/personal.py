@@ -1,0 +1,62 @@
+"""Personal advice: the writer's own or family's situation with a decision, eligibility, dose,
+timing, result or stop/continue frame (intents/lexicon/safety.yaml, `personal`).
+
+Read from the same hits as the rest of the safety scan, after it has found no emergency.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from .catalog import ADVICE
+from .context import Hit, outside, sentence_ids, to_clause_end
+
+__all__ = ["personal_request"]
+
+SHORT_QUESTION = 3  # "Should I?", "Can he?" point back to the sentence before
+
+
+def personal_request(
+    words: list[str], by_kind: Mapping[str, list[Hit]], asked: list[bool]
+) -> tuple[str | None, str | None]:
+    """(ADVICE, None) for a personal question, (ADVICE, "soon") for symptoms after a
+    treatment told by their owner (contact the team today), else (None, None).
+
+    An owner may stand anywhere in the message; `general` phrases ("my doctor said", "for my
+    essay") take their clause out. When the message asks something with a "?", a frame counts
+    only where it is asked (see _told): "I'm on blood thinners. How does gene therapy work?"
+    tells, then asks generally.
+    """
+    general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
+    sentence = sentence_ids(words)
+    told = _told(asked, sentence)
+
+    def found(kind: str) -> bool:
+        hits = outside(by_kind.get(kind, []), general)
+        if kind == "frame":
+            hits = [h for h in hits if sentence[h.start] not in told]
+        return bool(hits)
+
+    if not found("owner"):
+        return None, None
+    if found("symptom") and found("after"):
+        return ADVICE, "soon"
+    if found("frame"):
+        return ADVICE, None
+    return None, None
+
+
+def _told(asked: list[bool], sentence: list[int]) -> set[int]:
+    """Sentences that only tell, in a message that asks with a "?": not the questions, not the
+    last sentence (its "?" is often left off), and not the one before a short question that
+    points back to it ("I want to drop out because of the biopsies. Should I?")."""
+    if not any(asked):
+        return set()
+    length = Counter(sentence)
+    told = set()
+    for n, question in enumerate(asked):
+        points_back = n + 1 < len(asked) and asked[n + 1] and length[n + 1] <= SHORT_QUESTION
+        if not question and n != len(asked) - 1 and not points_back:
+            told.add(n)
+    return told
