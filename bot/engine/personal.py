@@ -11,10 +11,11 @@ from collections.abc import Mapping
 
 from .catalog import ADVICE
 from .context import Hit, outside, sentence_ids, to_clause_end
+from .safetytext import CLAUSE, SENTENCE
 
 __all__ = ["personal_request"]
 
-SHORT_QUESTION = 3  # "Should I?", "Can he?" point back to the sentence before
+SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
 
 def personal_request(
@@ -30,7 +31,7 @@ def personal_request(
     """
     general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
     sentence = sentence_ids(words)
-    told = _told(asked, sentence)
+    told = _told(asked, sentence, words)
 
     def found(kind: str) -> bool:
         hits = outside(by_kind.get(kind, []), general)
@@ -47,13 +48,13 @@ def personal_request(
     return None, None
 
 
-def _told(asked: list[bool], sentence: list[int]) -> set[int]:
+def _told(asked: list[bool], sentence: list[int], words: list[str]) -> set[int]:
     """Sentences that only tell, in a message that asks with a "?": not the questions, not the
     last sentence (its "?" is often left off), and not the one before a short question that
     points back to it ("I want to drop out because of the biopsies. Should I?")."""
     if not any(asked):
         return set()
-    length = Counter(sentence)
+    length = Counter(n for n, word in zip(sentence, words, strict=True) if word not in (CLAUSE, SENTENCE))
     told = set()
     for n, question in enumerate(asked):
         points_back = n + 1 < len(asked) and asked[n + 1] and length[n + 1] <= SHORT_QUESTION

@@ -231,6 +231,7 @@ def test_a_situation_told_before_a_general_question_is_not_a_request_for_advice(
 @pytest.mark.parametrize("message", [
     "I joined a gene therapy study and I want to drop out because of the biopsies. Should I?",  # points back
     "my boy is 6 with sma. we live far from a centre. can he get gene therapy",  # last line, no "?"
+    "My son is eligible for the new trial but it means moving for a year. Should we go?",  # 3 words
 ])
 def test_a_question_that_points_back_to_the_situation_is_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
