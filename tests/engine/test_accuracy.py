@@ -36,7 +36,7 @@ FLOORS = {
     "safety-heldout.yaml": {"emergency_recall": 0.80, "max_false_alarm_rate": 0.04, "advice_recall": 0.67},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
     "real-tune.yaml": {"in_scope_accuracy": 0.84, "out_of_scope_fallback": 0.87, "max_false_alarm_rate": 0.0},
-    "real-tune-2.yaml": {"in_scope_accuracy": 0.56, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
+    "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
     "real-heldout.yaml": {"in_scope_accuracy": 0.55, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
     "real-heldout-2.yaml": {"in_scope_accuracy": 0.66, "out_of_scope_fallback": 0.91, "max_false_alarm_rate": 0.0},
 }
