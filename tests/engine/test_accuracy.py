@@ -35,7 +35,7 @@ FLOORS = {
     "safety-tune-6.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0},
     "safety-heldout.yaml": {"emergency_recall": 0.80, "max_false_alarm_rate": 0.04, "advice_recall": 0.67},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
-    "real-tune.yaml": {"in_scope_accuracy": 0.84, "out_of_scope_fallback": 0.87, "max_false_alarm_rate": 0.0},
+    "real-tune.yaml": {"in_scope_accuracy": 0.86, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
     "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
     "real-heldout.yaml": {"in_scope_accuracy": 0.55, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
     "real-tune-3.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.58, "max_false_alarm_rate": 0.0},
