@@ -1,5 +1,6 @@
 """Calibrate the classifier's dials on the tuning sets only: the team's development set and
-the tuning parts of the real questions (tests/eval/dev.yaml, real-tune.yaml, real-tune-2.yaml).
+the tuning parts of the real questions (tests/eval/dev.yaml, real-tune.yaml, real-tune-2.yaml,
+real-tune-3.yaml).
 
 The held-out sets (questions.yaml, real-heldout*.yaml, safety-heldout.yaml, safety-unseen.yaml)
 are never used here, so their figures stay an honest estimate of unseen questions. Usage:
@@ -23,7 +24,7 @@ from bot.engine.classifier import classify
 from bot.engine.index import Settings
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
-TUNING = (EVAL / "dev.yaml", EVAL / "real-tune.yaml", EVAL / "real-tune-2.yaml")
+TUNING = (EVAL / "dev.yaml", EVAL / "real-tune.yaml", EVAL / "real-tune-2.yaml", EVAL / "real-tune-3.yaml")
 
 
 def score(genebot: bot.Bot, settings: Settings, cases: list) -> tuple[float, float, float]:
@@ -41,7 +42,7 @@ def score(genebot: bot.Bot, settings: Settings, cases: list) -> tuple[float, flo
     return min(a, b) * 0.5 + (a + b) * 0.25, a, b
 
 
-def sample(rng: random.Random) -> Settings:
+def sample(rng: random.Random, margin: float | None = None) -> Settings:
     w = [rng.random() for _ in range(3)]
     total = sum(w)
     clarify = rng.uniform(0.35, 0.65)
@@ -50,7 +51,7 @@ def sample(rng: random.Random) -> Settings:
         cover_weight=round(w[2] / total, 3),
         unknown_weight=round(rng.uniform(0.2, 1.2), 3),
         clarify_at=round(clarify, 3), answer_at=round(clarify + rng.uniform(0.0, 0.2), 3),
-        margin=round(rng.uniform(0.0, 0.08), 3),
+        margin=margin if margin is not None else round(rng.uniform(0.0, 0.08), 3),
         rule_floor=round(rng.uniform(0.0, 0.5), 3),
     )
 
@@ -59,6 +60,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--margin", type=float,
+        help="keep the clarify margin at this value (the score counts a clarification as a miss, "
+        "so a free search drives the margin to zero and the bot stops asking 'did you mean')",
+    )
     args = parser.parse_args()
     genebot = bot.load()
     cases = [case for path in TUNING for case in load_cases(path)]
@@ -66,7 +72,7 @@ def main() -> None:
     best = (score(genebot, genebot.index.settings, cases), genebot.index.settings)
     print("current", best[0])
     for _ in range(args.trials):
-        candidate = sample(rng)
+        candidate = sample(rng, args.margin)
         result = score(genebot, candidate, cases)
         if result[0] > best[0][0]:
             best = (result, candidate)
