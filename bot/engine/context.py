@@ -5,13 +5,15 @@ in the past. Pure functions over the scan's words and the phrase hits found in t
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import GAP, Concept, Trigger
 
-__all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Hit", "in_scope", "past_story", "together"]
+__all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "past_story",
+           "together"]
 from .safetytext import CLAUSE, SENTENCE
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
@@ -50,12 +52,23 @@ def together(sentence: list[int], signs: list[Hit]) -> list[Hit]:
         if len(groups) < len(concept.together):
             continue
         *others, last = (groups[g] for g in range(len(concept.together)))
+        starts = [[o.start for o in group] for group in others]  # signs come in message order
         for hit in last:
-            partners = [min(group, key=lambda o: abs(o.start - hit.start)) for group in others]
+            partners = [_nearest(group, at, hit.start) for group, at in zip(others, starts, strict=True)]
             if all(abs(o.start - hit.start) <= PAIR_WORDS for o in partners):
                 anchor = min(partners, key=lambda o: o.start)
                 mentions.append(Hit("concept", hit.start, hit.end, concept, anchor))
     return mentions
+
+
+def _nearest(group: list[Hit], starts: list[int], position: int) -> Hit:
+    """The hit of a group (sorted by start) nearest to a position; the earlier one on a tie."""
+    i = bisect.bisect_left(starts, position)
+    if i == 0:
+        return group[0]
+    if i == len(group) or position - starts[i - 1] <= starts[i] - position:
+        return group[i - 1]
+    return group[i]
 
 
 def split_gaps(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -88,49 +101,113 @@ def match_gapped(words: list[str], i: int, parts: tuple[tuple[str, ...], ...]) -
 
 
 def longest(hits: list[Hit]) -> list[Hit]:
-    """Drop a concept mention that lies inside a longer one."""
-    return [h for h in hits if not any(o is not h and o.start <= h.start and h.end <= o.end
-                                       and o.end - o.start > h.end - h.start for o in hits)]
+    """Drop a concept mention that lies inside a longer one (in n log n: a long message may
+    hold thousands of mentions)."""
+    order = sorted(range(len(hits)), key=lambda i: (hits[i].start, -hits[i].end))
+    dropped = set()
+    reach = -1       # the furthest end of the spans seen before the current one
+    i = 0
+    while i < len(order):
+        span = (hits[order[i]].start, hits[order[i]].end)
+        j = i
+        while j < len(order) and (hits[order[j]].start, hits[order[j]].end) == span:
+            j += 1  # identical spans do not hide each other
+        if reach >= span[1]:
+            dropped.update(order[i:j])
+        reach = max(reach, span[1])
+        i = j
+    return [h for k, h in enumerate(hits) if k not in dropped]
 
 
-def to_clause_end(words: list[str], hit: Hit, ends: list[Hit]) -> Hit:
+def to_clause_end(words: list[str], hits: list[Hit], ends: list[Hit]) -> list[Hit]:
     """A general phrase covers the rest of its clause: in "my doctor said my son might be a
-    candidate", the son's candidacy is reported, not asked about."""
-    end = hit.end
-    stops = {e.start for e in ends if e.start >= hit.end}
-    while end < len(words) and words[end] not in (CLAUSE, SENTENCE) and end not in stops:
-        end += 1
-    return Hit(hit.kind, hit.start, end, hit.item)
+    candidate", the son's candidacy is reported, not asked about. (Each hit reaches the next
+    boundary mark or scope-ending term at or after its end, found by bisection.)"""
+    stops = sorted({i for i, w in enumerate(words) if w in (CLAUSE, SENTENCE)} | {e.start for e in ends})
+    covered = []
+    for hit in hits:
+        k = bisect.bisect_left(stops, hit.end)
+        covered.append(Hit(hit.kind, hit.start, stops[k] if k < len(stops) else len(words), hit.item))
+    return covered
 
 
 def figurative_dropped(concepts: list[Hit], pseudo: list[Hit]) -> list[Hit]:
     """Concepts that no figure of speech covers: "dying to know" hides "dying", but a longer
     concept that holds the figure ("dont care if it kills me" around "kills me") stands."""
+    figures = Spans(pseudo)
+    # A figure hides a concept when it overlaps it and reaches outside it on either side.
     return [c for c in concepts
-            if not any(overlaps(p, [c]) and not (c.start <= p.start and p.end <= c.end) for p in pseudo)]
+            if not (figures.reaching_past(c.start, c.start) or figures.reaching_past(c.end, c.end))]
 
 
-def inside(hit: Hit, others: Iterable[Hit]) -> bool:
-    return any(o is not hit and o.start <= hit.start and hit.end <= o.end for o in others)
+class Spans:
+    """Hits indexed for overlap and containment questions in log time."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        ordered = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in ordered]
+        self.reach: list[int] = []  # the furthest end among the first k+1 spans
+        for h in ordered:
+            self.reach.append(max(h.end, self.reach[-1]) if self.reach else h.end)
+
+    def reaching_past(self, before: int, past: int) -> bool:
+        """Whether a span starting before `before` ends after `past`."""
+        k = bisect.bisect_left(self.starts, before)
+        return k > 0 and self.reach[k - 1] > past
+
+    def overlaps(self, hit: Hit) -> bool:
+        return self.reaching_past(hit.end, hit.start)
+
+    def holds(self, hit: Hit) -> bool:
+        """Whether a span starts at or before the hit and ends at or after it."""
+        k = bisect.bisect_right(self.starts, hit.start)
+        return k > 0 and self.reach[k - 1] >= hit.end
 
 
-def overlaps(hit: Hit, others: Iterable[Hit]) -> bool:
-    return any(hit.start < o.end and o.start < hit.end for o in others)
-
-
-def outside(hits: Iterable[Hit], blockers: Iterable[Hit]) -> list[Hit]:
+def outside(hits: Iterable[Hit], blockers: Iterable[Hit] | Spans) -> list[Hit]:
     """Hits not overlapping a blocker: a trigger inside a concept ("not breathing") is not a
     trigger, and a concept inside a figure of speech ("dying to know") is not a concept."""
-    blockers = list(blockers)
-    return [h for h in hits if not overlaps(h, blockers)]
+    index = blockers if isinstance(blockers, Spans) else Spans(blockers)
+    return [h for h in hits if not index.overlaps(h)]
 
 
-def in_scope(words: list[str], t: Hit, c: Hit, trigger: Trigger, ends: list[Hit]) -> bool:
+class Marks:
+    """Where a message's clauses and sentences end, for scope questions in log time (a long
+    message may hold thousands of triggers and mentions)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.clauses = [i for i, w in enumerate(words) if w in (CLAUSE, SENTENCE)]
+        self.sentences = [i for i, w in enumerate(words) if w == SENTENCE]
+        self.length = len(words)
+
+    @staticmethod
+    def any_between(marks: list[int], lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(marks, lo)
+        return k < len(marks) and marks[k] < hi
+
+
+class Ends:
+    """Scope-ending terms, asked whether one lies wholly between two positions."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        ordered = sorted(hits, key=lambda h: h.start)
+        self.starts = [h.start for h in ordered]
+        self.first_end: list[int] = [0] * len(ordered)  # the soonest end among spans k...
+        soonest = 1 << 60
+        for k in range(len(ordered) - 1, -1, -1):
+            soonest = min(soonest, ordered[k].end)
+            self.first_end[k] = soonest
+
+    def between(self, lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(self.starts, lo)
+        return k < len(self.starts) and self.first_end[k] <= hi
+
+
+def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool:
     """Whether a trigger reaches a concept: on its side, within the scope, nothing ending it between."""
     if trigger.category == "current":  # "now" anywhere in the clause, unless a "but" stands between
         lo, hi = min(t.end, c.end), max(t.start, c.start)
-        return not any(w in (CLAUSE, SENTENCE) for w in words[lo:hi]) and not any(
-            lo <= e.start and e.end <= hi for e in ends)
+        return not marks.any_between(marks.clauses, lo, hi) and not ends.between(lo, hi)
     if t.end <= c.start and trigger.direction in ("before", "either"):
         lo, hi, after = t.end, c.start, False
     elif c.end <= t.start and trigger.direction in ("after", "either"):
@@ -140,12 +217,11 @@ def in_scope(words: list[str], t: Hit, c: Hit, trigger: Trigger, ends: list[Hit]
     # A time told after the clause ("burning up, 104F, he had the treatment two days ago")
     # dates what follows it, not the emergency before it.
     near = trigger.category in NEAR_STOPS or (after and trigger.category in ("historical", "recent"))
-    stops = (CLAUSE, SENTENCE) if near else (SENTENCE,)
-    if any(w in stops for w in words[lo:hi]):
+    if marks.any_between(marks.clauses if near else marks.sentences, lo, hi):
         return False
-    if hi - lo > WINDOWS.get(trigger.category, len(words)):
+    if hi - lo > WINDOWS.get(trigger.category, marks.length):
         return False
-    return not any(lo <= e.start and e.end <= hi for e in ends)
+    return not ends.between(lo, hi)
 
 
 def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit]) -> set[int]:

@@ -29,7 +29,7 @@ def personal_request(
     only where it is asked (see _told): "I'm on blood thinners. How does gene therapy work?"
     tells, then asks generally.
     """
-    general = [to_clause_end(words, g, by_kind.get("end", [])) for g in by_kind.get("general", [])]
+    general = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
     sentence = sentence_ids(words)
     told = _told(asked, sentence, words)
 

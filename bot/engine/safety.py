@@ -14,6 +14,7 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -24,20 +25,22 @@ from .catalog import EMERGENCY
 from .context import (
     GAP_WORDS,
     NEAR_STOPS,
+    Ends,
     Hit,
+    Marks,
+    Spans,
     category,
     figurative_dropped,
     in_scope,
-    inside,
     longest,
     match_gapped,
-    overlaps,
+    outside,
     past_story,
     sentence_ids,
     split_gaps,
     together,
 )
-from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon, Trigger
+from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
 from .personal import personal_request
 from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 
@@ -46,6 +49,7 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
+MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 _CACHE_SIZE = 4096
 
 
@@ -236,45 +240,61 @@ class SafetyScanner:
         sentence = sentence_ids(words)
         found = longest(by_kind["concept"]) + together(sentence, by_kind["sign"])
         concepts = figurative_dropped(found, by_kind["pseudo"])
+        if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
+            return ()
         # A trigger inside a concept ("not" in "not breathing") is none; "i want" next to
         # "want to do worse" still says now.
-        spots = concepts + [c.anchor for c in concepts if c.anchor]
+        spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
-                    if not (inside(t, spots) if category(t) == "current" else overlaps(t, spots))]
+                    if not (spots.holds(t) if category(t) == "current" else spots.overlaps(t))]
         # "10 minutes ago" says recent, not past: a historical trigger inside a current one goes.
-        current = [t for t in triggers if category(t) == "current"]
-        triggers = [t for t in triggers if category(t) != "historical" or not inside(t, current)]
-        ends = [e for e in by_kind["end"] if not overlaps(e, spots)]
-        near = ends + [e for e in by_kind["end-near"] if not overlaps(e, spots)]
+        current = Spans(t for t in triggers if category(t) == "current")
+        triggers = [t for t in triggers if category(t) != "historical" or not current.holds(t)]
+        ends = outside(by_kind["end"], spots)
+        near = ends + outside(by_kind["end-near"], spots)
         told_before = past_story(sentence, triggers, by_kind["present"])
         # A clause told in the present ends a past time's reach: "a week ago I stopped my
         # meds, I am not starting again, I want this to be over" is now.
-        past_ends = ends + [p for p in by_kind["present"] if not overlaps(p, spots)]
+        past_ends = ends + outside(by_kind["present"], spots)
+        marks = Marks(words)
+        nearby: dict[str, tuple[list[int], list[Hit]]] = {}
+        for t in sorted(triggers, key=lambda t: t.start):
+            starts, hits = nearby.setdefault(category(t), ([], []))
+            starts.append(t.start)
+            hits.append(t)
+        plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
+        stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
         mentions = []
         for c in concepts:
-            mention = self._qualify(words, c, triggers, ends, near, past_ends)
+            mention = self._qualify(c, nearby, marks, stops)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             mentions.append(mention)
         return tuple(mentions)
 
     def _qualify(
-        self, words: list[str], c: Hit, triggers: list[Hit], ends: list[Hit], near: list[Hit], past_ends: list[Hit]
+        self, c: Hit, nearby: Mapping[str, tuple[list[int], list[Hit]]], marks: Marks, stops: Mapping[str, Ends]
     ) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
         flags = dict.fromkeys(CATEGORIES, False)
         places = (c, c.anchor) if c.anchor else (c,)
-        for t in triggers:
-            trigger = t.item
-            assert isinstance(trigger, Trigger)
-            if not flags[trigger.category]:
-                if trigger.category in NEAR_STOPS:
-                    stops = near
-                else:
-                    stops = past_ends if trigger.category == "historical" else ends
-                flags[trigger.category] = any(in_scope(words, t, place, trigger, stops) for place in places)
+        for kind, (starts, hits) in nearby.items():
+            ends = stops[kind]
+            flags[kind] = any(
+                in_scope(marks, t, place, t.item, ends)  # type: ignore[arg-type]
+                for place in places for t in _nearest_first(starts, hits, place.start)
+            )
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
+
+
+def _nearest_first(starts: list[int], hits: list[Hit], position: int) -> Iterable[Hit]:
+    """Triggers of one category outward from a position, at most MAX_TRIGGERS on each side: a
+    scope is at most a sentence, and a nearer trigger blocked by a boundary means a farther
+    one is blocked too, so a long message's thousands of triggers cost no more than a few."""
+    k = bisect.bisect_left(starts, position)
+    yield from hits[k:k + MAX_TRIGGERS]
+    yield from reversed(hits[max(0, k - MAX_TRIGGERS):k])
 
 
 def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]]:

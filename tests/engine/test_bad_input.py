@@ -80,3 +80,15 @@ def test_hostile_unicode_gets_an_ordinary_reply_within_the_caps(genebot: bot.Bot
     assert len(result.normalised) <= MAX_CHARS
     reply, _ = genebot.reply(message)
     assert reply.kind in ("answer", "fallback", "clarify", "chat") and reply.text.endswith(reply.disclaimer)
+
+
+def test_a_message_dense_with_denied_mentions_is_read_whole_and_an_emergency_at_its_end_is_seen(
+    genebot: bot.Bot,
+) -> None:
+    # A mention and a trigger every few words, in one sentence, for 19,000 characters: every
+    # mention has hundreds of triggers around it (this took minutes before scopes were indexed).
+    dense = "i dont want to die but my doctor said no chest pain now " * 340
+    reply, _state = genebot.reply(dense + ". right now my dad has collapsed and is not breathing")
+    assert reply.kind == "emergency" and reply.urgency == "medical"
+    calm, _state = genebot.reply(dense)
+    assert calm.kind != "emergency"
