@@ -13,28 +13,26 @@ import re
 from pathlib import Path
 
 import bot
-from bot.curate.evaluate import Result, evaluate, load_cases
+from bot.curate.evaluate import evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 ROW = re.compile(r"^\| `([\w-]+\.yaml)` \|")
 
 
 def figures(genebot: bot.Bot, name: str) -> dict[str, str]:
-    report = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / name))
-    results: tuple[Result, ...] = report.results
-    summary = report.summary
-    emergencies = [r for r in results if "emergency" in r.expect]
-    ordinary = [r for r in results if "emergency" not in r.expect]
-    asked = [r for r in results if "personal-advice" in r.expect]
-    given = [r for r in results if r.got == "personal-advice"]
-    right = sum(r.got == "personal-advice" for r in asked)
+    summary = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / name)).summary
+    counts = summary["counts"]
+    caught, emergencies = counts["emergency_recall"]
+    alarms, ordinary = counts["false_alarm_rate"]
+    right, given = counts["advice_precision"]
+    _, asked = counts["advice_recall"]
     return {
-        "n": str(len(results)),
+        "n": str(summary["total"]),
         "in": _percent(summary["in_scope_accuracy"]),
         "out": _percent(summary["out_of_scope_fallback"]),
-        "caught": f"{sum(r.got == 'emergency' for r in emergencies)}/{len(emergencies)}" if emergencies else "–",
-        "alarms": f"{sum(r.got == 'emergency' for r in ordinary)}/{len(ordinary)}",
-        "advice": f"{right}/{len(given)} · {right}/{len(asked)}",
+        "caught": f"{caught}/{emergencies}" if emergencies else "–",
+        "alarms": f"{alarms}/{ordinary}",
+        "advice": f"{right}/{given} · {right}/{asked}",
     }
 
 

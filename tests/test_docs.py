@@ -64,14 +64,11 @@ def test_the_readme_figures_table_is_todays_and_covers_every_set(genebot: bot.Bo
             shown[found.group(1)] = [cell.strip() for cell in line.strip("|").split("|")]
     assert set(shown) == {path.name for path in (ROOT / "tests" / "eval").glob("*.yaml")}
     for name, cells in shown.items():
-        report = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / name))
-        s, results = report.summary, report.results
-        emergencies = [r for r in results if "emergency" in r.expect]
-        ordinary = [r for r in results if "emergency" not in r.expect]
-        caught = f"{sum(r.got == 'emergency' for r in emergencies)}/{len(emergencies)}" if emergencies else "–"
-        alarms = f"{sum(r.got == 'emergency' for r in ordinary)}/{len(ordinary)}"
-        expected = [str(len(results)), percent(s["in_scope_accuracy"]), percent(s["out_of_scope_fallback"]),
-                    caught, alarms]
+        s = evaluate(genebot, load_cases(ROOT / "tests" / "eval" / name)).summary
+        caught, emergencies = s["counts"]["emergency_recall"]
+        alarms, ordinary = s["counts"]["false_alarm_rate"]
+        expected = [str(s["total"]), percent(s["in_scope_accuracy"]), percent(s["out_of_scope_fallback"]),
+                    f"{caught}/{emergencies}" if emergencies else "–", f"{alarms}/{ordinary}"]
         assert cells[2:7] == expected, (name, cells[2:7], expected, "run: python benchmarks/figures_table.py")
 
 

@@ -125,38 +125,11 @@ def format_report(data: dict[str, Any], title: str, top: int = 10) -> str:
 
 
 def _headline(data: dict[str, Any]) -> list[str]:
-    results = data["results"]
-    in_scope = [r for r in results if "out-of-scope" not in r["expect"]]
-    out_scope = [r for r in results if "out-of-scope" in r["expect"]]
-    emergencies = [r for r in results if "emergency" in r["expect"]]
-    rows = [
-        ("accuracy", data["accuracy"], _of(sum(r["correct"] for r in results), len(results))),
-        (
-            "in-scope accuracy",
-            data["in_scope_accuracy"],
-            _of(sum(r["correct"] for r in in_scope), len(in_scope)),
-        ),
-        (
-            "out-of-scope fell back",
-            data["out_of_scope_fallback"],
-            _of(sum(r["kind"] == "fallback" for r in out_scope), len(out_scope)),
-        ),
-        (
-            "emergency recall",
-            data["emergency_recall"],
-            _of(sum(r["got"] == "emergency" for r in emergencies), len(emergencies)),
-        ),
-    ]
-    ordinary = [r for r in results if "emergency" not in r["expect"]]
-    advice_given = [r for r in results if r["got"] == "personal-advice"]
-    advice_expected = [r for r in results if "personal-advice" in r["expect"]]
-    rows += [
-        ("false alarm rate", data["false_alarm_rate"], _of(data["emergency_false_alarms"], len(ordinary))),
-        ("advice precision", data["advice_precision"],
-         _of(sum("personal-advice" in r["expect"] for r in advice_given), len(advice_given))),
-        ("advice recall", data["advice_recall"],
-         _of(sum(r["got"] == "personal-advice" for r in advice_expected), len(advice_expected))),
-    ]
+    names = [("accuracy", "accuracy"), ("in-scope accuracy", "in_scope_accuracy"),
+             ("out-of-scope fell back", "out_of_scope_fallback"), ("emergency recall", "emergency_recall"),
+             ("false alarm rate", "false_alarm_rate"), ("advice precision", "advice_precision"),
+             ("advice recall", "advice_recall")]
+    rows = [(label, data[key], _of(*data["counts"][key])) for label, key in names]
     lines = [f"  {name:<24} {_pct(value):>6}  {count}" for name, value, count in rows]
     lines.append(f"  {'emergency false alarms':<24} {data['emergency_false_alarms']:>6}")
     lines.append(f"  {'clarifications':<24} {data['clarifications']:>6}")

@@ -155,17 +155,22 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
             "support": sum(1 for r in results if t in r.expect),
         }
     confusions = Counter((r.expect[0], r.got or r.kind) for r in results if not r.correct)
+    # Each headline share as (hits, of): reports show both, so they are counted once, here.
+    counts = {
+        "accuracy": (sum(r.correct for r in results), len(results)),
+        "in_scope_accuracy": (sum(r.correct for r in in_scope), len(in_scope)),
+        "out_of_scope_fallback": (sum(r.kind == "fallback" for r in out_scope), len(out_scope)),
+        "emergency_recall": (sum(r.got == EMERGENCY for r in emergencies), len(emergencies)),
+        "false_alarm_rate": (len(false_alarms), len(ordinary)),
+        "advice_precision": (sum(ADVICE in r.expect for r in advice_given), len(advice_given)),
+        "advice_recall": (sum(r.got == ADVICE for r in advice_expected), len(advice_expected)),
+    }
     return {
         "total": len(results),
-        "accuracy": _share(sum(r.correct for r in results), len(results)),
-        "in_scope_accuracy": _share(sum(r.correct for r in in_scope), len(in_scope)),
-        "out_of_scope_fallback": _share(sum(r.kind == "fallback" for r in out_scope), len(out_scope)),
-        "emergency_recall": _share(sum(r.got == EMERGENCY for r in emergencies), len(emergencies)),
+        **{name: _share(hits, of) for name, (hits, of) in counts.items()},
+        "counts": {name: list(pair) for name, pair in counts.items()},
         "emergency_false_alarms": len(false_alarms),
-        "false_alarm_rate": _share(len(false_alarms), len(ordinary)),
         "urgency_confusion": _urgency_confusion(emergencies),
-        "advice_precision": _share(sum(ADVICE in r.expect for r in advice_given), len(advice_given)),
-        "advice_recall": _share(sum(r.got == ADVICE for r in advice_expected), len(advice_expected)),
         "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),
         "per_topic": per_topic,
