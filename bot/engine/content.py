@@ -19,7 +19,7 @@ from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
 from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .frames import EMPTY as NO_FRAMES
-from .frames import Frames, load_frames, unknown_topics
+from .frames import Frames, load_frames
 from .lexicon import SafetyLexicon, load_lexicon
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
@@ -388,10 +388,9 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(lexicon_problems)
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
-    frames, frame_problems = load_frames(base, language.spellings)
-    problems.extend(frame_problems)
     topics, places = _load_topics(base, problems)
-    problems.extend(unknown_topics(frames, topics))
+    frames, frame_problems = load_frames(base, language.spellings, topics)
+    problems.extend(frame_problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)

@@ -18,7 +18,8 @@ from types import MappingProxyType
 
 from .errors import ContentError, Problem
 from .normalise import normalise
-from .yamlfile import Located, LocatedList, line_of, load_yaml
+from .validation import Collector
+from .yamlfile import LocatedList, line_of, load_yaml
 
 __all__ = ["FRAMES", "Frames", "load_frames"]
 
@@ -29,7 +30,6 @@ FRAMES = Path("intents") / "lexicon" / "frames.yaml"
 class Frames:
     cues: Mapping[str, tuple[str, ...]]           # cue word -> the frames it signals
     answered_by: Mapping[str, frozenset[str]]     # frame -> the topics that answer it
-    lines: Mapping[str, int]                      # frame -> its line, for error messages
 
     def answering(self, words: Iterable[str]) -> frozenset[str] | None:
         """The topics answering what the words ask; None when they ask no known frame."""
@@ -39,64 +39,48 @@ class Frames:
         return frozenset().union(*(self.answered_by[frame] for frame in asked))
 
 
-EMPTY = Frames(MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+EMPTY = Frames(MappingProxyType({}), MappingProxyType({}))
 
 
-def load_frames(root: Path, spellings: Mapping[str, str]) -> tuple[Frames, list[Problem]]:
-    """Frames as written; whether their topics exist is checked with the topics (content.py)."""
+def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str]) -> tuple[Frames, list[Problem]]:
+    """The frames, checked against the topic ids they name."""
     path = root / FRAMES
-    label = str(FRAMES)
     if not path.is_file():
         return EMPTY, []  # optional: content without it ranks on wording alone
     try:
-        doc = load_yaml(path, label)
+        doc = load_yaml(path, str(FRAMES))
     except ContentError as exc:
         return EMPTY, list(exc.problems)
-    if not isinstance(doc, Located) or doc.get("version") != 1 or not isinstance(doc.get("frames"), LocatedList):
-        return EMPTY, [Problem(label, 1, "needs 'version: 1' and a list 'frames' of {name, cues, answered_by}")]
     problems: list[Problem] = []
+    c = Collector(root, path, problems)
+    known = set(topics)
     cues: dict[str, list[str]] = {}
     answered_by: dict[str, frozenset[str]] = {}
-    lines: dict[str, int] = {}
-    raw = doc["frames"]
-    for i, item in enumerate(raw):
-        line = line_of(raw, i)
-        if not isinstance(item, Located) or set(item) != {"name", "cues", "answered_by"}:
-            problems.append(Problem(label, line, "a frame needs exactly 'name', 'cues' and 'answered_by'"))
+    for line, item in c.items(doc, "frames", {"version", "frames"}):
+        if not c.mapping(item, line, "a frame", {"name", "cues", "answered_by"}):
             continue
-        name = item["name"]
-        if not isinstance(name, str) or not name.strip() or name in answered_by:
-            problems.append(Problem(label, line_of(item, "name"), f"frame name {name!r} must be a new, non-empty word"))
+        name = c.text(item, "name", "a frame")
+        if name is None:
             continue
-        words, topics = item["cues"], item["answered_by"]
-        if not isinstance(words, LocatedList) or not words:
-            problems.append(Problem(label, line_of(item, "cues"), f"frame {name!r}: 'cues' must be a list of words"))
+        if name in answered_by:
+            c.error(line_of(item, "name"), f"frame {name!r} is listed twice")
             continue
-        if not isinstance(topics, LocatedList):
-            where = line_of(item, "answered_by")
-            problems.append(Problem(label, where, f"frame {name!r}: 'answered_by' must be a list"))
-            continue
-        for n, cue in enumerate(words):
-            norm = normalise(str(cue), spellings).split()
+        what = f"frame {name!r}"
+        words = c.texts(item, "cues", what)
+        if "cues" in item and not words:
+            c.error(line_of(item, "cues"), f"{what}: 'cues' must list at least one word")
+        raw = item["cues"] if isinstance(item.get("cues"), LocatedList) else []
+        for n, cue in enumerate(raw):
+            if not isinstance(cue, str) or not cue.strip():
+                continue  # text_list above said what is wrong with it
+            norm = normalise(cue, spellings).split()
             if len(norm) != 1:
-                problems.append(Problem(label, line_of(words, n), f"frame {name!r}: cue {cue!r} must be one word "
-                                        "(name a phrase in concepts.yaml and use the concept's name)"))
+                c.error(line_of(raw, n), f"{what}: cue {cue.strip()!r} must be one word "
+                        "(name a phrase in concepts.yaml and use the concept's name)")
             else:
                 cues.setdefault(norm[0], []).append(name)
-        answered_by[name] = frozenset(str(t) for t in topics)
-        lines[name] = line_of(item, "answered_by")
-    frames = Frames(
-        MappingProxyType({w: tuple(f) for w, f in cues.items()}),
-        MappingProxyType(answered_by),
-        MappingProxyType(lines),
-    )
-    return frames, problems
-
-
-def unknown_topics(frames: Frames, topics: Iterable[str]) -> list[Problem]:
-    known = set(topics)
-    return [
-        Problem(str(FRAMES), frames.lines.get(frame, 1), f"frame {frame!r} names unknown topics: {sorted(missing)}")
-        for frame, answering in frames.answered_by.items()
-        if (missing := answering - known)
-    ]
+        answering = frozenset(c.texts(item, "answered_by", what))
+        if unknown := sorted(answering - known):
+            c.error(line_of(item, "answered_by"), f"{what} names unknown topics: {unknown}")
+        answered_by[name] = answering
+    return Frames(MappingProxyType({w: tuple(f) for w, f in cues.items()}), MappingProxyType(answered_by)), problems
