@@ -16,7 +16,8 @@ from types import MappingProxyType
 
 from .errors import ContentError, Problem
 from .normalise import normalise
-from .yamlfile import Located, LocatedList, line_of, load_yaml
+from .validation import Collector
+from .yamlfile import line_of, load_yaml
 
 __all__ = ["CONCEPTS", "Concepts", "load_concepts"]
 
@@ -53,39 +54,35 @@ EMPTY = Concepts(MappingProxyType({}))
 
 def load_concepts(root: Path, spellings: Mapping[str, str]) -> tuple[Concepts, list[Problem]]:
     path = root / CONCEPTS
-    label = str(CONCEPTS)
     if not path.is_file():
         return EMPTY, []  # optional: content without it matches words as they are
     try:
-        doc = load_yaml(path, label)
+        doc = load_yaml(path, str(CONCEPTS))
     except ContentError as exc:
         return EMPTY, list(exc.problems)
     problems: list[Problem] = []
-    if not isinstance(doc, Located) or doc.get("version") != 1 or not isinstance(doc.get("concepts"), LocatedList):
-        return EMPTY, [Problem(label, 1, "needs 'version: 1' and a list 'concepts' of {name, phrases}")]
+    c = Collector(root, path, problems)
     owner: dict[tuple[str, ...], str] = {}
-    raw = doc["concepts"]
-    for i, item in enumerate(raw):
-        line = line_of(raw, i)
-        if not isinstance(item, Located) or set(item) != {"name", "phrases"}:
-            problems.append(Problem(label, line, "a concept needs exactly 'name' and 'phrases'"))
+    for line, item in c.items(doc, "concepts", {"version", "concepts"}):
+        if not c.mapping(item, line, "a concept", {"name", "phrases"}):
             continue
-        name, phrases = item["name"], item["phrases"]
-        if not isinstance(name, str) or " " in name.strip() or not name.strip():
-            problems.append(Problem(label, line_of(item, "name"), f"concept name {name!r} must be one word"))
+        name = c.text(item, "name", "a concept")
+        if name is None:
             continue
-        if not isinstance(phrases, LocatedList) or not phrases:
-            problems.append(Problem(label, line_of(item, "phrases"), f"concept {name!r}: 'phrases' must be a list"))
+        if " " in name:
+            c.error(line_of(item, "name"), f"concept name {name!r} must be one word")
             continue
-        for n, text in enumerate(phrases):
-            words = tuple(normalise(str(text), spellings).split())
-            where = line_of(phrases, n)
+        if "phrases" not in item:
+            c.error(item.line, f"concept {name!r} has no 'phrases'")
+            continue
+        for where, text in c.located_texts(item["phrases"], line_of(item, "phrases"), f"concept {name!r}: 'phrases'"):
+            words = tuple(normalise(text, spellings).split())
             if not words:
-                problems.append(Problem(label, where, f"concept {name!r}: phrase {text!r} is empty"))
+                c.error(where, f"concept {name!r}: phrase {text!r} is empty")
             elif words in owner:
-                problems.append(Problem(label, where, f"{' '.join(words)!r} is in both {owner[words]!r} and {name!r}"))
+                c.error(where, f"{' '.join(words)!r} is in both {owner[words]!r} and {name!r}")
             else:
-                owner[words] = name.strip().lower()
+                owner[words] = name.lower()
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, name in sorted(owner.items(), key=lambda kv: -len(kv[0])):
         table.setdefault(words[0], []).append((words, name))

@@ -247,13 +247,14 @@ def _load_topics(root: Path, problems: list[Problem]) -> tuple[dict[str, Topic],
 
 def _valid_patterns(c: Collector, item: Located, what: str) -> tuple[str, ...]:
     valid = []
-    raw = item.get("patterns")
-    for i, pattern in enumerate(c.texts(item, "patterns", what, required=False)):
+    if "patterns" not in item:
+        return ()
+    for where, pattern in c.located_texts(item["patterns"], line_of(item, "patterns"), f"{what}: 'patterns'"):
         try:
             re.compile(pattern)
             valid.append(pattern)
         except re.error as exc:
-            c.error(line_of(raw, i), f"{what}: pattern {pattern!r} is not a valid regex: {exc}")
+            c.error(where, f"{what}: pattern {pattern!r} is not a valid regex: {exc}")
     return tuple(valid)
 
 

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from .errors import ContentError, Problem
 from .normalise import normalise
 from .validation import Collector
-from .yamlfile import LocatedList, line_of, load_yaml
+from .yamlfile import line_of, load_yaml
 
 __all__ = ["FRAMES", "Frames", "load_frames"]
 
@@ -66,16 +66,16 @@ def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str])
             c.error(line_of(item, "name"), f"frame {name!r} is listed twice")
             continue
         what = f"frame {name!r}"
-        words = c.texts(item, "cues", what)
-        if "cues" in item and not words:
+        if "cues" not in item:
+            c.error(item.line, f"{what} has no 'cues'")
+            continue
+        words = c.located_texts(item["cues"], line_of(item, "cues"), f"{what}: 'cues'")
+        if not words:
             c.error(line_of(item, "cues"), f"{what}: 'cues' must list at least one word")
-        raw = item["cues"] if isinstance(item.get("cues"), LocatedList) else []
-        for n, cue in enumerate(raw):
-            if not isinstance(cue, str) or not cue.strip():
-                continue  # text_list above said what is wrong with it
+        for where, cue in words:
             norm = normalise(cue, spellings).split()
             if len(norm) != 1:
-                c.error(line_of(raw, n), f"{what}: cue {cue.strip()!r} must be one word "
+                c.error(where, f"{what}: cue {cue!r} must be one word "
                         "(name a phrase in concepts.yaml and use the concept's name)")
             else:
                 cues.setdefault(norm[0], []).append(name)

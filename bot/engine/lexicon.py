@@ -97,15 +97,15 @@ class _Reader(Collector):
 
     def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         found: list[tuple[str, ...]] = []
-        for i, text in enumerate(self.text_list(raw, line, what)):
-            keep = frozenset({GAP}) if gaps else frozenset()
+        keep = frozenset({GAP}) if gaps else frozenset()
+        for where, text in self.located_texts(raw, line, what):
             words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
             if not words or all(w == GAP for w in words):
-                self.error(line_of(raw, i), f"{what}: {text!r} has no words left after normalising")
+                self.error(where, f"{what}: {text!r} has no words left after normalising")
             elif GAP in words and (words[0] == GAP or words[-1] == GAP):
-                self.error(line_of(raw, i), f"{what}: {text!r}: a '*' gap must stand between words")
+                self.error(where, f"{what}: {text!r}: a '*' gap must stand between words")
             elif words in found:
-                self.error(line_of(raw, i), f"{what}: {text!r} is listed twice")
+                self.error(where, f"{what}: {text!r} is listed twice")
             else:
                 found.append(words)
         return tuple(found)

@@ -64,6 +64,10 @@ class Collector:
 
     def text_list(self, value: Any, line: int | None, what: str) -> list[str]:
         """A list of non-empty texts, each problem recorded at its own line."""
+        return [text for _line, text in self.located_texts(value, line, what)]
+
+    def located_texts(self, value: Any, line: int | None, what: str) -> list[tuple[int | None, str]]:
+        """Like text_list, each text with its own line, for problems found in it later."""
         if not isinstance(value, LocatedList):
             self.error(line, f"{what} must be a list, got {type_name(value)}")
             return []
@@ -72,7 +76,7 @@ class Collector:
             if not isinstance(item, str) or not item.strip():
                 self.error(line_of(value, i), f"{what} item {i + 1} must be non-empty text")
             else:
-                result.append(item.strip())
+                result.append((line_of(value, i), item.strip()))
         return result
 
     def items(self, doc: Any, key: str, allowed_top: set[str]) -> list[tuple[int | None, Any]]:
