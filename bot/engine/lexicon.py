@@ -230,10 +230,10 @@ def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
         r.error(line_of(doc, "emoji"), "'emoji' must map a picture to the words it stands for")
         return MappingProxyType({})
     table = {}
-    for picture, words in raw.items():
-        picture = str(picture).replace("\ufe0f", "")
+    for key, words in raw.items():
+        picture = str(key).replace("\ufe0f", "")  # the variation selector is no picture of its own
         if len(picture) != 1 or picture.isalnum() or not isinstance(words, str) or not words.strip():
-            r.error(line_of(raw, picture), f"emoji: {picture!r} must be one picture mapped to words")
+            r.error(line_of(raw, key), f"emoji: {picture!r} must be one picture mapped to words")
             continue
         table[picture] = f" {words.strip().lower()} "
     return MappingProxyType(table)
