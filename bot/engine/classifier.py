@@ -199,15 +199,10 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
         return {}
     s = index.settings
     ids = _candidates(index, kept)
-    if len(ids) > 1:
-        pick = itemgetter(*ids)
-        owners, phrases, keys = pick(index.owners), pick(index.phrases), pick(index.keys)
-    elif ids:
-        owners, phrases, keys = (index.owners[ids[0]],), (index.phrases[ids[0]],), (index.keys[ids[0]],)
-    elif len(index.keys) <= s.max_candidates:  # no word in common ("invivo" for "in vivo"):
-        owners, phrases, keys = index.owners, index.phrases, index.keys  # only spelling can tell
-    else:  # too many examples to compare with all: the words' coverage alone decides
-        owners, phrases, keys = (), (), ()
+    if ids is None:
+        owners, phrases, keys = index.owners, index.phrases, index.keys
+    else:
+        owners, phrases, keys = _columns(ids, index.owners, index.phrases, index.keys)
     options = {"processor": None, "score_cutoff": s.fuzzy_floor, "limit": s.top_examples}
     phrase = _best_per_topic(owners, process.extract(" ".join(words), phrases, scorer=fuzz.ratio, **options))
     by_words = _best_per_topic(owners, process.extract(sort_key(kept), keys, scorer=fuzz.ratio, **options))
@@ -216,9 +211,11 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     return {t: (phrase.get(t, 0.0), by_words.get(t, 0.0), cover.get(t, 0.0)) for t in topics}
 
 
-def _candidates(index: Index, kept: list[str]) -> list[int]:
-    """The examples worth comparing: those sharing a content word with the message (or, in
-    content small enough to compare with all, every example when it has an unknown word).
+def _candidates(index: Index, kept: list[str]) -> list[int] | None:
+    """The examples worth comparing: those sharing a content word with the message; None
+    (compare with all) in content small enough when the message has a word the content never
+    uses, which may be misspelt or run together ("invivo"), or shares none: only spelling
+    can tell then.
 
     Examples sharing the message's rarest words come first; when a word is so common that
     its examples overflow the budget (large content), those nearest the message in length are
@@ -226,7 +223,7 @@ def _candidates(index: Index, kept: list[str]) -> list[int]:
     """
     budget = index.settings.max_candidates
     if len(index.keys) <= budget and any(w not in index.known for w in kept):
-        return []  # a word the content never uses may be a misspelt or run-together one: all
+        return None
     key_length = len(sort_key(kept))
     lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=lambda p: len(p[0]))
     chosen: set[int] = set()
@@ -240,7 +237,17 @@ def _candidates(index: Index, kept: list[str]) -> list[int]:
         middle = bisect.bisect_left(lengths, key_length)
         start = max(0, min(middle - room // 2, len(ids) - room))
         chosen.update(ids[start:start + room])
+    if not chosen and len(index.keys) <= budget:
+        return None  # no word in common at all: again only spelling can tell
     return sorted(chosen)
+
+
+def _columns(ids: list[int], *columns: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The chosen rows of each column (itemgetter: one C call per column, not a Python loop)."""
+    if len(ids) > 1:
+        pick = itemgetter(*ids)
+        return [pick(column) for column in columns]
+    return [tuple(column[i] for i in ids) for column in columns]
 
 
 def _best_per_topic(owners: tuple[str, ...], matches: list[tuple[str, float, int]]) -> dict[str, float]:
