@@ -125,6 +125,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     rules = build_rules(
         {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in (EMERGENCY, ADVICE)}
     )
+    concept_words = content.concepts.words()  # content vocabulary too, never "misspellings"
     return Index(
         spellings=lang.spellings,
         stopwords=lang.stopwords,
@@ -137,10 +138,10 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         keys=tuple(keys),
         owners=tuple(owners),
         vocabulary=_windows(
-            {w for w, _ in vocabulary.most_common(settings.repair_words)} | content.concepts.words(),
+            {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words,
             settings.correct_at,
         ),
-        known=frozenset(vocabulary) | content.concepts.words(),
+        known=frozenset(vocabulary) | concept_words,
         weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),
         idf=MappingProxyType(idf),
         postings=_postings(keys),
