@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import ContentError, Problem
+from .errors import Problem
 from .normalise import normalise
 from .validation import Collector
-from .yamlfile import line_of, load_yaml
+from .yamlfile import line_of, load_optional
 
 __all__ = ["CONCEPTS", "Concepts", "load_concepts"]
 
@@ -53,15 +53,11 @@ EMPTY = Concepts(MappingProxyType({}))
 
 
 def load_concepts(root: Path, spellings: Mapping[str, str]) -> tuple[Concepts, list[Problem]]:
-    path = root / CONCEPTS
-    if not path.is_file():
-        return EMPTY, []  # optional: content without it matches words as they are
-    try:
-        doc = load_yaml(path, str(CONCEPTS))
-    except ContentError as exc:
-        return EMPTY, list(exc.problems)
     problems: list[Problem] = []
-    c = Collector(root, path, problems)
+    doc = load_optional(root, CONCEPTS, problems)
+    if doc is None:
+        return EMPTY, problems  # absent: content without it matches words as they are
+    c = Collector(root, root / CONCEPTS, problems)
     owner: dict[tuple[str, ...], str] = {}
     for line, item in c.items(doc, "concepts", {"version", "concepts"}):
         if not c.mapping(item, line, "a concept", {"name", "phrases"}):

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import ContentError, Problem
+from .errors import Problem
 from .normalise import normalise
 from .validation import Collector
-from .yamlfile import line_of, load_yaml
+from .yamlfile import line_of, load_optional
 
 __all__ = ["FRAMES", "Frames", "load_frames"]
 
@@ -44,15 +44,11 @@ EMPTY = Frames(MappingProxyType({}), MappingProxyType({}))
 
 def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str]) -> tuple[Frames, list[Problem]]:
     """The frames, checked against the topic ids they name."""
-    path = root / FRAMES
-    if not path.is_file():
-        return EMPTY, []  # optional: content without it ranks on wording alone
-    try:
-        doc = load_yaml(path, str(FRAMES))
-    except ContentError as exc:
-        return EMPTY, list(exc.problems)
     problems: list[Problem] = []
-    c = Collector(root, path, problems)
+    doc = load_optional(root, FRAMES, problems)
+    if doc is None:
+        return EMPTY, problems  # absent: content without it ranks on wording alone
+    c = Collector(root, root / FRAMES, problems)
     known = set(topics)
     cues: dict[str, list[str]] = {}
     answered_by: dict[str, frozenset[str]] = {}

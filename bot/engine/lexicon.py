@@ -16,7 +16,7 @@ from typing import Any
 from .errors import ContentError, Problem
 from .safetytext import CLAUSE, SENTENCE, tokens
 from .validation import Collector
-from .yamlfile import Located, LocatedList, line_of, load_yaml
+from .yamlfile import Located, LocatedList, line_of, load_optional, load_yaml
 
 __all__ = [
     "CATEGORIES", "DIRECTIONS", "URGENCIES", "Concept", "PersonalFrames", "SafetyLexicon", "Trigger",
@@ -150,13 +150,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
 
 def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:
     """Dictionary words that resemble a concept word (optional; `python benchmarks/lookalikes.py`)."""
-    path = root / LOOKALIKES
-    if not path.is_file():
-        return frozenset()
-    try:
-        doc = load_yaml(path, str(LOOKALIKES))
-    except ContentError as exc:
-        problems.extend(exc.problems)
+    doc = load_optional(root, LOOKALIKES, problems)
+    if doc is None:
         return frozenset()
     r = _Reader(root, root / LOOKALIKES, problems, frozenset(), {})
     if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):

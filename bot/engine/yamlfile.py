@@ -12,7 +12,7 @@ from typing import Any
 
 from .errors import ContentError, Problem
 
-__all__ = ["Located", "LocatedList", "load_yaml", "line_of"]
+__all__ = ["Located", "LocatedList", "load_optional", "load_yaml", "line_of"]
 
 
 class Located(dict):  # type: ignore[type-arg]
@@ -86,6 +86,18 @@ def load_yaml(path: Path, label: str) -> Any:
         raise ContentError([Problem(label, line, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(label, None, f"invalid YAML: {exc}")]) from None
+
+
+def load_optional(root: Path, relative: Path, problems: list[Problem]) -> Any | None:
+    """An optional content file: None when it is absent, or broken (its problems recorded)."""
+    path = root / relative
+    if not path.is_file():
+        return None
+    try:
+        return load_yaml(path, str(relative))
+    except ContentError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def line_of(container: Any, key: str | int | None = None) -> int | None:
