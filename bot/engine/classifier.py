@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words, sort_key
 from .normalise import MAX_CHARS, has_readable_text, normalise
+from .stems import stem
 
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 
@@ -260,10 +261,15 @@ def _best_per_topic(owners: tuple[str, ...], matches: list[tuple[str, float, int
 def _coverage(index: Index, words: list[str]) -> dict[str, float]:
     """The rarity-weighted share of the message's words that each topic's examples use."""
     unknown = index.unknown_idf * index.settings.unknown_weight
-    total = sum(index.idf.get(w, unknown) for w in words)
+    total = 0.0
     covered: dict[str, float] = {}
     for word in words:
-        for tid, weight in index.weights.get(word, {}).items():
+        idf, weights = index.idf, index.weights
+        if word not in idf:  # another form of a word the content uses ("triggering")?
+            word = stem(word)
+            idf, weights = index.stem_idf, index.stem_weights
+        total += idf.get(word, unknown)
+        for tid, weight in weights.get(word, {}).items():
             covered[tid] = covered.get(tid, 0.0) + weight
     return {tid: value / total for tid, value in covered.items()}
 

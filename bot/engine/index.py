@@ -19,6 +19,7 @@ from .frames import Frames
 from .normalise import normalise
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
+from .stems import stem
 
 __all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
 
@@ -62,6 +63,9 @@ class Index:
     known: frozenset[str]
     weights: Mapping[str, Mapping[str, float]] = field(repr=False)  # word -> topic -> idf
     idf: Mapping[str, float] = field(repr=False)
+    # The same by stem, for a message word the content never uses in that form ("triggering").
+    stem_weights: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
+    stem_idf: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     # Content word -> the examples that use it, so a message is compared with the examples
     # that share a word with it instead of with all of them (an example sharing none scores
     # too low to matter, and skipping them more than halves the cost of a reply).
@@ -112,15 +116,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
             owners.append(topic.id)
     _add_answer_words(content, topic_words)
     n_topics = max(len(content.topics), 1)
-    document_frequency: dict[str, int] = defaultdict(int)
-    for words in topic_words.values():
-        for word in words:
-            document_frequency[word] += 1
-    idf = {w: math.log(1 + n_topics / df) for w, df in document_frequency.items()}
-    weights: dict[str, dict[str, float]] = defaultdict(dict)
-    for tid, words in topic_words.items():
-        for word in words:
-            weights[word][tid] = idf[word]
+    idf, weights = _weighting(topic_words, n_topics)
+    stem_idf, stem_weights = _weighting({t: set(map(stem, ws)) for t, ws in topic_words.items()}, n_topics)
     safety = build_rules({ADVICE: content.topics[ADVICE].patterns} if ADVICE in content.topics else {})
     rules = build_rules(
         {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in (EMERGENCY, ADVICE)}
@@ -142,13 +139,31 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
             settings.correct_at,
         ),
         known=frozenset(vocabulary) | concept_words,
-        weights=MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()}),
-        idf=MappingProxyType(idf),
+        weights=weights,
+        idf=idf,
+        stem_weights=stem_weights,
+        stem_idf=stem_idf,
         postings=_postings(keys),
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
         settings=settings,
     )
+
+
+def _weighting(
+    topic_words: Mapping[str, set[str]], n_topics: int
+) -> tuple[Mapping[str, float], Mapping[str, Mapping[str, float]]]:
+    """Each word's rarity across topics (idf), and word -> topic -> that idf."""
+    document_frequency: dict[str, int] = defaultdict(int)
+    for words in topic_words.values():
+        for word in words:
+            document_frequency[word] += 1
+    idf = {w: math.log(1 + n_topics / df) for w, df in document_frequency.items()}
+    weights: dict[str, dict[str, float]] = defaultdict(dict)
+    for tid, words in topic_words.items():
+        for word in words:
+            weights[word][tid] = idf[word]
+    return MappingProxyType(idf), MappingProxyType({w: MappingProxyType(t) for w, t in weights.items()})
 
 
 def _add_answer_words(content: Content, topic_words: dict[str, set[str]]) -> None:

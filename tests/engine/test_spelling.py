@@ -22,3 +22,21 @@ def test_a_wrong_consonant_is_not_repaired_into_another_word(genebot: bot.Bot) -
     # "project" is one letter from "protect" (how participants are protected): a real word
     reply, _state = genebot.reply("my son has a school project on how gene therapy fixes a faulty gene")
     assert reply.topic != "oversight"
+
+
+@pytest.mark.parametrize("question", [
+    "is anybody watching over the trials",      # the examples say "watch", never "watching"
+    "are the trials being watched by anyone",
+])
+def test_another_form_of_a_content_word_counts_as_that_word(genebot: bot.Bot, question: str) -> None:
+    reply, _state = genebot.reply(question)
+    assert reply.topic == "oversight"
+
+
+def test_stems_are_shared_by_a_words_inflections() -> None:
+    from bot.engine.stems import stem
+
+    assert stem("triggering") == stem("triggered") == stem("triggers") == stem("trigger")
+    assert stem("gene") == stem("genes") and stem("therapies") == stem("therapy")
+    assert stem("stopped") == stem("stop") and stem("killing") == stem("kill")
+    assert stem("virus") == "virus" and stem("process") == "process"  # no false plural
