@@ -42,7 +42,7 @@ class Settings:
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
     top_examples: int = 64         # how many best examples per message feed the topic scores
     frame_penalty: float = 0.6     # a topic not answering what the question asks keeps this share
-    max_candidates: int = 4000     # a message is compared with at most about this many examples
+    max_candidates: int = 3000     # a message is compared with at most about this many examples
     repair_words: int = 5000       # spelling repair aims at the content's most used words
 
 
