@@ -58,6 +58,7 @@ class PersonalFrames:
     general: tuple[tuple[str, ...], ...]       # "my doctor said", "what should i ask": not personal
     symptoms: tuple[tuple[str, ...], ...]      # worrying, not an emergency ...
     after: tuple[tuple[str, ...], ...]         # ... when it follows a treatment
+    complaints: tuple[tuple[str, ...], ...] = ()  # one's own body told as the question
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,9 +253,9 @@ def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
 
 
 def _personal(r: _Reader, doc: Located) -> PersonalFrames:
-    keys = {"owners", "frames", "general", "symptoms", "after"}
+    order = ["owners", "frames", "general", "symptoms", "after", "complaints"]
+    keys = set(order)
     raw = doc["personal"]
     if not r.mapping(raw, line_of(doc, "personal"), "'personal'", keys, keys):
         return PersonalFrames((), (), (), (), ())
-    return PersonalFrames(*(r.phrases(raw, key, "'personal'", gaps=True) for key in sorted(keys, key=[
-        "owners", "frames", "general", "symptoms", "after"].index)))
+    return PersonalFrames(*(r.phrases(raw, key, "'personal'", gaps=True) for key in order))

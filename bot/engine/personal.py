@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Mapping
 
 from .catalog import ADVICE
-from .context import Hit, outside, sentence_ids, to_clause_end
+from .context import Hit, category, outside, sentence_ids, to_clause_end
 from .safetytext import CLAUSE, SENTENCE
 
 __all__ = ["personal_request"]
+
+_NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied or told of the past
 
 SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
@@ -43,9 +45,24 @@ def personal_request(
         return None, None
     if found("symptom") and found("after"):
         return ADVICE, "soon"
-    if found("frame"):
+    if found("frame") or _own_symptom(by_kind, general, sentence, asked):
         return ADVICE, None
     return None, None
+
+
+def _own_symptom(by_kind: Mapping[str, list[Hit]], general: list[Hit], sentence: list[int], asked: list[bool]) -> bool:
+    """A symptom told by its owner in the sentence that asks ("I feel dizzy whenever I stand
+    up", "my hair is falling out in bunches"): a question about their own health, not about
+    gene therapy. The owner must be in that sentence: "My son has SMA. Can it cause a fever?"
+    asks generally."""
+    owned = {sentence[h.start] for h in outside(by_kind.get("owner", []), general)}
+    denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
+    symptoms = outside(by_kind.get("complaint", []), general + by_kind.get("pseudo", []))
+    asking = [n for n, question in enumerate(asked) if question]
+    return any(
+        n in owned and n not in denied and (not asking or n in asking)
+        for n in (sentence[h.start] for h in symptoms)
+    )
 
 
 def _told(asked: list[bool], sentence: list[int], words: list[str]) -> set[int]:

@@ -124,7 +124,7 @@ class SafetyScanner:
             add("present", words)
         p = lexicon.personal
         for kind, phrases in (("owner", p.owners), ("frame", p.frames), ("general", p.general),
-                              ("symptom", p.symptoms), ("after", p.after)):
+                              ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints)):
             for words in phrases:
                 add(kind, words)
         self.table = dict(table)
@@ -247,9 +247,7 @@ class SafetyScanner:
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
                     if not (spots.holds(t) if category(t) == "current" else spots.overlaps(t))]
-        # "10 minutes ago" says recent, not past: a historical trigger inside a current one goes.
-        current = Spans(t for t in triggers if category(t) == "current")
-        triggers = [t for t in triggers if category(t) != "historical" or not current.holds(t)]
+        triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         near = ends + outside(by_kind["end-near"], spots)
         told_before = past_story(sentence, triggers, by_kind["present"])
@@ -288,6 +286,23 @@ class SafetyScanner:
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
 
+def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
+    """Of a current and a historical trigger one inside the other, the longer one speaks:
+    "10 minutes ago" says recent, not past ("ago"); "I still remember" says past, not now
+    ("still"). When both cover the same words, now wins (a missed crisis is worse)."""
+    current = [t for t in triggers if category(t) == "current"]
+    historical = [t for t in triggers if category(t) == "historical"]
+    if not current or not historical:
+        return triggers
+    now, past = Spans(current), Spans(historical)
+    same = {(t.start, t.end) for t in current} & {(t.start, t.end) for t in historical}
+    return [
+        t for t in triggers
+        if not (category(t) == "historical" and now.holds(t))
+        and not (category(t) == "current" and past.holds(t) and (t.start, t.end) not in same)
+    ]
+
+
 def _nearest_first(starts: list[int], hits: list[Hit], position: int) -> Iterable[Hit]:
     """Triggers of one category outward from a position, at most MAX_TRIGGERS on each side: a
     scope is at most a sentence, and a nearer trigger blocked by a boundary means a farther
@@ -307,6 +322,6 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
     yield lexicon.end_near
     yield lexicon.present
     p = lexicon.personal
-    yield from (p.owners, p.frames, p.general, p.symptoms, p.after)
+    yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints)
 
 

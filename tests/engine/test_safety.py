@@ -60,6 +60,11 @@ CONTEXT = [
      "im dead 💀 that answer was too funny, what is an irb"),
     ("figurative", "this is my last night, i have the pills ready",
      "this is my last message for today, thanks for the help"),
+    # the longer trigger speaks: "still" says now, "I still remember" says past
+    ("historical", "i am still suicidal and scared",
+     "i still remember feeling suicidal in my first year of college, what is gene therapy"),
+    ("hypothetical", "everyone would be better off without me",
+     "a week like this would have made me suicidal once, but i am in a good place now"),
 ]
 
 TYPOS_AND_SLANG = [
@@ -221,6 +226,26 @@ def test_every_emergency_example_in_the_content_is_caught(genebot: bot.Bot) -> N
 def test_every_personal_advice_example_is_recognised(genebot: bot.Bot) -> None:
     missed = [e for e in genebot.content.topics["personal-advice"].examples if genebot.reply(e)[0].kind != "advice"]
     assert not missed
+
+
+@pytest.mark.parametrize("message", [
+    "I keep getting dizzy every time I get up from the sofa.",
+    "my scalp itches and my hair is falling out",
+    "is my rash infected?",
+])
+def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("advice", None), message
+
+
+@pytest.mark.parametrize("message", [
+    "this cough is driving me mad but it's just a cold, what is a vector",  # denied
+    "my headaches were bad in my twenties. what is gene editing?",          # past, then asks generally
+    "can gene therapy cause a rash",                                        # no owner
+])
+def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.kind != "advice", (message, reply.topic)
 
 
 def test_a_situation_told_before_a_general_question_is_not_a_request_for_advice(genebot: bot.Bot) -> None:
