@@ -1,6 +1,5 @@
 """Calibrate the classifier's dials on the tuning sets only: the team's development set and
-the tuning parts of the real questions (tests/eval/dev.yaml, real-tune.yaml, real-tune-2.yaml,
-real-tune-3.yaml).
+the tuning parts of the real questions (tests/eval/dev.yaml, real-tune*.yaml).
 
 The held-out sets (questions.yaml, real-heldout*.yaml, safety-heldout.yaml, safety-unseen.yaml)
 are never used here, so their figures stay an honest estimate of unseen questions. Usage:
@@ -24,7 +23,7 @@ from bot.engine.classifier import classify
 from bot.engine.index import Settings
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
-TUNING = (EVAL / "dev.yaml", EVAL / "real-tune.yaml", EVAL / "real-tune-2.yaml", EVAL / "real-tune-3.yaml")
+TUNING = (EVAL / "dev.yaml", *sorted(EVAL.glob("real-tune*.yaml")))
 
 
 def score(genebot: bot.Bot, settings: Settings, cases: list) -> tuple[float, float, float]:
