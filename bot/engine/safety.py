@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from .catalog import EMERGENCY
 from .context import (
@@ -47,7 +48,8 @@ from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
 REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
-MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else
+MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
+MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 _CACHE_SIZE = 4096
@@ -149,6 +151,7 @@ class SafetyScanner:
                          for w in words} | {w for words in lexicon.pseudo for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
+        self.before, self.after = _neighbours(lexicon)
 
     # ------------------------------------------------------------------ reading the words
 
@@ -157,27 +160,31 @@ class SafetyScanner:
         if self.pictures:
             text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
         raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
-        out: list[str] = []
+        out: list[tuple[str, ...]] = []
+        unread: list[int] = []  # unknown words no repair could read, by position
         repairs = 0
         seen = self._words
         for word in raw:
             done = seen.get(word)
-            if done is not None:
-                out.extend(done)
-                continue
-            if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
-                done = (self._number(word) or stem(word),)
-            elif repairs < MAX_REPAIRS:
-                repairs += 1
-                done = self._repair(word)
-            else:
-                out.append(stem(word))
-                continue
-            if len(seen) >= _CACHE_SIZE:
-                seen.clear()
-            seen[word] = done
-            out.extend(done)
-        return out
+            if done is None:
+                if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+                    done = (self._number(word) or stem(word),)
+                elif repairs < MAX_REPAIRS:
+                    repairs += 1
+                    done = self._repair(word)
+                else:
+                    done = (stem(word),)
+                if len(seen) >= _CACHE_SIZE:
+                    seen.clear()
+                seen[word] = done
+            if len(word) >= MIN_BESIDE_LENGTH and word not in self.known and done == (stem(word),) and word.isalpha():
+                unread.append(len(out))
+            out.append(done)
+        for i in unread[:MAX_REPAIRS]:
+            fixed = self._repair_beside(raw, i)
+            if fixed:
+                out[i] = (stem(fixed),)
+        return [w for done in out for w in done]
 
     def _number(self, word: str) -> str | None:
         """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
@@ -192,6 +199,19 @@ class SafetyScanner:
     def _repair(self, word: str) -> tuple[str, ...]:
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _repair_beside(self, raw: list[str], i: int) -> str | None:
+        """A short misspelt word read by the word it stands with in a concept phrase: "kiii
+        myself" is "kill myself" (one edit, toward the words that stand before "myself")."""
+        word = raw[i]
+        for neighbour, table in ((raw[i + 1] if i + 1 < len(raw) else None, self.before),
+                                 (raw[i - 1] if i else None, self.after)):
+            choices = table.get(neighbour, ()) if neighbour else ()
+            if choices:
+                best = process.extractOne(word, choices, scorer=Levenshtein.distance, processor=None, score_cutoff=1)
+                if best is not None:
+                    return best[0]
+        return None
 
     # ------------------------------------------------------------------ finding phrases
 
@@ -301,6 +321,23 @@ def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
         if not (category(t) == "historical" and now.holds(t))
         and not (category(t) == "current" and past.holds(t) and (t.start, t.end) not in same)
     ]
+
+
+def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """For each word of a concept phrase, the words that stand right before it and right
+    after it in those phrases (words of MIN_BESIDE_LENGTH letters or more)."""
+    before: dict[str, set[str]] = defaultdict(set)
+    after: dict[str, set[str]] = defaultdict(set)
+    for concept in lexicon.concepts:
+        for term in concept.terms:
+            for a, b in zip(term, term[1:]):
+                if GAP in (a, b):
+                    continue
+                if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
+                    before[b].add(a)
+                if len(b) >= MIN_BESIDE_LENGTH and b.isalpha():
+                    after[a].add(b)
+    return ({w: tuple(sorted(ws)) for w, ws in before.items()}, {w: tuple(sorted(ws)) for w, ws in after.items()})
 
 
 def _nearest_first(starts: list[int], hits: list[Hit], position: int) -> Iterable[Hit]:

@@ -76,6 +76,8 @@ TYPOS_AND_SLANG = [
     ("been thinking about unaliving myself", "crisis"),
     ("sucidal tonight", "crisis"),
     ("anafalaxis after the infusion", "medical"),
+    ("gonna kull myself tonight", "crisis"),  # a short word, read by the word beside it
+    ("i want to hang mysef", "crisis"),
 ]
 
 ADVICE = [
@@ -104,6 +106,7 @@ ORDINARY = [
     "what does phase 1 check",
     "who can stop a clinical trial",
     "this wait is killing me, how long do trials take",
+    "i will fill myself with hope and read about gene therapy",  # a real word is not a typo
 ]
 
 OUT_OF_SCOPE = [
