@@ -15,6 +15,7 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -330,7 +331,7 @@ def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dic
     after: dict[str, set[str]] = defaultdict(set)
     for concept in lexicon.concepts:
         for term in concept.terms:
-            for a, b in zip(term, term[1:]):
+            for a, b in itertools.pairwise(term):
                 if GAP in (a, b):
                     continue
                 if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
