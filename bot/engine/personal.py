@@ -15,7 +15,7 @@ from .safetytext import CLAUSE, SENTENCE
 
 __all__ = ["personal_request"]
 
-_NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied or told of the past
+_NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied, past or imagined
 
 SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
@@ -23,8 +23,8 @@ SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back 
 def personal_request(
     words: list[str], by_kind: Mapping[str, list[Hit]], asked: list[bool]
 ) -> tuple[str | None, str | None]:
-    """(ADVICE, None) for a personal question, (ADVICE, "soon") for symptoms after a
-    treatment told by their owner (contact the team today), else (None, None).
+    """(ADVICE, None) for a personal question or one's own complaint, (ADVICE, "soon") for
+    symptoms after a treatment told by their owner (contact the team today), else (None, None).
 
     An owner may stand anywhere in the message; `general` phrases ("my doctor said", "for my
     essay") take their clause out. When the message asks something with a "?", a frame counts
@@ -45,16 +45,18 @@ def personal_request(
         return None, None
     if found("symptom") and found("after"):
         return ADVICE, "soon"
-    if found("frame") or _own_symptom(by_kind, general, sentence, asked):
+    if found("frame") or _own_complaint(by_kind, general, sentence, asked):
         return ADVICE, None
     return None, None
 
 
-def _own_symptom(by_kind: Mapping[str, list[Hit]], general: list[Hit], sentence: list[int], asked: list[bool]) -> bool:
-    """A symptom told by its owner in the sentence that asks ("I feel dizzy whenever I stand
-    up", "my hair is falling out in bunches"): a question about their own health, not about
-    gene therapy. The owner must be in that sentence: "My son has SMA. Can it cause a fever?"
-    asks generally."""
+def _own_complaint(
+    by_kind: Mapping[str, list[Hit]], general: list[Hit], sentence: list[int], asked: list[bool]
+) -> bool:
+    """A complaint told by its owner in the sentence that asks, or in a message that asks
+    nothing with a "?" ("I feel dizzy whenever I stand up", "is my cut infected?"): a
+    question about their own health. The owner must be in that sentence ("My son has SMA.
+    Can it cause a fever?" asks generally), and the complaint not denied, past or imagined."""
     owned = {sentence[h.start] for h in outside(by_kind.get("owner", []), general)}
     denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     symptoms = outside(by_kind.get("complaint", []), general + by_kind.get("pseudo", []))

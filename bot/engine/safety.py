@@ -178,7 +178,7 @@ class SafetyScanner:
                 if len(seen) >= _CACHE_SIZE:
                     seen.clear()
                 seen[word] = done
-            if len(word) >= MIN_BESIDE_LENGTH and word not in self.known and done == (stem(word),) and word.isalpha():
+            if word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha() and done == (stem(word),):
                 unread.append(len(out))
             out.append(done)
         for i in unread[:MAX_REPAIRS]:
