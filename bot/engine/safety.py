@@ -140,7 +140,7 @@ class SafetyScanner:
         for first in self.gapped:
             starts[first[0]].append(first)
         self.gap_starts = dict(starts)
-        self._words: dict[str, tuple[str, ...]] = {}
+        self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
         lexicon_words = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words if w != GAP}
         self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
@@ -161,13 +161,13 @@ class SafetyScanner:
         if self.pictures:
             text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
         raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
-        out: list[tuple[str, ...]] = []
-        unread: list[int] = []  # unknown words no repair could read, by position
+        out: list[str] = []
+        unread: list[tuple[int, int]] = []  # unknown words no repair could read: (in out, in raw)
         repairs = 0
         seen = self._words
-        for word in raw:
-            done = seen.get(word)
-            if done is None:
+        for j, word in enumerate(raw):
+            known = seen.get(word)
+            if known is None:
                 if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
                     done = (self._number(word) or stem(word),)
                 elif repairs < MAX_REPAIRS:
@@ -175,17 +175,21 @@ class SafetyScanner:
                     done = self._repair(word)
                 else:
                     done = (stem(word),)
+                lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()
+                        and done == (stem(word),))
+                known = (done, lost)
                 if len(seen) >= _CACHE_SIZE:
                     seen.clear()
-                seen[word] = done
-            if word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha() and done == (stem(word),):
-                unread.append(len(out))
-            out.append(done)
-        for i in unread[:MAX_REPAIRS]:
-            fixed = self._repair_beside(raw, i)
+                seen[word] = known
+            done, lost = known
+            if lost:
+                unread.append((len(out), j))
+            out.extend(done)
+        for at, j in unread[:MAX_REPAIRS]:
+            fixed = self._repair_beside(raw, j)
             if fixed:
-                out[i] = (stem(fixed),)
-        return [w for done in out for w in done]
+                out[at] = stem(fixed)
+        return out
 
     def _number(self, word: str) -> str | None:
         """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
