@@ -50,6 +50,16 @@ def test_short_followups_resolve_against_the_previous_answer(genebot: bot.Bot, f
     assert reply.topic == "is-it-safe"
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("thank you, that really helped, I feel calmer about the study now", "thanks"),
+    ("thanks so much that helped my dad understand it", "thanks"),   # "help my dad" is not a request here
+    ("thanks that helped, what is an irb", "irb"),                   # ... and a question after it is answered
+])
+def test_thanks_with_a_few_words_more_is_still_thanks(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic, (message, reply.topic)
+
+
 def test_a_number_picks_a_suggestion(genebot: bot.Bot) -> None:
     first, state = genebot.reply("what is gene therapy")
     reply, _ = genebot.reply("2", state)
