@@ -206,6 +206,20 @@ def test_worrying_symptoms_after_treatment_say_contact_the_team_today(genebot: b
     assert "treatment team today" in reply.body and reply.text.endswith(reply.disclaimer)
 
 
+@pytest.mark.parametrize("message", [
+    "her hands are a bit tingly two weeks post car t",     # "her" is someone the writer knows
+    "he has been sleepier since his infusion, eating fine",
+])
+def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("advice", "soon"), message
+
+
+def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("is gene therapy safe for her")
+    assert reply.kind == "advice"
+
+
 @pytest.mark.parametrize("message", ORDINARY)
 def test_ordinary_questions_are_not_emergencies_or_advice(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
