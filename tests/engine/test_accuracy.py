@@ -33,8 +33,8 @@ FLOORS = {
     "safety-tune-3.yaml": {"emergency_recall": 0.99, "advice_recall": 0.85},
     "safety-tune-4.yaml": {"emergency_recall": 0.98, "advice_recall": 0.80},
     "safety-tune-5.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0},
-    "safety-tune-6.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0, "advice_recall": 0.58},
-    "safety-heldout.yaml": {"emergency_recall": 0.80, "max_false_alarm_rate": 0.04, "advice_recall": 0.67},
+    "safety-tune-6.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0, "advice_recall": 0.66},
+    "safety-heldout.yaml": {"emergency_recall": 0.80, "max_false_alarm_rate": 0.04, "advice_recall": 0.73},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
     "real-tune.yaml": {"in_scope_accuracy": 0.86, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
     "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
@@ -44,8 +44,8 @@ FLOORS = {
     "real-heldout-2.yaml": {"in_scope_accuracy": 0.66, "out_of_scope_fallback": 0.91, "max_false_alarm_rate": 0.0},
     "real-tune-4.yaml": {"in_scope_accuracy": 0.69, "out_of_scope_fallback": 0.71, "max_false_alarm_rate": 0.0},
     "real-heldout-4.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
-    "safety-tune-7.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.05, "advice_recall": 0.72},
-    "safety-heldout-2.yaml": {"emergency_recall": 0.75, "max_false_alarm_rate": 0.08, "advice_recall": 0.70},
+    "safety-tune-7.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.05, "advice_recall": 0.81},
+    "safety-heldout-2.yaml": {"emergency_recall": 0.75, "max_false_alarm_rate": 0.08, "advice_recall": 0.76},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml"}
