@@ -21,6 +21,9 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 _PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:\n]+|[,()\-–—]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
+# A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
+# "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
+_INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
 
 
 def tokens(
@@ -38,7 +41,7 @@ def _tokens(
     # Cap before folding, and again after: NFKC can expand one character eighteen-fold, and
     # ordinary text barely grows, so twice the typed length is plenty.
     text = text[:SAFETY_MAX_CHARS]
-    folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
+    folded = _INNER_HYPHEN.sub(" ", _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)])
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     question = False  # a "?" since the last word

@@ -63,6 +63,8 @@ CONTEXT = [
     # the longer trigger speaks: "still" says now, "I still remember" says past
     ("historical", "i am still suicidal and scared",
      "i still remember feeling suicidal in my first year of college, what is gene therapy"),
+    ("historical", "i self-harmed last night and it is bad",
+     "in my early twenties i self-harmed a lot, clean for years now. what does an irb do"),
     ("hypothetical", "everyone would be better off without me",
      "a week like this would have made me suicidal once, but i am in a good place now"),
 ]
@@ -77,6 +79,8 @@ TYPOS_AND_SLANG = [
     ("sucidal tonight", "crisis"),
     ("anafalaxis after the infusion", "medical"),
     ("gonna kull myself tonight", "crisis"),  # a short word, read by the word beside it
+    ("i want to self-harm tonight", "crisis"),  # a hyphen inside a word joins, it does not punctuate
+    ("thinking of self-harming again", "crisis"),
     ("i want to hang mysef", "crisis"),
 ]
 
