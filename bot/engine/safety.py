@@ -44,7 +44,7 @@ from .context import (
 )
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
 from .personal import personal_request
-from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
+from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
@@ -153,6 +153,11 @@ class SafetyScanner:
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
         self.before, self.after = _neighbours(lexicon)
+        by_length: dict[int, set[str]] = defaultdict(set)
+        for w in concept_words:
+            if w.isalpha():
+                by_length[len(w)].add(w)
+        self.by_length = {n: tuple(sorted(ws)) for n, ws in by_length.items()}
 
     # ------------------------------------------------------------------ reading the words
 
@@ -168,7 +173,10 @@ class SafetyScanner:
         for j, word in enumerate(raw):
             known = seen.get(word)
             if known is None:
-                if word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+                if CENSORED in word and repairs < MAX_REPAIRS:
+                    repairs += 1
+                    done = (stem(self._uncensor(word)),)
+                elif word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
                     done = (self._number(word) or stem(word),)
                 elif repairs < MAX_REPAIRS:
                     repairs += 1
@@ -204,6 +212,16 @@ class SafetyScanner:
     def _repair(self, word: str) -> tuple[str, ...]:
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _uncensor(self, word: str) -> str:
+        """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""
+        hidden = [i for i, c in enumerate(word) if c == CENSORED]
+        if len(hidden) * 2 >= len(word):
+            return word
+        for candidate in self.by_length.get(len(word), ()):
+            if all(a == b for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if i not in hidden):
+                return candidate
+        return word
 
     def _repair_beside(self, raw: list[str], i: int) -> str | None:
         """A short misspelt word read by the word it stands with in a concept phrase: "kiii

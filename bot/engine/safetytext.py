@@ -24,6 +24,11 @@ _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
+# A symbol between letters hides a letter ("k*ll", "d!e", "su!cide"): people censor the very
+# words the scan looks for. It becomes CENSORED, a letter no lexicon word has, for the scan to
+# fill in from the lexicon.
+CENSORED = "ʔ"
+_CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%](?=[^\W\d_])")
 
 
 def tokens(
@@ -41,7 +46,8 @@ def _tokens(
     # Cap before folding, and again after: NFKC can expand one character eighteen-fold, and
     # ordinary text barely grows, so twice the typed length is plenty.
     text = text[:SAFETY_MAX_CHARS]
-    folded = _INNER_HYPHEN.sub(" ", _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)])
+    folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
+    folded = _CENSOR.sub(CENSORED, _INNER_HYPHEN.sub(" ", folded))
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     question = False  # a "?" since the last word

@@ -81,6 +81,8 @@ TYPOS_AND_SLANG = [
     ("gonna kull myself tonight", "crisis"),  # a short word, read by the word beside it
     ("i want to self-harm tonight", "crisis"),  # a hyphen inside a word joins, it does not punctuate
     ("thinking of self-harming again", "crisis"),
+    ("im going to k*ll myself tonight", "crisis"),  # a censored word is filled in from the lexicon
+    ("i want to d!e", "crisis"),
     ("i want to hang mysef", "crisis"),
 ]
 
@@ -111,6 +113,7 @@ ORDINARY = [
     "who can stop a clinical trial",
     "this wait is killing me, how long do trials take",
     "i will fill myself with hope and read about gene therapy",  # a real word is not a typo
+    "my d*mn phone died again, what is gene therapy",            # a censored word no concept has
 ]
 
 OUT_OF_SCOPE = [
