@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -210,6 +211,9 @@ class SafetyScanner:
         return next((name for name, low, high in self.lexicon.numbers if low <= value <= high), None)
 
     def _repair(self, word: str) -> tuple[str, ...]:
+        for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
+            if shorter in self.known:
+                return (stem(shorter),)
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
 
@@ -327,6 +331,16 @@ class SafetyScanner:
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
+
+
+_STRETCHED = re.compile(r"(.)\1{2,}")
+
+
+def _unstretched(word: str) -> tuple[str, ...]:
+    """A word with a letter held down ("diiiie") with that run cut to two, then to one."""
+    if not _STRETCHED.search(word):
+        return ()
+    return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
 
 
 def _longer_speaks(triggers: list[Hit]) -> list[Hit]:

@@ -28,7 +28,7 @@ _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
 # words the scan looks for. It becomes CENSORED, a letter no lexicon word has, for the scan to
 # fill in from the lexicon.
 CENSORED = "ʔ"
-_CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%](?=[^\W\d_])")
+_CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%0-9](?=[^\W\d_])")  # digits too: "k1ll", "su1c1de"
 
 
 def tokens(

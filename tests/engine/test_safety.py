@@ -83,6 +83,8 @@ TYPOS_AND_SLANG = [
     ("thinking of self-harming again", "crisis"),
     ("im going to k*ll myself tonight", "crisis"),  # a censored word is filled in from the lexicon
     ("i want to d!e", "crisis"),
+    ("i want to k1ll myself", "crisis"),  # a digit for a letter
+    ("i want to diiiie", "crisis"),       # a letter held down
     ("i want to hang mysef", "crisis"),
 ]
 
