@@ -85,6 +85,8 @@ TYPOS_AND_SLANG = [
     ("i want to d!e", "crisis"),
     ("i want to k1ll myself", "crisis"),  # a digit for a letter
     ("i want to diiiie", "crisis"),       # a letter held down
+    ("my brother od'd", "medical"),        # "od'd" reads as "odd" once the apostrophe goes
+    ("i have a plan and the means", "crisis"),
     ("i want to hang mysef", "crisis"),
 ]
 
@@ -116,6 +118,7 @@ ORDINARY = [
     "this wait is killing me, how long do trials take",
     "i will fill myself with hope and read about gene therapy",  # a real word is not a typo
     "my d*mn phone died again, what is gene therapy",            # a censored word no concept has
+    "the dose on my chart seemed odd on my last visit, what is a vector",
 ]
 
 OUT_OF_SCOPE = [
