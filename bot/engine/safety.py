@@ -154,6 +154,7 @@ class SafetyScanner:
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
         self.before, self.after = _neighbours(lexicon)
+        self.swaps = _by_letters(w for phrases in _all_phrases(lexicon) for words in phrases for w in words)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
             if w.isalpha():
@@ -177,8 +178,12 @@ class SafetyScanner:
                 if CENSORED in word and repairs < MAX_REPAIRS:
                     repairs += 1
                     done = (stem(self._uncensor(word)),)
-                elif word in self.known or len(word) < MIN_REPAIR_LENGTH or not word.isalpha():
+                elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
                     done = (self._number(word) or stem(word),)
+                elif swapped := self._swapped(word):  # "udner", "cnat", "seizrue": two keys swapped
+                    done = (stem(swapped),)
+                elif len(word) < MIN_REPAIR_LENGTH:
+                    done = (stem(word),)
                 elif repairs < MAX_REPAIRS:
                     repairs += 1
                     done = self._repair(word)
@@ -216,6 +221,19 @@ class SafetyScanner:
                 return (stem(shorter),)
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _swapped(self, word: str) -> str | None:
+        """The lexicon word this one is with two neighbouring letters swapped back, if any.
+
+        The commonest slip of fast typing, and one a ratio cannot forgive in a short word
+        ("cnat" scores 75 against "cant"); any lexicon word qualifies, not only concept words,
+        because "udner" or "honsetly" break a phrase as surely as a misspelt "seizure" does.
+        """
+        for other in self.swaps.get("".join(sorted(word)), ()):
+            diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+            if len(diff) == 2 and diff[1] == diff[0] + 1:
+                return other
+        return None
 
     def _uncensor(self, word: str) -> str:
         """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""
@@ -331,6 +349,16 @@ class SafetyScanner:
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
+
+
+def _by_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Lexicon words of MIN_BESIDE_LENGTH letters or more, by their sorted letters: a word with
+    two letters swapped has the same letters."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for w in words:
+        if len(w) >= MIN_BESIDE_LENGTH and w.isalpha():
+            found["".join(sorted(w))].add(w)
+    return {key: tuple(sorted(ws)) for key, ws in found.items()}
 
 
 _STRETCHED = re.compile(r"(.)\1{2,}")

@@ -86,6 +86,8 @@ TYPOS_AND_SLANG = [
     ("i want to k1ll myself", "crisis"),  # a digit for a letter
     ("i want to diiiie", "crisis"),       # a letter held down
     ("my brother od'd", "medical"),        # "od'd" reads as "odd" once the apostrophe goes
+    ("i cnat breathe", "medical"),         # two letters swapped, in any lexicon word
+    ("im on the train tarcks now", "crisis"),
     ("i have a plan and the means", "crisis"),
     ("i want to hang mysef", "crisis"),
 ]
@@ -119,6 +121,7 @@ ORDINARY = [
     "i will fill myself with hope and read about gene therapy",  # a real word is not a typo
     "my d*mn phone died again, what is gene therapy",            # a censored word no concept has
     "the dose on my chart seemed odd on my last visit, what is a vector",
+    "writing a short story wehre the patient stops breathing, what side effects are realistic",
 ]
 
 OUT_OF_SCOPE = [
