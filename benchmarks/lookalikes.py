@@ -45,12 +45,12 @@ def main() -> int:
     # Beside its phrase's other word, a shorter word is repaired too, by one edit ("kiii myself"):
     # "fill myself" must stay "fill".
     beside = sorted({w for table in (scanner.before, scanner.after) for ws in table.values() for w in ws})
-    # And any word is read back from two swapped letters ("cnat"): "form" must stay "form".
+    # And any word is read back from one slip of the keys ("cnat", "chst"): "form" stays "form".
     near = [w for w in words if len(w) >= MIN_BESIDE_LENGTH and (
         (len(w) >= MIN_REPAIR_LENGTH
          and process.extractOne(w, scanner.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT))
         or process.extractOne(w, beside, scorer=Levenshtein.distance, processor=None, score_cutoff=1)
-        or scanner._swapped(w))]
+        or scanner._one_slip(w))]
     words = [w for w in words if len(w) >= MIN_BESIDE_LENGTH]
     lines = "".join(f"  - '{w}'\n" for w in near)  # quoted: 'null', 'yes', 'off' are words here
     (ROOT / LOOKALIKES).write_text(

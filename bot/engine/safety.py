@@ -154,7 +154,10 @@ class SafetyScanner:
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
         self.before, self.after = _neighbours(lexicon)
-        self.swaps = _by_letters(w for phrases in _all_phrases(lexicon) for words in phrases for w in words)
+        every_word = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words}
+        self.swaps = _by_letters(every_word)
+        self.lexicon_words = frozenset(w for w in every_word if len(w) >= MIN_BESIDE_LENGTH and w.isalpha())
+        self.shortened = _shortened(self.lexicon_words)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
             if w.isalpha():
@@ -180,8 +183,8 @@ class SafetyScanner:
                     done = (stem(self._uncensor(word)),)
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
                     done = (self._number(word) or stem(word),)
-                elif swapped := self._swapped(word):  # "udner", "cnat", "seizrue": two keys swapped
-                    done = (stem(swapped),)
+                elif fixed := self._one_slip(word):  # "cnat", "chst", "wriist": one slip of the keys
+                    done = (stem(fixed),)
                 elif len(word) < MIN_REPAIR_LENGTH:
                     done = (stem(word),)
                 elif repairs < MAX_REPAIRS:
@@ -221,6 +224,14 @@ class SafetyScanner:
                 return (stem(shorter),)
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _one_slip(self, word: str) -> str | None:
+        """The lexicon word this one is with one slip undone: two neighbouring letters
+        swapped ("cnat"), a letter missed ("chst") or a letter doubled or added ("wriist")."""
+        found = self._swapped(word) or self.shortened.get(word)
+        if found is None and len(word) > MIN_BESIDE_LENGTH:
+            found = next((w for w in _without_one(word) if w in self.lexicon_words), None)
+        return found
 
     def _swapped(self, word: str) -> str | None:
         """The lexicon word this one is with two neighbouring letters swapped back, if any.
@@ -359,6 +370,21 @@ def _by_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
         if len(w) >= MIN_BESIDE_LENGTH and w.isalpha():
             found["".join(sorted(w))].add(w)
     return {key: tuple(sorted(ws)) for key, ws in found.items()}
+
+
+def _without_one(word: str) -> Iterable[str]:
+    return (word[:i] + word[i + 1:] for i in range(len(word)))
+
+
+def _shortened(words: Iterable[str]) -> dict[str, str]:
+    """Each lexicon word of five letters or more with one letter missing -> that word ("chst"
+    -> "chest"), where only one word shortens to it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for w in words:
+        if len(w) > MIN_BESIDE_LENGTH:
+            for short in _without_one(w):
+                found[short].add(w)
+    return {short: next(iter(ws)) for short, ws in found.items() if len(ws) == 1}
 
 
 _STRETCHED = re.compile(r"(.)\1{2,}")

@@ -88,6 +88,8 @@ TYPOS_AND_SLANG = [
     ("my brother od'd", "medical"),        # "od'd" reads as "odd" once the apostrophe goes
     ("i cnat breathe", "medical"),         # two letters swapped, in any lexicon word
     ("im on the train tarcks now", "crisis"),
+    ("chst pain and cant stop sweating", "medical"),  # a letter missed
+    ("im standing on the brige", "crisis"),
     ("i have a plan and the means", "crisis"),
     ("i want to hang mysef", "crisis"),
 ]
