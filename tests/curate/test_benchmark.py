@@ -43,3 +43,14 @@ def test_the_load_benchmark_reports_a_table(tmp_path: Path) -> None:
         cells = [c.strip() for c in row.strip("|").split("|")]
         assert int(cells[1]) in (1, 4) and float(cells[2].replace(",", "")) > 0
         assert 0 < int(cells[6].replace(",", "")) <= 100 + 4 and cells[7] == "0"  # + in flight
+
+
+def test_the_perturbation_check_counts_every_change() -> None:
+    out = subprocess.run(
+        [sys.executable, "benchmarks/perturb.py", "--limit", "60", "--show", "typo"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
+    ).stdout
+    assert out.startswith("perturb: ")
+    rows = {line[:20].strip(): line for line in out.splitlines()[2:] if not line.startswith("    ")}
+    assert {"typo", "missed letter", "no punctuation", "capitals"} <= rows.keys()
+    assert all(" of " in row for row in rows.values())
