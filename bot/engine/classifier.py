@@ -60,7 +60,7 @@ class Classification:
 
 def classify(index: Index, text: str) -> Classification:
     verdict = index.safety.scan(text)  # the whole message, before anything else
-    norm = normalise(text, index.spellings)
+    norm = _without_opener(normalise(text, index.spellings), index.openers)
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
                               for_other=verdict.for_other)
@@ -105,10 +105,21 @@ def _questions(index: Index, text: str) -> list[list[str]]:
         asked = [*asked[: MAX_QUESTIONS - 1], sentences[-1]]
     found = []
     for sentence in asked:
-        words = normalise(sentence, index.spellings).split()
+        words = _without_opener(normalise(sentence, index.spellings), index.openers).split()
         if content_words(words, index.stopwords):
             found.append(words)
     return found
+
+
+def _without_opener(norm: str, openers: tuple[str, ...]) -> str:
+    """The message without a polite opening that asks nothing ("please can you tell me who
+    oversees the trials"): its words only dilute the question's. Kept when nothing follows."""
+    for _ in range(3):  # "hi, quick question, can you tell me ..."
+        opener = next((o for o in openers if norm.startswith(o + " ")), None)
+        if opener is None or len(norm) - len(opener) < 8:
+            break
+        norm = norm[len(opener) + 1:]
+    return norm
 
 
 def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:

@@ -104,6 +104,7 @@ class Language:
     more: frozenset[str]
     yes: frozenset[str]
     no: frozenset[str]
+    openers: tuple[str, ...] = ()  # polite openings that ask nothing ("can you tell me"), longest first
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,7 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
-    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups"}):
+    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -190,9 +191,12 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     if c.mapping(followups, line_of(doc, "followups"), "'followups'", {"more", "yes", "no"}):
         for key in ("more", "yes", "no"):
             sets[key] = frozenset(t.lower() for t in c.texts(followups, key, "'followups'"))
+    openers = {" ".join(spellings.get(w, w) for w in t.lower().split())
+               for t in c.texts(doc, "openers", "the file", required=False)}
     return Language(
         MappingProxyType(spellings), stopwords,
         sets.get("more", frozenset()), sets.get("yes", frozenset()), sets.get("no", frozenset()),
+        tuple(sorted(openers, key=len, reverse=True)),
     )
 
 

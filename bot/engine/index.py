@@ -74,6 +74,7 @@ class Index:
     )
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
+    openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
     settings: Settings = Settings()
     # Spelling repairs already looked up (word -> repair): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
@@ -125,6 +126,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     concept_words = content.concepts.words()  # content vocabulary too, never "misspellings"
     return Index(
         spellings=lang.spellings,
+        openers=lang.openers,
         stopwords=lang.stopwords,
         concepts=content.concepts,
         frames=content.frames,

@@ -59,6 +59,7 @@ class PersonalFrames:
     symptoms: tuple[tuple[str, ...], ...]      # worrying, not an emergency ...
     after: tuple[tuple[str, ...], ...]         # ... when it follows a treatment
     complaints: tuple[tuple[str, ...], ...] = ()  # one's own body told as the question
+    asides: tuple[tuple[str, ...], ...] = ()      # "can you tell me": its own words only are not personal
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +254,7 @@ def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
 
 
 def _personal(r: _Reader, doc: Located) -> PersonalFrames:
-    order = ["owners", "frames", "general", "symptoms", "after", "complaints"]
+    order = ["owners", "frames", "general", "symptoms", "after", "complaints", "asides"]
     keys = set(order)
     raw = doc["personal"]
     if not r.mapping(raw, line_of(doc, "personal"), "'personal'", keys, keys):

@@ -31,7 +31,8 @@ def personal_request(
     only where it is asked (see _told): "I'm on blood thinners. How does gene therapy work?"
     tells, then asks generally.
     """
-    general = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
+    # "my doctor said ..." takes its clause out; "can you tell me" only its own words
+    general = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", [])) + by_kind.get("aside", [])
     sentence = sentence_ids(words)
     told = _told(asked, sentence, words)
 

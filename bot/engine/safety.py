@@ -128,7 +128,8 @@ class SafetyScanner:
             add("present", words)
         p = lexicon.personal
         for kind, phrases in (("owner", p.owners), ("frame", p.frames), ("general", p.general),
-                              ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints)):
+                              ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints),
+                              ("aside", p.asides)):
             for words in phrases:
                 add(kind, words)
         self.table = dict(table)
@@ -450,6 +451,6 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
     yield lexicon.end_near
     yield lexicon.present
     p = lexicon.personal
-    yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints)
+    yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints, p.asides)
 
 

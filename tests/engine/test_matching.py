@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import bot
 
 
@@ -13,3 +15,17 @@ def test_a_number_the_content_never_uses_does_not_dilute_the_question(genebot: b
 def test_a_number_the_content_uses_still_counts(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("what is phase 2")
     assert reply.topic == "trial-phase-2"
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("please can you tell me who oversees gene therapy research", "oversight"),
+    ("hi, quick question, what is an irb", "irb"),
+])
+def test_a_polite_opening_does_not_dilute_the_question(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic
+
+
+def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("hello")
+    assert reply.topic == "greeting"

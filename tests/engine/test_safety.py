@@ -282,6 +282,18 @@ def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, mess
     assert reply.kind != "advice", (message, reply.topic)
 
 
+@pytest.mark.parametrize(("message", "personal"), [
+    ("can you tell me if my son should get gene therapy", True),   # the rest of the clause counts
+    ("i was wondering whether i should join the trial", True),
+    ("can you tell me who is eligible for hemophilia gene therapy", False),  # "me" asks, owns nothing
+])
+def test_an_asking_phrase_is_neither_an_owner_nor_a_reason_to_ignore_one(
+    genebot: bot.Bot, message: str, personal: bool
+) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.kind == "advice") is personal, (message, reply.topic)
+
+
 def test_a_situation_told_before_a_general_question_is_not_a_request_for_advice(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("I'm on blood thinners and worried about bruising. How does gene therapy work?")
     assert reply.topic == "how-it-works"
