@@ -50,7 +50,7 @@ def main() -> int:
         (len(w) >= MIN_REPAIR_LENGTH
          and process.extractOne(w, scanner.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT))
         or process.extractOne(w, beside, scorer=Levenshtein.distance, processor=None, score_cutoff=1)
-        or scanner._one_slip(w))]
+        or scanner.slips.undo(w))]
     words = [w for w in words if len(w) >= MIN_BESIDE_LENGTH]
     lines = "".join(f"  - '{w}'\n" for w in near)  # quoted: 'null', 'yes', 'off' are words here
     (ROOT / LOOKALIKES).write_text(

@@ -46,6 +46,7 @@ from .context import (
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
 from .personal import personal_request
 from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
+from .slips import Slips
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
@@ -155,10 +156,10 @@ class SafetyScanner:
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
         self.before, self.after = _neighbours(lexicon)
-        every_word = {w for phrases in _all_phrases(lexicon) for words in phrases for w in words}
-        self.swaps = _by_letters(every_word)
-        self.lexicon_words = frozenset(w for w in every_word if len(w) >= MIN_BESIDE_LENGTH and w.isalpha())
-        self.shortened = _shortened(self.lexicon_words)
+        # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
+        # surely as a misspelt "seizure" does.
+        self.slips = Slips.of((w for phrases in _all_phrases(lexicon) for words in phrases for w in words),
+                              MIN_BESIDE_LENGTH)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
             if w.isalpha():
@@ -184,7 +185,7 @@ class SafetyScanner:
                     done = (stem(self._uncensor(word)),)
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
                     done = (self._number(word) or stem(word),)
-                elif fixed := self._one_slip(word):  # "cnat", "chst", "wriist": one slip of the keys
+                elif fixed := self.slips.undo(word):  # "cnat", "chst", "wriist": one slip of the keys
                     done = (stem(fixed),)
                 elif len(word) < MIN_REPAIR_LENGTH:
                     done = (stem(word),)
@@ -225,27 +226,6 @@ class SafetyScanner:
                 return (stem(shorter),)
         best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
-
-    def _one_slip(self, word: str) -> str | None:
-        """The lexicon word this one is with one slip undone: two neighbouring letters
-        swapped ("cnat"), a letter missed ("chst") or a letter doubled or added ("wriist")."""
-        found = self._swapped(word) or self.shortened.get(word)
-        if found is None and len(word) > MIN_BESIDE_LENGTH:
-            found = next((w for w in _without_one(word) if w in self.lexicon_words), None)
-        return found
-
-    def _swapped(self, word: str) -> str | None:
-        """The lexicon word this one is with two neighbouring letters swapped back, if any.
-
-        The commonest slip of fast typing, and one a ratio cannot forgive in a short word
-        ("cnat" scores 75 against "cant"); any lexicon word qualifies, not only concept words,
-        because "udner" or "honsetly" break a phrase as surely as a misspelt "seizure" does.
-        """
-        for other in self.swaps.get("".join(sorted(word)), ()):
-            diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
-            if len(diff) == 2 and diff[1] == diff[0] + 1:
-                return other
-        return None
 
     def _uncensor(self, word: str) -> str:
         """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""
@@ -361,31 +341,6 @@ class SafetyScanner:
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
-
-
-def _by_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Lexicon words of MIN_BESIDE_LENGTH letters or more, by their sorted letters: a word with
-    two letters swapped has the same letters."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for w in words:
-        if len(w) >= MIN_BESIDE_LENGTH and w.isalpha():
-            found["".join(sorted(w))].add(w)
-    return {key: tuple(sorted(ws)) for key, ws in found.items()}
-
-
-def _without_one(word: str) -> Iterable[str]:
-    return (word[:i] + word[i + 1:] for i in range(len(word)))
-
-
-def _shortened(words: Iterable[str]) -> dict[str, str]:
-    """Each lexicon word of five letters or more with one letter missing -> that word ("chst"
-    -> "chest"), where only one word shortens to it."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for w in words:
-        if len(w) > MIN_BESIDE_LENGTH:
-            for short in _without_one(w):
-                found[short].add(w)
-    return {short: next(iter(ws)) for short, ws in found.items() if len(ws) == 1}
 
 
 _STRETCHED = re.compile(r"(.)\1{2,}")
