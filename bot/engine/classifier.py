@@ -151,7 +151,7 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
                 best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
                 if best is None and len(word) >= s.min_one_typo:
                     best = _one_vowel_off(word, near)
-                fix = best[0] if best else word
+                fix = best[0] if best else index.slips.undo(word) or word  # "waht", "reserch"
                 if len(fixes) >= MAX_REMEMBERED:
                     fixes.clear()
                 fixes[word] = fix

@@ -19,6 +19,7 @@ from .frames import Frames
 from .normalise import normalise
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
+from .slips import Slips
 from .stems import stem
 
 __all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
@@ -75,6 +76,7 @@ class Index:
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
+    slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     settings: Settings = Settings()
     # Spelling repairs already looked up (word -> repair): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
@@ -141,6 +143,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
             settings.correct_at,
         ),
         known=frozenset(vocabulary) | concept_words,
+        slips=Slips.of(set(vocabulary) | concept_words, settings.min_correctable),
         weights=weights,
         idf=idf,
         stem_weights=stem_weights,

@@ -12,6 +12,8 @@ import bot
     ("is gene tharapy safe", "is-it-safe"),
     ("what is an institutional reveiw board", "irb"),     # transposed letters (ratio repair)
     ("what are the side effcts of gene therapy", "risks"),  # a missing letter
+    ("what are the rsiks", "risks"),                        # two letters swapped in a short word
+    ("is gene thearpy safe", "is-it-safe"),
 ])
 def test_common_misspellings_reach_their_topic(genebot: bot.Bot, question: str, topic: str) -> None:
     reply, _state = genebot.reply(question)
