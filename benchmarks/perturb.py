@@ -8,6 +8,9 @@ reading, not of one phrase: it found the hyphen, swapped-letter and missed-lette
 
     python benchmarks/perturb.py                 # every change, counts
     python benchmarks/perturb.py --show typo     # and the messages one change breaks
+    python benchmarks/perturb.py --topics        # the same for topics: the questions of
+                                                 # dev.yaml and real-tune*.yaml answered right
+                                                 # or sent to the fallback
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from pathlib import Path
 
 import bot
 from bot.curate.evaluate import load_cases
-from bot.engine.catalog import EMERGENCY
+from bot.engine.catalog import EMERGENCY, OUT_OF_SCOPE
 
 EVAL = Path(__file__).resolve().parent.parent / "tests" / "eval"
 TUNING = ("safety.yaml", "safety-tune*.yaml")
+TOPIC_TUNING = ("dev.yaml", "real-tune*.yaml")
 
 
 def _words_of(text: str, shortest: int) -> list[int]:
@@ -67,6 +71,8 @@ CHANGES: dict[str, Callable[[str, random.Random], str]] = {
     "line breaks": lambda t, _: t.replace(", ", "\n").replace(". ", "\n"),
     "emoji": lambda t, _: t + " 😭😭",
     "curly apostrophes": lambda t, _: t.replace("'", "’"),
+    "polite opening": lambda t, _: "please can you tell me " + t[:1].lower() + t[1:],
+    "scene first": lambda t, _: "my nephew has a rare condition and the family talks about it a lot. " + t,
 }
 
 
@@ -74,31 +80,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="append", default=[], metavar="CHANGE",
                         help="also print the messages this change breaks (repeatable)")
+    parser.add_argument("--topics", action="store_true", help="topics instead of emergencies")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--limit", type=int, default=0, help="use only the first N messages (a smoke test)")
     args = parser.parse_args()
     genebot = bot.load()
-    cases = [c for pattern in TUNING for path in sorted(EVAL.glob(pattern)) for c in load_cases(path)]
+    patterns = TOPIC_TUNING if args.topics else TUNING
+    cases = [c for pattern in patterns for path in sorted(EVAL.glob(pattern)) for c in load_cases(path)]
     if args.limit:
         cases = cases[: args.limit]
 
-    def alarm(text: str) -> bool:
-        return genebot.reply(text)[0].topic == EMERGENCY
+    def topic(text: str) -> str | None:
+        return genebot.reply(text)[0].topic
 
-    caught = [c.question for c in cases if EMERGENCY in c.expect and alarm(c.question)]
-    calm = [c.question for c in cases if EMERGENCY not in c.expect and not alarm(c.question)]
-    print(f"perturb: {len(caught)} emergencies caught and {len(calm)} ordinary messages left alone, unchanged")
-    print(f"{'change':20s} {'missed':>12s} {'false alarms':>14s}")
+    if args.topics:  # right answers that stay right, fallbacks that stay fallbacks
+        good = [(c.question, c.expect) for c in cases
+                if OUT_OF_SCOPE not in c.expect and EMERGENCY not in c.expect and topic(c.question) in c.expect]
+        bad = [(c.question, (OUT_OF_SCOPE,)) for c in cases
+               if OUT_OF_SCOPE in c.expect and topic(c.question) == OUT_OF_SCOPE]
+        labels = ("in-scope right", "out-of-scope kept", "lost", "now answered")
+    else:  # emergencies that stay caught, ordinary messages that stay calm
+        good = [(c.question, (EMERGENCY,)) for c in cases if EMERGENCY in c.expect and topic(c.question) == EMERGENCY]
+        bad = [(c.question, ()) for c in cases if EMERGENCY not in c.expect and topic(c.question) != EMERGENCY]
+        labels = ("emergencies caught", "ordinary left alone", "missed", "false alarms")
+    print(f"perturb: {len(good)} {labels[0]} and {len(bad)} {labels[1]}, unchanged")
+    print(f"{'change':20s} {labels[2]:>14s} {labels[3]:>14s}")
     for name, change in CHANGES.items():
         rng = random.Random(args.seed)
-        missed = [t for t in (change(q, rng) for q in caught) if not alarm(t)]
-        alarms = [t for t in (change(q, rng) for q in calm) if alarm(t)]
-        print(f"{name:20s} {len(missed):5d} of {len(caught):<5d} {len(alarms):5d} of {len(calm):<5d}")
+        broken = [t for t, ok in ((change(q, rng), ok) for q, ok in good) if topic(t) not in ok]
+        if args.topics:
+            moved = [t for t in (change(q, rng) for q, _ in bad) if topic(t) != OUT_OF_SCOPE]
+        else:
+            moved = [t for t in (change(q, rng) for q, _ in bad) if topic(t) == EMERGENCY]
+        print(f"{name:20s} {len(broken):5d} of {len(good):<5d} {len(moved):5d} of {len(bad):<5d}")
         if name in args.show:
-            for text in missed:
-                print(f"    missed: {text[:140]}")
-            for text in alarms:
-                print(f"    alarm:  {text[:140]}")
+            for text in broken:
+                print(f"    {labels[2]}: {text[:140]}")
+            for text in moved:
+                print(f"    {labels[3]}: {text[:140]}")
 
 
 if __name__ == "__main__":

@@ -54,3 +54,11 @@ def test_the_perturbation_check_counts_every_change() -> None:
     rows = {line[:20].strip(): line for line in out.splitlines()[2:] if not line.startswith("    ")}
     assert {"typo", "missed letter", "no punctuation", "capitals"} <= rows.keys()
     assert all(" of " in row for row in rows.values())
+
+
+def test_the_perturbation_check_reads_topics_too() -> None:
+    out = subprocess.run(
+        [sys.executable, "benchmarks/perturb.py", "--topics", "--limit", "40"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
+    ).stdout
+    assert "in-scope right" in out.splitlines()[0] and "polite opening" in out
