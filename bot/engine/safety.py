@@ -295,7 +295,9 @@ class SafetyScanner:
     def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:
         """Every concept mention, qualified by the triggers around it."""
         sentence = sentence_ids(words)
-        found = longest(by_kind["concept"]) + together(sentence, by_kind["sign"])
+        # The "me" of "can you tell me" asks; it is no one in danger.
+        signs = outside(by_kind["sign"], by_kind["aside"]) if by_kind["aside"] else by_kind["sign"]
+        found = longest(by_kind["concept"]) + together(sentence, signs)
         concepts = figurative_dropped(found, by_kind["pseudo"])
         if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
             return ()

@@ -124,6 +124,7 @@ ORDINARY = [
     "my d*mn phone died again, what is gene therapy",            # a censored word no concept has
     "the dose on my chart seemed odd on my last visit, what is a vector",
     "writing a short story wehre the patient stops breathing, what side effects are realistic",
+    "please can you tell me why the boys in the duchenne trial died",  # "tell me" is not "me ... die"
 ]
 
 OUT_OF_SCOPE = [
