@@ -126,6 +126,9 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         {t.id: t.patterns for t in content.topics.values() if t.patterns and t.id not in (EMERGENCY, ADVICE)}
     )
     concept_words = content.concepts.words()  # content vocabulary too, never "misspellings"
+    # Repairs aim at the content's most used words: in very large content a rare word is more
+    # likely a typo itself than the word a typo meant.
+    repairable = {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words
     return Index(
         spellings=lang.spellings,
         openers=lang.openers,
@@ -138,12 +141,9 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         phrases=tuple(phrases),
         keys=tuple(keys),
         owners=tuple(owners),
-        vocabulary=_windows(
-            {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words,
-            settings.correct_at,
-        ),
+        vocabulary=_windows(repairable, settings.correct_at),
         known=frozenset(vocabulary) | concept_words,
-        slips=Slips.of(set(vocabulary) | concept_words, settings.min_correctable),
+        slips=Slips.of(repairable, settings.min_correctable),
         weights=weights,
         idf=idf,
         stem_weights=stem_weights,

@@ -46,7 +46,7 @@ def personal_request(
         return None, None
     if found("symptom") and found("after"):
         return ADVICE, "soon"
-    if found("frame") or _own_complaint(by_kind, general, sentence, asked):
+    if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, general, sentence, asked)):
         return ADVICE, None
     return None, None
 
