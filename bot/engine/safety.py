@@ -155,11 +155,11 @@ class SafetyScanner:
                          for w in words} | {w for words in lexicon.pseudo for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         self.targets = tuple(sorted(targets))
-        self.before, self.after = _neighbours(lexicon)
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
-        # surely as a misspelt "seizure" does.
+        # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of((w for phrases in _all_phrases(lexicon) for words in phrases for w in words),
-                              MIN_BESIDE_LENGTH)
+                              MIN_BESIDE_LENGTH, concept_words)
+        self.before, self.after = _neighbours(lexicon)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
             if w.isalpha():

@@ -2,55 +2,51 @@
 ("chst") or one added ("wriist"), read back as the known word it was meant to be.
 
 A ratio cannot forgive these in a short word ("cnat" scores 75 against "cant", a swap costs
-two edits), yet they are the commonest slips of fast typing. Swaps are found by the sorted
-letters, missed letters by a table of every word with one letter taken out, added letters
-by taking each letter out of the typed word: a few dictionary lookups, never a scan.
+two edits), yet they are the commonest slips of fast typing. Each is undone by trying the
+few words one slip away from the typed one against the known words: set lookups, no table
+to build or to carry in the cached bot, and only for words the bot does not know.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
 class Slips:
-    words: frozenset[str]                       # the known words, of `shortest` letters or more
-    by_letters: Mapping[str, tuple[str, ...]]   # sorted letters -> the words with those letters
-    shortened: Mapping[str, str]                # a word with one letter missing -> that word
-    shortest: int                               # no word shorter than this is read back
+    words: frozenset[str]   # the known words, of `shortest` letters or more
+    letters: str            # every letter they use: what a missed letter may have been
+    shortest: int
+    preferred: frozenset[str] = frozenset()  # when two words fit a swap ("waek": wake, weak)
 
     @classmethod
-    def of(cls, words: Iterable[str], shortest: int) -> Slips:
+    def of(cls, words: Iterable[str], shortest: int, preferred: Iterable[str] = ()) -> Slips:
         kept = frozenset(w for w in words if len(w) >= shortest and w.isalpha())
-        by_letters: dict[str, set[str]] = defaultdict(set)
-        missing: dict[str, set[str]] = defaultdict(set)
-        for w in kept:
-            by_letters["".join(sorted(w))].add(w)
-            if len(w) > shortest:
-                for short in without_one(w):
-                    missing[short].add(w)
-        return cls(
-            kept,
-            {key: tuple(sorted(ws)) for key, ws in by_letters.items()},
-            {short: next(iter(ws)) for short, ws in missing.items() if len(ws) == 1},  # unambiguous only
-            shortest,
-        )
+        return cls(kept, "".join(sorted({c for w in kept for c in w})), shortest, frozenset(preferred) & kept)
 
     def undo(self, word: str) -> str | None:
-        """The known word `word` is with one slip undone, if there is one."""
-        found = self.swapped(word) or self.shortened.get(word)
+        """The known word `word` is with one slip undone, if one is."""
+        swapped = sorted({w for w in _swaps(word) if w in self.words}, key=lambda w: (w not in self.preferred, w))
+        found = swapped[0] if swapped else None
+        if found is None and len(word) + 1 > self.shortest:
+            missed = {w for w in _insertions(word, self.letters) if w in self.words}
+            found = missed.pop() if len(missed) == 1 else None  # "tred": tired or treed? only if one
         if found is None and len(word) > self.shortest:
             found = next((w for w in without_one(word) if w in self.words), None)
         return found
 
-    def swapped(self, word: str) -> str | None:
-        for other in self.by_letters.get("".join(sorted(word)), ()):
-            diff = [i for i, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
-            if len(diff) == 2 and diff[1] == diff[0] + 1:
-                return other
-        return None
+
+def _swaps(word: str) -> Iterator[str]:
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+
+
+def _insertions(word: str, letters: str) -> Iterator[str]:
+    for i in range(len(word) + 1):
+        for c in letters:
+            yield word[:i] + c + word[i:]
 
 
 def without_one(word: str) -> Iterable[str]:
