@@ -18,7 +18,7 @@ __all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:\n]+|[,()\-–—]+")
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:][.?!;:\n]*|[,()\-–—\n]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
@@ -66,7 +66,7 @@ def _tokens(
             words = (piece,)
         else:
             if piece != "*" and started:
-                mark = CLAUSE if first in ",()-–—" else SENTENCE
+                mark = CLAUSE if first in ",()-–—\n" else SENTENCE  # a bare line break: a comma
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
                 question = question or "?" in piece
             continue

@@ -91,6 +91,8 @@ TYPOS_AND_SLANG = [
     ("chst pain and cant stop sweating", "medical"),  # a letter missed
     ("im standing on the brige", "crisis"),
     ("i have a plan and the means", "crisis"),
+    ("nan is all confused and hot\n39.9\nshe is not recognising anyone", "medical"),  # lines, not sentences
+    ("three days after the stem cell collection my husband is shivering\nand confused", "medical"),
     ("i want to hang mysef", "crisis"),
 ]
 
