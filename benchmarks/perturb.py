@@ -30,33 +30,26 @@ TUNING = ("safety.yaml", "safety-tune*.yaml")
 TOPIC_TUNING = ("dev.yaml", "real-tune*.yaml")
 
 
-def _words_of(text: str, shortest: int) -> list[int]:
-    return [i for i, w in enumerate(text.split()) if len(w) >= shortest and w.isalpha()]
+def _in_one_word(text: str, rng: random.Random, shortest: int, edit: Callable[[str, int], str], spare: int) -> str:
+    """`edit` applied at a random place (not the first letter, nor the last `spare`) of one
+    random word of `shortest` letters or more."""
+    words = text.split()
+    spots = [i for i, w in enumerate(words) if len(w) >= shortest and w.isalpha()]
+    if not spots:
+        return text
+    i = rng.choice(spots)
+    words[i] = edit(words[i], rng.randrange(1, len(words[i]) - spare))
+    return " ".join(words)
 
 
 def swap_two(text: str, rng: random.Random) -> str:
     """Two neighbouring letters swapped in one word of four letters or more."""
-    words = text.split()
-    spots = _words_of(text, 4)
-    if not spots:
-        return text
-    i = rng.choice(spots)
-    w = words[i]
-    j = rng.randrange(1, len(w) - 1)
-    words[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
-    return " ".join(words)
+    return _in_one_word(text, rng, 4, lambda w, j: w[:j] + w[j + 1] + w[j] + w[j + 2:], spare=1)
 
 
 def drop_one(text: str, rng: random.Random) -> str:
     """One letter missed in one word of five letters or more."""
-    words = text.split()
-    spots = _words_of(text, 5)
-    if not spots:
-        return text
-    i = rng.choice(spots)
-    j = rng.randrange(1, len(words[i]))
-    words[i] = words[i][:j] + words[i][j + 1:]
-    return " ".join(words)
+    return _in_one_word(text, rng, 5, lambda w, j: w[:j] + w[j + 1:], spare=0)
 
 
 CHANGES: dict[str, Callable[[str, random.Random], str]] = {

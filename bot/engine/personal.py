@@ -42,23 +42,24 @@ def personal_request(
             hits = [h for h in hits if sentence[h.start] not in told]
         return bool(hits)
 
-    if not found("owner"):
+    owners = outside(by_kind.get("owner", []), general)
+    if not owners:
         return None, None
     if found("symptom") and found("after"):
         return ADVICE, "soon"
-    if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, general, sentence, asked)):
+    if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked)):
         return ADVICE, None
     return None, None
 
 
 def _own_complaint(
-    by_kind: Mapping[str, list[Hit]], general: list[Hit], sentence: list[int], asked: list[bool]
+    by_kind: Mapping[str, list[Hit]], owners: list[Hit], general: list[Hit], sentence: list[int], asked: list[bool]
 ) -> bool:
     """A complaint told by its owner in the sentence that asks, or in a message that asks
     nothing with a "?" ("I feel dizzy whenever I stand up", "is my cut infected?"): a
     question about their own health. The owner must be in that sentence ("My son has SMA.
     Can it cause a fever?" asks generally), and the complaint not denied, past or imagined."""
-    owned = {sentence[h.start] for h in outside(by_kind.get("owner", []), general)}
+    owned = {sentence[h.start] for h in owners}
     denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     symptoms = outside(by_kind.get("complaint", []), general + by_kind.get("pseudo", []))
     asking = [n for n, question in enumerate(asked) if question]

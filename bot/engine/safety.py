@@ -157,8 +157,7 @@ class SafetyScanner:
         self.targets = tuple(sorted(targets))
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
-        self.slips = Slips.of((w for phrases in _all_phrases(lexicon) for words in phrases for w in words),
-                              MIN_BESIDE_LENGTH, concept_words)
+        self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         self.before, self.after = _neighbours(lexicon)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:

@@ -28,7 +28,6 @@ _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
 # words the scan looks for. It becomes CENSORED, a letter no lexicon word has, for the scan to
 # fill in from the lexicon.
 CENSORED = "ʔ"
-_MAYBE_CENSORED = re.compile(r"[^\W\d_][*!@$#%0-9][^\W\d_]")  # a quick look first: rare in real text
 _CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%0-9](?=[^\W\d_])")  # digits too: "k1ll", "su1c1de"
 
 
@@ -50,8 +49,7 @@ def _tokens(
     folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
-    if _MAYBE_CENSORED.search(folded):
-        folded = _CENSOR.sub(CENSORED, folded)
+    folded = _CENSOR.sub(CENSORED, folded)
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     question = False  # a "?" since the last word
