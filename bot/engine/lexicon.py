@@ -70,6 +70,7 @@ class SafetyLexicon:
     end: tuple[tuple[str, ...], ...]          # scope-ending terms ("but", "now")
     end_near: tuple[tuple[str, ...], ...]     # ... and, for the short scopes, a new subject ("i", "he")
     present: tuple[tuple[str, ...], ...]      # a sentence told in the present ends a past story
+    resolved: tuple[tuple[str, ...], ...]     # a past event told as over ("in a good place now")
     fillers: frozenset[str]                   # dropped before matching ("really", "the")
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
@@ -141,6 +142,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
         end_near=r.phrases(doc["context"], "end-near", "'context'") if isinstance(doc["context"], Located) else (),
         present=r.phrases(doc["context"], "present", "'context'") if isinstance(doc["context"], Located) else (),
+        resolved=r.phrases(doc["context"], "resolved", "'context'") if isinstance(doc["context"], Located) else (),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -238,7 +240,7 @@ def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
 
 def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
     context = doc["context"]
-    keys = {*CATEGORIES, "end", "end-near", "present"}
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved"}
     if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
         return ()
     triggers = []

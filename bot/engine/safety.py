@@ -127,6 +127,8 @@ class SafetyScanner:
             add("end-near", words)
         for words in lexicon.present:
             add("present", words)
+        for words in lexicon.resolved:
+            add("resolved", words)
         p = lexicon.personal
         for kind, phrases in (("owner", p.owners), ("frame", p.frames), ("general", p.general),
                               ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints),
@@ -320,11 +322,16 @@ class SafetyScanner:
             hits.append(t)
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
         stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
+        over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
         mentions = []
         for c in concepts:
             mention = self._qualify(c, nearby, marks, stops)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
+            elif mention.historical and mention.current and over.get(sentence[c.start], -1) >= c.end:
+                # "i overdosed when i was 18 im 40 now and doing great": the "now" is the
+                # good place told after the past event, not the event going on.
+                mention = replace(mention, current=False)
             mentions.append(mention)
         return tuple(mentions)
 
@@ -352,6 +359,14 @@ def _unstretched(word: str) -> tuple[str, ...]:
     if not _STRETCHED.search(word):
         return ()
     return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
+
+
+def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:
+    """For each sentence, where its last "it is over" phrase starts."""
+    last: dict[int, int] = {}
+    for hit in resolved:
+        last[sentence[hit.start]] = max(hit.start, last.get(sentence[hit.start], -1))
+    return last
 
 
 def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
@@ -406,6 +421,7 @@ def _all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]
     yield lexicon.end
     yield lexicon.end_near
     yield lexicon.present
+    yield lexicon.resolved
     p = lexicon.personal
     yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints, p.asides)
 

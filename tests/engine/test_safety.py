@@ -67,6 +67,11 @@ CONTEXT = [
      "in my early twenties i self-harmed a lot, clean for years now. what does an irb do"),
     ("hypothetical", "everyone would be better off without me",
      "a week like this would have made me suicidal once, but i am in a good place now"),
+    # without punctuation the "now" of a good place told after a past event is not the event's
+    ("historical", "i overdosed when i was 18 and now i took them again",
+     "i overdosed when i was 18 im 40 now with two kids and doing great how are trials run"),
+    ("historical", "he had a stroke years ago and now his face is drooping again",
+     "he had a stroke years ago hes fine now and he wants to know what a vector is"),
 ]
 
 TYPOS_AND_SLANG = [
