@@ -309,7 +309,9 @@ class SafetyScanner:
                     if not (spots.holds(t) if category(t) == "current" else spots.overlaps(t))]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
-        near = ends + outside(by_kind["end-near"], spots)
+        # A new subject ends a short scope even when it is a sign's partner: the "i" of
+        # "what if the trial failed i am ready to end it" starts a clause "if" cannot reach.
+        near = ends + outside(by_kind["end-near"], concepts)
         told_before = past_story(sentence, triggers, by_kind["present"])
         # A clause told in the present ends a past time's reach: "a week ago I stopped my
         # meds, I am not starting again, I want this to be over" is now.

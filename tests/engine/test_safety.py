@@ -75,6 +75,9 @@ CONTEXT = [
 ]
 
 TYPOS_AND_SLANG = [
+    # no punctuation: a new subject still ends "if", and "at a time" dates nothing
+    ("whats the point in living if the trial failed im ready to end it", "crisis"),
+    ("cant catch my breath cant say more than a couple words at a time", "medical"),
     ("💊💊💊 ⚰️ goodbye all", "crisis"),  # pictures read as words
     ("🔫 is loaded and i am done with all of it", "crisis"),
     ("cant breath rn", "medical"),
