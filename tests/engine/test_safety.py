@@ -67,6 +67,12 @@ CONTEXT = [
      "in my early twenties i self-harmed a lot, clean for years now. what does an irb do"),
     ("hypothetical", "everyone would be better off without me",
      "a week like this would have made me suicidal once, but i am in a good place now"),
+    # a crisis of the last few days is a crisis now (as screening asks about the past weeks);
+    # a medical sign of last week is past
+    ("historical", "bought a gun last week. havent told anyone why",
+     "bought a gun last year for hunting, what is a vector"),
+    ("historical", "my dad had a seizure and is still shaking",
+     "my dad had a seizure last week, can gene therapy cause that?"),
     # without punctuation the "now" of a good place told after a past event is not the event's
     ("historical", "i overdosed when i was 18 and now i took them again",
      "i overdosed when i was 18 im 40 now with two kids and doing great how are trials run"),
