@@ -73,6 +73,10 @@ CONTEXT = [
      "bought a gun last year for hunting, what is a vector"),
     ("historical", "my dad had a seizure and is still shaking",
      "my dad had a seizure last week, can gene therapy cause that?"),
+    # an attack that has just happened is now; one recognised "looking back" is past
+    ("historical", "i think my mum just had a stroke",
+     "looking back, i think that is when my mum had a stroke. what is gene therapy"),
+    ("figurative", "i would rather die than go on like this", "i would die for a cure lol, what is crispr"),
     # without punctuation the "now" of a good place told after a past event is not the event's
     ("historical", "i overdosed when i was 18 and now i took them again",
      "i overdosed when i was 18 im 40 now with two kids and doing great how are trials run"),
