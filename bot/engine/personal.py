@@ -17,6 +17,10 @@ __all__ = ["personal_request"]
 
 _NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied, past or imagined
 
+_GENERIC = frozenset({"hypothetical", "fiction"})
+# "Fever is common after infusion", "rash can happen": a symptom told about, not one's own
+_STATES = frozenset({"is", "are", "can", "may", "might", "could", "common", "usually", "often", "known"})
+
 SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
 
@@ -44,7 +48,7 @@ def personal_request(
 
     owners = outside(by_kind.get("owner", []), general)
     if not owners:
-        return None, None
+        return (ADVICE, None) if _terse_complaint(words, by_kind, sentence, asked) else (None, None)
     if found("symptom") and found("after"):
         return ADVICE, "soon"
     if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked)):
@@ -66,6 +70,21 @@ def _own_complaint(
     return any(
         n in owned and n not in denied and (not asking or n in asking)
         for n in (sentence[h.start] for h in symptoms)
+    )
+
+
+def _terse_complaint(words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int], asked: list[bool]) -> bool:
+    """A complaint told with its "I" left out, as notes to oneself are ("Dizzy when standing.
+    Been happening for months."): a sentence that opens with it, in a message that asks
+    nothing with a "?" (a question like "dizziness, is that common?" stays general)."""
+    triggers = by_kind.get("trigger", [])
+    if any(asked) or any(category(h) in _GENERIC for h in triggers):
+        return False
+    denied = {sentence[h.start] for h in triggers if category(h) in _NOT_NOW}
+    denied |= {sentence[i] for i, word in enumerate(words) if word in _STATES}
+    return any(
+        (h.start == 0 or words[h.start - 1] == SENTENCE) and sentence[h.start] not in denied
+        for h in outside(by_kind.get("complaint", []), by_kind.get("pseudo", []))
     )
 
 

@@ -307,6 +307,8 @@ def test_every_personal_advice_example_is_recognised(genebot: bot.Bot) -> None:
     "I keep getting dizzy every time I get up from the sofa.",
     "my scalp itches and my hair is falling out",
     "is my rash infected?",
+    "Dizzy when standing. Been happening for months.",  # the "I" left out, as in notes to oneself
+    "Heartburn again. Same as usual. Antacids help a bit.",
 ])
 def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
@@ -317,6 +319,10 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "this cough is driving me mad but it's just a cold, what is a vector",  # denied
     "my headaches were bad in my twenties. what is gene editing?",          # past, then asks generally
     "can gene therapy cause a rash",                                        # no owner
+    "Dizziness, is that a common side effect of gene therapy?",             # no owner, asks generally
+    "Nausea is listed as a side effect. What is a vector?",
+    "Fever is common after gene therapy.",                                  # told about, not one's own
+    "Fever, chills and fatigue: the common side effects",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
