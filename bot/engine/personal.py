@@ -73,7 +73,9 @@ def _own_complaint(
     )
 
 
-def _terse_complaint(words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int], asked: list[bool]) -> bool:
+def _terse_complaint(
+    words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int], asked: list[bool]
+) -> bool:
     """A complaint told with its "I" left out, as notes to oneself are ("Dizzy when standing.
     Been happening for months."): a sentence that opens with it, in a message that asks
     nothing with a "?" (a question like "dizziness, is that common?" stays general)."""

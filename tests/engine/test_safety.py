@@ -92,7 +92,8 @@ CONTEXT = [
     ("figurative", "i cant breathe and my lips are blue", "i cant breathe when i think about the cost lol"),
     # "to die for" praises a cake; "want to die for real" is no figure of speech
     ("figurative", "i want to die for real", "that cake was to die for, what is gene therapy"),
-    ("figurative", "i have been thinking of killing myself", "ive been killing myself trying to understand the consent form"),
+    ("figurative", "i have been thinking of killing myself",
+     "ive been killing myself trying to understand the consent form"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
     ("historical", "my chest is tight and it is getting worse",
      "my chest is a little tight when i climb stairs since covid, is that something to ask about"),
