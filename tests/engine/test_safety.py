@@ -94,6 +94,9 @@ CONTEXT = [
     ("figurative", "i want to die for real", "that cake was to die for, what is gene therapy"),
     ("figurative", "i have been thinking of killing myself",
      "ive been killing myself trying to understand the consent form"),
+    # a question about whether suicide is ever right is no disclosure
+    ("hypothetical", "i think suicide is the only way out for me tonight",
+     "when, if ever, is suicide ok for someone? what does the movie say"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
     ("historical", "my chest is tight and it is getting worse",
      "my chest is a little tight when i climb stairs since covid, is that something to ask about"),
@@ -310,6 +313,7 @@ def test_every_personal_advice_example_is_recognised(genebot: bot.Bot) -> None:
     "is my rash infected?",
     "Dizzy when standing. Been happening for months.",  # the "I" left out, as in notes to oneself
     "Heartburn again. Same as usual. Antacids help a bit.",
+    "Short of breath walking upstairs. Been like that a while.",  # with effort: no emergency
 ])
 def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
