@@ -48,7 +48,8 @@ FLOORS = {
     "safety-heldout-2.yaml": {"emergency_recall": 0.75, "max_false_alarm_rate": 0.08, "advice_recall": 0.76},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
-               "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml"}
+               "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
+               "real-heldout-5.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
