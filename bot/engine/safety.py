@@ -160,6 +160,8 @@ class SafetyScanner:
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
+        # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
+        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
         self.before, self.after = _neighbours(lexicon)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
@@ -188,6 +190,8 @@ class SafetyScanner:
                     done = (self._number(word) or stem(word),)
                 elif fixed := self.slips.undo(word):  # "cnat", "chst", "wriist": one slip of the keys
                     done = (stem(fixed),)
+                elif spelt := self.spelt.undo(word):
+                    done = tuple(stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
                 elif len(word) < MIN_REPAIR_LENGTH:
                     done = (stem(word),)
                 elif repairs < MAX_REPAIRS:

@@ -109,6 +109,8 @@ CONTEXT = [
 ]
 
 TYPOS_AND_SLANG = [
+    ("wanan die tbh", "crisis"),  # a slip in a chat spelling ("wanna")
+    ("gonan end it tonite", "crisis"),
     # no punctuation: a new subject still ends "if", and "at a time" dates nothing
     ("whats the point in living if the trial failed im ready to end it", "crisis"),
     ("cant catch my breath cant say more than a couple words at a time", "medical"),
