@@ -190,6 +190,8 @@ def _rank(index: Index, words: list[str]) -> list[Candidate]:
     if answering is not None:  # the upsides are not the risks answer, however alike the words
         for topic in blended.keys() & index.knowledge - answering:
             blended[topic] *= s.frame_penalty
+    for topic in blended.keys() & index.frames.unnamed(words):  # "a trial" names no phase
+        blended[topic] *= s.frame_penalty
     ranked = [Candidate(t, round(min(v, 1.0), 4)) for t, v in blended.items()]
     ranked.sort(key=lambda c: c.score, reverse=True)
     return ranked

@@ -12,7 +12,7 @@ ground; a frame no topic answers (cost) leaves the fallback to say so.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
@@ -30,6 +30,9 @@ FRAMES = Path("intents") / "lexicon" / "frames.yaml"
 class Frames:
     cues: Mapping[str, tuple[str, ...]]           # cue word -> the frames it signals
     answered_by: Mapping[str, frozenset[str]]     # frame -> the topics that answer it
+    # topic -> the words one of which a question must name for it: the phases of a trial
+    # share every other word, and a question naming no phase is about trials in general
+    needs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def answering(self, words: Iterable[str]) -> frozenset[str] | None:
         """The topics answering what the words ask; None when they ask no known frame."""
@@ -37,6 +40,11 @@ class Frames:
         if not asked:
             return None
         return frozenset().union(*(self.answered_by[frame] for frame in asked))
+
+    def unnamed(self, words: Iterable[str]) -> frozenset[str]:
+        """The topics whose subject the words do not name."""
+        said = set(words)
+        return frozenset(topic for topic, cues in self.needs.items() if not cues & said)
 
 
 EMPTY = Frames(MappingProxyType({}), MappingProxyType({}))
@@ -52,7 +60,7 @@ def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str])
     known = set(topics)
     cues: dict[str, list[str]] = {}
     answered_by: dict[str, frozenset[str]] = {}
-    for line, item in c.items(doc, "frames", {"version", "frames"}):
+    for line, item in c.items(doc, "frames", {"version", "frames", "subjects"}):
         if not c.mapping(item, line, "a frame", {"name", "cues", "answered_by"}):
             continue
         name = c.text(item, "name", "a frame")
@@ -79,4 +87,29 @@ def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str])
         if unknown := sorted(answering - known):
             c.error(line_of(item, "answered_by"), f"{what} names unknown topics: {unknown}")
         answered_by[name] = answering
-    return Frames(MappingProxyType({w: tuple(f) for w, f in cues.items()}), MappingProxyType(answered_by)), problems
+    needs = _subjects(c, doc, spellings, known)
+    return Frames(MappingProxyType({w: tuple(f) for w, f in cues.items()}), MappingProxyType(answered_by),
+                  MappingProxyType(needs)), problems
+
+
+def _subjects(c: Collector, doc: object, spellings: Mapping[str, str], known: set[str]) -> dict[str, frozenset[str]]:
+    """topic -> the words naming its subject, from the optional 'subjects' list."""
+    needs: dict[str, frozenset[str]] = {}
+    if "subjects" not in doc:  # type: ignore[operator]
+        return needs
+    for line, item in c.items(doc, "subjects", {"version", "frames", "subjects"}):
+        if not c.mapping(item, line, "a subject", {"name", "cues", "topics"}):
+            continue
+        what = f"subject {c.text(item, 'name', 'a subject')!r}"
+        words = {w for _, cue in c.located_texts(item.get("cues"), line_of(item, "cues"), f"{what}: 'cues'")
+                 for w in normalise(cue, spellings).split()}
+        if not words:
+            c.error(line_of(item, "cues"), f"{what}: 'cues' must list at least one word")
+        topics = set(c.texts(item, "topics", what))
+        if unknown := sorted(topics - known):
+            c.error(line_of(item, "topics"), f"{what} names unknown topics: {unknown}")
+        for topic in topics & known:
+            if topic in needs:
+                c.error(line_of(item, "topics"), f"{what}: topic {topic!r} already has a subject")
+            needs[topic] = frozenset(words)
+    return needs

@@ -99,6 +99,16 @@ def test_a_frame_naming_an_unknown_topic_is_refused_with_its_line(content_copy: 
     assert expected in message, message
 
 
+def test_a_subject_naming_an_unknown_topic_is_refused_with_its_line(content_copy: Path) -> None:
+    frames = content_copy / "intents" / "lexicon" / "frames.yaml"
+    _edit(frames, "topics: [trial-phase-1,", "topics: [trial-phase-one,")
+    line = 1 + next(i for i, text in enumerate(frames.read_text(encoding="utf-8").splitlines())
+                    if "[trial-phase-one," in text)
+    message = _problems(content_copy)
+    expected = f"intents/lexicon/frames.yaml:{line}: subject 'trial phase' names unknown topics: ['trial-phase-one']"
+    assert expected in message, message
+
+
 def test_a_frame_cue_of_two_words_is_refused(content_copy: Path) -> None:
     frames = content_copy / "intents" / "lexicon" / "frames.yaml"
     _edit(frames, "cues: [cost,", "cues: [how much,")

@@ -32,3 +32,13 @@ def test_without_frames_the_wording_alone_decides(genebot: bot.Bot) -> None:
     settings = dataclasses.replace(genebot.index.settings, frame_penalty=1.0)
     plain = bot.Bot(genebot.content, settings)
     assert _topic(plain, "what are the upsides of gene therapy") == "risks"  # what frames prevent
+
+
+def test_a_question_naming_no_phase_is_about_trials_in_general(genebot: bot.Bot) -> None:
+    # the three phase topics share every word but the phase; "the purpose of a trial" once
+    # tied between them
+    reply, _state = genebot.reply("what is the purpose of a clinical study")
+    phases = {"trial-phase-1", "trial-phase-2", "trial-phase-3"}
+    assert reply.topic not in phases and not phases & set(reply.candidates), reply
+    assert _topic(genebot, "what is the purpose of the first phase of a trial") == "trial-phase-1"
+    assert _topic(genebot, "what happens in phase three") == "trial-phase-3"
