@@ -29,3 +29,13 @@ def test_a_polite_opening_does_not_dilute_the_question(genebot: bot.Bot, message
 def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("hello")
     assert reply.topic == "greeting"
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("what is the job of the fda", "fda-role"),      # role, job, mission, responsibility: one concept
+    ("what is the mission of the nih in gene therapy", "nih-role"),
+    ("is gene therapy licensed yet", "approved-therapies"),  # approved, licensed, cleared
+])
+def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic, reply
