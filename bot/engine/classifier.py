@@ -74,9 +74,12 @@ def classify(index: Index, text: str) -> Classification:
     texts = (norm,) if repaired == norm else (norm, repaired)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
-    ranked = _rank(index, index.concepts.apply(loose))
+    questions = _questions(index, text)
+    # Two questions or more are each ranked on their own; the whole message adds nothing then
+    # (no tuning set changed without it) but the cost of a third ranking.
+    ranked = _rank(index, index.concepts.apply(loose)) if len(questions) < 2 else []
     also: list[str] = []
-    for question in _questions(index, text):
+    for question in questions:
         part = _rank(index, index.concepts.apply(_repair(index, question)[1]))
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
