@@ -306,11 +306,11 @@ class SafetyScanner:
         concepts = figurative_dropped(found, by_kind["pseudo"])
         if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
             return ()
-        # A trigger inside a concept ("not" in "not breathing") is none; "i want" next to
-        # "want to do worse" still says now.
+        # A trigger inside a concept ("not" in "not breathing") is none, but a time inside
+        # one still says now: "hit my head and now i am confused", "i want" of "i want to do worse".
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
-                    if not (spots.holds(t) if category(t) == "current" else spots.overlaps(t))]
+                    if category(t) == "current" or not spots.overlaps(t)]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         # A new subject ends a short scope even when it is a sign's partner: the "i" of

@@ -76,6 +76,9 @@ CONTEXT = [
      "in my early twenties i self-harmed a lot, clean for years now. what does an irb do"),
     ("hypothetical", "everyone would be better off without me",
      "a week like this would have made me suicidal once, but i am in a good place now"),
+    # a "now" inside the words of a concept still says now
+    ("historical", "gene therapy last year, levels dropped, fell down the stairs, hit my head and now im confused",
+     "gene therapy last year, levels dropped, fell down the stairs and hit my head, what is a vector"),
     # a crisis of the last few days is a crisis now (as screening asks about the past weeks);
     # a medical sign of last week is past
     ("historical", "bought a gun last week. havent told anyone why",
