@@ -22,7 +22,7 @@ from .safetytext import CLAUSE, SENTENCE
 WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16}
 GAP_WORDS = 4           # what a '*' in a phrase may stand for
 NEAR_STOPS = ("negated", "hypothetical")  # scopes that also end at a comma or a new subject
-PAIR_WORDS = 10        # signs that count together stand at most this far apart
+PAIR_WORDS = 12        # signs that count together stand at most this far apart
 @dataclass(frozen=True, slots=True)
 class Hit:
     kind: str
