@@ -156,7 +156,13 @@ class SafetyScanner:
         concept_words = {w for c in lexicon.concepts for phrases in (c.terms, *c.together) for words in phrases
                          for w in words} | {w for words in lexicon.pseudo for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
-        self.targets = tuple(sorted(targets))
+        # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
+        # Run-together phrases are tried whatever their first letter ("iwanttodie").
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(targets - set(self.joined)):
+            by_first[w[0]].append(w)
+        self.targets = {first: tuple(ws) for first, ws in by_first.items()}
+        self.joined_targets = tuple(sorted(self.joined))
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
@@ -229,7 +235,9 @@ class SafetyScanner:
         for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
             if shorter in self.known:
                 return (stem(shorter),)
-        best = process.extractOne(word, self.targets, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
+        found = [process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
+                 for choices in (self.targets.get(word[0], ()), self.joined_targets)]
+        best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
 
     def _uncensor(self, word: str) -> str:

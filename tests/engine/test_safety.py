@@ -109,6 +109,9 @@ CONTEXT = [
     ("figurative", "i want to kill myself", "how can i kill a python process?"),
     ("figurative", "i want to kill myself tonight", "how do i kill a mosquito in my room?"),
     ("figurative", "i nearly killed myself, i took the pills", "i nearly killed myself laughing, what is a vector"),
+    # a misspelt ordinary word is repaired only to a concept word with its first letter
+    ("hypothetical", "blood is spurting out of his arm",
+     "should i wait to see how the other kids do before puting my youngest through gene therapy?"),
     # someone's death told as past
     ("historical", "he overdosed and is not breathing", "my cousin overdosed and died in 2019. what does the nih do"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
@@ -124,6 +127,8 @@ CONTEXT = [
 
 TYPOS_AND_SLANG = [
     ("wanan die tbh", "crisis"),  # a slip in a chat spelling ("wanna")
+    ("IWANTTODIE", "crisis"),  # run together, whatever its first letter
+    ("imgoingtoendittonight", "crisis"),
     ("gonan end it tonite", "crisis"),
     # no punctuation: a new subject still ends "if", and "at a time" dates nothing
     ("whats the point in living if the trial failed im ready to end it", "crisis"),
