@@ -46,6 +46,7 @@ from .context import (
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
 from .personal import personal_request
 from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
+from .runs import split_run
 from .slips import Slips
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
@@ -168,6 +169,7 @@ class SafetyScanner:
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
+        self.run_words = self.known | frozenset(spellings)  # the words a run may be split into
         self.before, self.after = _neighbours(lexicon)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
@@ -200,6 +202,8 @@ class SafetyScanner:
                     done = tuple(stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
                 elif len(word) < MIN_REPAIR_LENGTH:
                     done = (stem(word),)
+                elif read := self._run_together(word):  # "imgoingtoendittonight"
+                    done = read
                 elif repairs < MAX_REPAIRS:
                     repairs += 1
                     done = self._repair(word)
@@ -220,6 +224,16 @@ class SafetyScanner:
             if fixed:
                 out[at] = stem(fixed)
         return out
+
+    def _run_together(self, word: str) -> tuple[str, ...]:
+        """The words of a run typed without spaces, when they hold a concept phrase; else ()
+        (an ordinary word the scan does not know, "depression", splits into junk)."""
+        pieces = split_run(word, self.run_words)
+        if pieces is None:
+            return ()
+        read = tuple(stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
+                     if w not in self.lexicon.fillers)
+        return read if any(hit.kind == "concept" for hit in self.hits(list(read))) else ()
 
     def _number(self, word: str) -> str | None:
         """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
