@@ -45,8 +45,8 @@ from .context import (
 )
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
 from .personal import personal_request
-from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 from .runs import split_run
+from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 from .slips import Slips
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
