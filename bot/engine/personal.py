@@ -20,6 +20,7 @@ _NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a 
 _GENERIC = frozenset({"hypothetical", "fiction"})
 # "Fever is common after infusion", "rash can happen": a symptom told about, not one's own
 _STATES = frozenset({"is", "are", "can", "may", "might", "could", "common", "usually", "often", "known"})
+_GENERAL = frozenset({"can", "may", "might", "could", "common", "usually", "often", "known", "typical"})
 
 SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
@@ -28,7 +29,8 @@ def personal_request(
     words: list[str], by_kind: Mapping[str, list[Hit]], asked: list[bool]
 ) -> tuple[str | None, str | None]:
     """(ADVICE, None) for a personal question or one's own complaint, (ADVICE, "soon") for
-    symptoms after a treatment told by their owner (contact the team today), else (None, None).
+    symptoms after a treatment, told by their owner or as a note that asks nothing in general
+    (contact the team today), else (None, None).
 
     An owner may stand anywhere in the message; `general` phrases ("my doctor said", "for my
     essay") take their clause out. When the message asks something with a "?", a frame counts
@@ -47,10 +49,13 @@ def personal_request(
         return bool(hits)
 
     owners = outside(by_kind.get("owner", []), general)
+    generic = any(category(h) in _GENERIC for h in by_kind.get("trigger", [])) or bool(_GENERAL.intersection(words))
+    if found("symptom") and found("after") and (owners or not generic):
+        # a symptom after a treatment, told with its owner or as a note ("knee tingly,
+        # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
+        return ADVICE, "soon"
     if not owners:
         return (ADVICE, None) if _terse_complaint(words, by_kind, sentence, asked) else (None, None)
-    if found("symptom") and found("after"):
-        return ADVICE, "soon"
     if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked)):
         return ADVICE, None
     return None, None

@@ -292,6 +292,8 @@ def test_worrying_symptoms_after_treatment_say_contact_the_team_today(genebot: b
 @pytest.mark.parametrize("message", [
     "her hands are a bit tingly two weeks post car t",     # "her" is someone the writer knows
     "he has been sleepier since his infusion, eating fine",
+    "daughter a bit sleepier than usual after gene therapy but feeding ok",  # "my" left out
+    "knee feels a bit tingly and warm, had hemophilia gene therapy 6 months ago",  # no owner at all
 ])
 def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
@@ -348,6 +350,7 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "Dizziness, is that a common side effect of gene therapy?",             # no owner, asks generally
     "Nausea is listed as a side effect. What is a vector?",
     "Fever is common after gene therapy.",                                  # told about, not one's own
+    "is a fever after gene therapy common?",
     "Fever, chills and fatigue: the common side effects",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
