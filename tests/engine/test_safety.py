@@ -39,6 +39,9 @@ CRISIS = [
     "what dose of insulin would kill someone my size? asking for me",
     "Just sent good-byes to my children",
     "sometimes i want a car to hit me",
+    "i've been researching ways to do it",
+    "thank you for everything, this is the last time you'll hear from me",
+    "i'm ready to go, i've made peace with it",
     "my roommate locked herself in the bathroom and keeps saying she's going to slit her wrists",
     "i think ill try tonight, go for a walk and trip in front of a car",
     "is gene therapy safe, i took too many pills and feel like dying, i want to die",
@@ -112,6 +115,13 @@ CONTEXT = [
     # a misspelt ordinary word is repaired only to a concept word with its first letter
     ("hypothetical", "blood is spurting out of his arm",
      "should i wait to see how the other kids do before puting my youngest through gene therapy?"),
+    # everyday words that look like warning signs
+    ("figurative", "i feel trapped and there is no way out",
+     "i'm trapped in traffic, anyway who approves gene therapies"),
+    ("figurative", "i gave away my guitar, i wont need it where im going",
+     "my grandmother gave away her furniture when she moved into care, is gene therapy for old people"),
+    ("figurative", "my pills are ready, all of them, tonight",
+     "my pills are ready at the pharmacy, can they interact with gene therapy"),
     # someone's death told as past
     ("historical", "he overdosed and is not breathing", "my cousin overdosed and died in 2019. what does the nih do"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
