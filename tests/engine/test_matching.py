@@ -36,6 +36,7 @@ def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
     ("what is the mission of the nih in gene therapy", "nih-role"),
     ("is gene therapy licensed yet", "approved-therapies"),  # approved, licensed, cleared
     ("how does a new gene therapy get to market", "fda-approval"),
+    ("the fda put our trial on hold, what does that mean", "fda-role"),  # suspend, halt, pause, on hold
 ])
 def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, topic: str) -> None:
     reply, _state = genebot.reply(message)
