@@ -376,6 +376,14 @@ class SafetyScanner:
                 in_scope(marks, t, place, t.item, ends)  # type: ignore[arg-type]
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
+        if flags["current"] and flags["hypothetical"]:
+            # "now she is unresponsive is that a side effect": a question asked after an event
+            # happening now does not make it imagined; one asked before it ("what if") does
+            starts, hits = nearby["hypothetical"]
+            flags["hypothetical"] = any(
+                t.start < place.start and in_scope(marks, t, place, t.item, stops["hypothetical"])  # type: ignore[arg-type]
+                for place in places for t in _nearest_first(starts, hits, place.start)
+            )
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
 

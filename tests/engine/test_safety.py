@@ -105,6 +105,9 @@ CONTEXT = [
     ("figurative", "i want to die for real", "that cake was to die for, what is gene therapy"),
     ("figurative", "i have been thinking of killing myself",
      "ive been killing myself trying to understand the consent form"),
+    # a question asked after an event happening now ("is that a side effect") does not make it imagined
+    ("hypothetical", "my daughter got her infusion this morning and now she is unresponsive is that a side effect",
+     "could being unresponsive be a side effect of the infusion"),
     # a question about whether suicide is ever right is no disclosure
     ("hypothetical", "i think suicide is the only way out for me tonight",
      "when, if ever, is suicide ok for someone? what does the movie say"),
