@@ -170,6 +170,8 @@ class SafetyScanner:
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
         self.run_words = self.known | frozenset(spellings)  # the words a run may be split into
+        self.denials = frozenset(stem(t.words[0]) for t in lexicon.triggers
+                                 if t.category == "negated" and len(t.words) == 1)
         self.before, self.after = _neighbours(lexicon)
         by_length: dict[int, set[str]] = defaultdict(set)
         for w in concept_words:
@@ -297,9 +299,14 @@ class SafetyScanner:
                         break
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
-                        if end:
+                        if end and not (kind == "concept" and self._denied_in_gap(words[i:end], parts)):
                             found.append(Hit(kind, i, end, item))
         return found
+
+    def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
+        own = {w for part in parts for w in part}
+        return any(w in self.denials and w not in own for w in span)
 
     # ------------------------------------------------------------------ the verdict
 
