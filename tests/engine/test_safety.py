@@ -25,6 +25,8 @@ MEDICAL = [
     "my son had a seizure and he still hasnt woken up, its been ages",
     "mi papá se desmayó y no respira, qué hago",  # a common second language, read as words
     "pain started in my back at the gym and now its moved into my chest, i feel sick and clammy",
+    "He's 62! He's sweating really bad and he looks gray!",
+    "She's turning purple. Please, tell me what to do.",
 ]
 
 CRISIS = [
@@ -42,6 +44,10 @@ CRISIS = [
     "i've been researching ways to do it",
     "thank you for everything, this is the last time you'll hear from me",
     "i'm ready to go, i've made peace with it",
+    "I'm afraid of what I might do to myself",
+    "my brother just texted me 'tell mom i love her, im sorry' and now he isnt picking up",
+    "I'm in so much pain that death seems like the only relief",
+    "cant stop cutting tonight, its deeper than usual",
     "my roommate locked herself in the bathroom and keeps saying she's going to slit her wrists",
     "i think ill try tonight, go for a walk and trip in front of a car",
     "is gene therapy safe, i took too many pills and feel like dying, i want to die",
@@ -108,6 +114,16 @@ CONTEXT = [
     # a question asked after an event happening now ("is that a side effect") does not make it imagined
     ("hypothetical", "my daughter got her infusion this morning and now she is unresponsive is that a side effect",
      "could being unresponsive be a side effect of the infusion"),
+    # a denial in the words a phrase's gap stands for denies it
+    ("negated", "my throat is swelling and i cant swallow",
+     "my throat isnt swelling or anything, but could i have an immune reaction to the vector later on?"),
+    # a relapse of an illness and an epipen owned are no emergencies
+    ("figurative", "relapsed on cutting last night", "my cancer relapsed, is gene therapy an option"),
+    ("figurative", "used his epipen and he is still wheezing", "i carry an epi pen, can i still join a trial"),
+    # a general statement about a sign, or about people who have it
+    ("hypothetical", "my chest feels tight and heavy right now",
+     "everyone knows tight feelings in the chest are a sign of cardiac trouble"),
+    ("hypothetical", "i am suicidal", "i run an emergency room, how do suicidal people hide it"),
     # a question about whether suicide is ever right is no disclosure
     ("hypothetical", "i think suicide is the only way out for me tonight",
      "when, if ever, is suicide ok for someone? what does the movie say"),
