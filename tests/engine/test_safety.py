@@ -365,6 +365,7 @@ def test_every_personal_advice_example_is_recognised(genebot: bot.Bot) -> None:
     "is my rash infected?",
     "Dizzy when standing. Been happening for months.",  # the "I" left out, as in notes to oneself
     "Heartburn again. Same as usual. Antacids help a bit.",
+    "I have been getting headaches and blurry vision, what could be the problem?",
     "Short of breath walking upstairs. Been like that a while.",  # with effort: no emergency
 ])
 def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, message: str) -> None:
