@@ -18,9 +18,10 @@ __all__ = ["personal_request"]
 _NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied, past or imagined
 
 _GENERIC = frozenset({"hypothetical", "fiction"})
-# "Fever is common after infusion", "rash can happen": a symptom told about, not one's own
-_STATES = frozenset({"is", "are", "can", "may", "might", "could", "common", "usually", "often", "known"})
+# "Fever is common after infusion", "rash can happen": a symptom told about, not one's own;
+# a note that opens with the symptom also says nothing of one's own with "is" ("nausea is listed")
 _GENERAL = frozenset({"can", "may", "might", "could", "common", "usually", "often", "known", "typical"})
+_STATES = _GENERAL | {"is", "are"}
 
 SHORT_QUESTION = 3  # words: "Should I?", "Can he?", "Should we go?" point back to the sentence before
 
@@ -49,13 +50,14 @@ def personal_request(
         return bool(hits)
 
     owners = outside(by_kind.get("owner", []), general)
-    generic = any(category(h) in _GENERIC for h in by_kind.get("trigger", [])) or bool(_GENERAL.intersection(words))
-    if found("symptom") and found("after") and (owners or not generic):
+    imagined = any(category(h) in _GENERIC for h in by_kind.get("trigger", []))
+    if found("symptom") and found("after") and (owners or not (imagined or _GENERAL.intersection(words))):
         # a symptom after a treatment, told with its owner or as a note ("knee tingly,
         # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
         return ADVICE, "soon"
     if not owners:
-        return (ADVICE, None) if _terse_complaint(words, by_kind, sentence, asked) else (None, None)
+        terse = not imagined and not any(asked) and _terse_complaint(words, by_kind, sentence)
+        return (ADVICE, None) if terse else (None, None)
     if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked)):
         return ADVICE, None
     return None, None
@@ -78,16 +80,11 @@ def _own_complaint(
     )
 
 
-def _terse_complaint(
-    words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int], asked: list[bool]
-) -> bool:
+def _terse_complaint(words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int]) -> bool:
     """A complaint told with its "I" left out, as notes to oneself are ("Dizzy when standing.
-    Been happening for months."): a sentence that opens with it, in a message that asks
-    nothing with a "?" (a question like "dizziness, is that common?" stays general)."""
-    triggers = by_kind.get("trigger", [])
-    if any(asked) or any(category(h) in _GENERIC for h in triggers):
-        return False
-    denied = {sentence[h.start] for h in triggers if category(h) in _NOT_NOW}
+    Been happening for months."): a sentence that opens with it. (Only in a message that asks
+    nothing with a "?" and imagines nothing: "dizziness, is that common?" stays general.)"""
+    denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     denied |= {sentence[i] for i, word in enumerate(words) if word in _STATES}
     return any(
         (h.start == 0 or words[h.start - 1] == SENTENCE) and sentence[h.start] not in denied
