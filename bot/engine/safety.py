@@ -375,22 +375,21 @@ class SafetyScanner:
     ) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
-        flags = dict.fromkeys(CATEGORIES, False)
         places = (c, c.anchor) if c.anchor else (c,)
-        for kind, (starts, hits) in nearby.items():
-            ends = stops[kind]
-            flags[kind] = any(
-                in_scope(marks, t, place, t.item, ends)  # type: ignore[arg-type]
+
+        def reaches(kind: str, before_only: bool = False) -> bool:
+            starts, hits = nearby[kind]
+            return any(
+                (not before_only or t.start < place.start)
+                and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
+
+        flags = {kind: kind in nearby and reaches(kind) for kind in CATEGORIES}
         if flags["current"] and flags["hypothetical"]:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
-            starts, hits = nearby["hypothetical"]
-            flags["hypothetical"] = any(
-                t.start < place.start and in_scope(marks, t, place, t.item, stops["hypothetical"])  # type: ignore[arg-type]
-                for place in places for t in _nearest_first(starts, hits, place.start)
-            )
+            flags["hypothetical"] = reaches("hypothetical", before_only=True)
         return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
 
 
