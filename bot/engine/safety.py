@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -158,17 +159,15 @@ class SafetyScanner:
                          for w in words} | {w for words in lexicon.pseudo for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
-        # Run-together phrases are tried whatever their first letter ("iwanttodie").
-        by_first: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(targets - set(self.joined)):
-            by_first[w[0]].append(w)
-        self.targets = {first: tuple(ws) for first, ws in by_first.items()}
-        self.joined_targets = tuple(sorted(self.joined))
+        # Run-together phrases are tried whatever their first letter ("iwanttodie"). Both by
+        # length too, as a ratio of REPAIR_AT cannot join words of far-apart lengths.
+        self.targets = _by_length(targets - set(self.joined), key=lambda w: w[0])
+        self.joined_targets = _by_length(self.joined, key=lambda w: "")[""]
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
-        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
+        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH, table=True)
         self.run_words = self.known | frozenset(spellings)  # the words a run may be split into
         self.denials = frozenset(stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
@@ -251,8 +250,11 @@ class SafetyScanner:
         for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
             if shorter in self.known:
                 return (stem(shorter),)
-        found = [process.extractOne(word, choices, scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
-                 for choices in (self.targets.get(word[0], ()), self.joined_targets)]
+        n = len(word)
+        lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)), math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
+        found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
+                 for choices in (self.targets.get(word[0], {}), self.joined_targets) for length in lengths
+                 if length in choices]
         best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
         return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
 
@@ -401,6 +403,14 @@ def _unstretched(word: str) -> tuple[str, ...]:
     if not _STRETCHED.search(word):
         return ()
     return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
+
+
+def _by_length(words: Iterable[str], key: Callable[[str], str]) -> dict[str, dict[int, tuple[str, ...]]]:
+    """Words grouped by key, then by length, each group sorted."""
+    groups: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for w in sorted(words):
+        groups[key(w)][len(w)].append(w)
+    return {k: {n: tuple(ws) for n, ws in by_n.items()} for k, by_n in groups.items()} or {"": {}}
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:

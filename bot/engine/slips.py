@@ -4,13 +4,15 @@
 A ratio cannot forgive these in a short word ("cnat" scores 75 against "cant", a swap costs
 two edits), yet they are the commonest slips of fast typing. Each is undone by trying the
 few words one slip away from the typed one against the known words: set lookups, no table
-to build or to carry in the cached bot, and only for words the bot does not know.
+to build or to carry in the cached bot, and only for words the bot does not know. (A small
+vocabulary, such as the chat spellings, keeps a table of its words with a letter missed.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,17 +21,29 @@ class Slips:
     letters: str            # every letter they use: what a missed letter may have been
     shortest: int
     preferred: frozenset[str] = frozenset()  # when two words fit a swap ("waek": wake, weak)
+    # For a few words, each with a letter missed -> the word: one lookup instead of trying
+    # every letter at every place (None for a large vocabulary, whose table would be big).
+    missing: Mapping[str, str] | None = None
 
     @classmethod
-    def of(cls, words: Iterable[str], shortest: int, preferred: Iterable[str] = ()) -> Slips:
+    def of(cls, words: Iterable[str], shortest: int, preferred: Iterable[str] = (), table: bool = False) -> Slips:
         kept = frozenset(w for w in words if len(w) >= shortest and w.isalpha())
-        return cls(kept, "".join(sorted({c for w in kept for c in w})), shortest, frozenset(preferred) & kept)
+        missing = None
+        if table:
+            found: dict[str, set[str]] = {}
+            for w in kept:
+                for short in without_one(w):
+                    found.setdefault(short, set()).add(w)
+            missing = MappingProxyType({short: next(iter(ws)) for short, ws in found.items() if len(ws) == 1})
+        return cls(kept, "".join(sorted({c for w in kept for c in w})), shortest, frozenset(preferred) & kept, missing)
 
     def undo(self, word: str) -> str | None:
         """The known word `word` is with one slip undone, if one is."""
         swapped = sorted({w for w in _swaps(word) if w in self.words}, key=lambda w: (w not in self.preferred, w))
         found = swapped[0] if swapped else None
-        if found is None and len(word) + 1 > self.shortest:
+        if found is None and self.missing is not None:
+            found = self.missing.get(word) if len(word) + 1 > self.shortest else None
+        elif found is None and len(word) + 1 > self.shortest:
             missed = {w for w in _insertions(word, self.letters) if w in self.words}
             found = missed.pop() if len(missed) == 1 else None  # "tred": tired or treed? only if one
         if found is None and len(word) > self.shortest:
