@@ -26,6 +26,8 @@ MEDICAL = [
     "mi papá se desmayó y no respira, qué hago",  # a common second language, read as words
     "pain started in my back at the gym and now its moved into my chest, i feel sick and clammy",
     "He's 62! He's sweating really bad and he looks gray!",
+    "i cant breathe and people are staring at me",  # "people" here asks nothing general
+    "he collapsed and people are trying cpr",
     "She's turning purple. Please, tell me what to do.",
 ]
 
@@ -202,6 +204,12 @@ ADVICE = [
 ]
 
 ORDINARY = [
+    # everyday uses of words the crisis lexicon holds
+    "asking for me, not a friend: what is a vector?",
+    "is there any other way out of the trial contract?",
+    "the company is in crisis and the trial was paused, what happens now",
+    "all hope is gone for my team this season lol, what is an irb",
+    "we are cutting tonight's meeting short, what does the nih do",
     "what are the risks of gene therapy",
     "is gene therapy dangerous",
     "can gene therapy cause cancer",
