@@ -388,6 +388,7 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "Dizziness, is that a common side effect of gene therapy?",             # no owner, asks generally
     "Nausea is listed as a side effect. What is a vector?",
     "Fever is common after gene therapy.",                                  # told about, not one's own
+    "in 2020 my daughter's trial was paused and i fell apart, im stable now. who is allowed to pause a trial?",
     "is a fever after gene therapy common?",
     "Fever, chills and fatigue: the common side effects",
 ])
