@@ -50,7 +50,7 @@ FLOORS = {
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
-               "safety-heldout-5.yaml"}
+               "safety-heldout-5.yaml", "safety-heldout-6.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
