@@ -27,6 +27,9 @@ MEDICAL = [
     "pain started in my back at the gym and now its moved into my chest, i feel sick and clammy",
     "He's 62! He's sweating really bad and he looks gray!",
     "i cant breathe and people are staring at me",  # "people" here asks nothing general
+    "cp 2 hrs, sweaty, nauseous, left arm heavy. wat do",
+    "took every ibuprofen in the house an hour ago. now googling what it does to your liver",
+    "should i call 911",  # 911 stays 911: a count of pills above 500 is no count of pills
     "he collapsed and people are trying cpr",
     "She's turning purple. Please, tell me what to do.",
 ]
@@ -50,6 +53,9 @@ CRISIS = [
     "my brother just texted me 'tell mom i love her, im sorry' and now he isnt picking up",
     "I'm in so much pain that death seems like the only relief",
     "cant stop cutting tonight, its deeper than usual",
+    "the thoughts about dying are getting too loud tonight",
+    "now im digging into my wrists with the edge of some sharp plastic",
+    "everyone's making new year plans and i've got my own plan for tonight. nobody will stop me",
     "my roommate locked herself in the bathroom and keeps saying she's going to slit her wrists",
     "i think ill try tonight, go for a walk and trip in front of a car",
     "is gene therapy safe, i took too many pills and feel like dying, i want to die",
@@ -210,6 +216,8 @@ ORDINARY = [
     "the company is in crisis and the trial was paused, what happens now",
     "all hope is gone for my team this season lol, what is an irb",
     "we are cutting tonight's meeting short, what does the nih do",
+    "I'm dying to see you this weekend! anyway, what is gene therapy",
+    "how long can a seizure last before you should call 911?",  # a general question
     "what are the risks of gene therapy",
     "is gene therapy dangerous",
     "can gene therapy cause cancer",
