@@ -422,19 +422,26 @@ def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:
 
 
 def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
-    """Of a current and a historical trigger one inside the other, the longer one speaks:
-    "10 minutes ago" says recent, not past ("ago"); "I still remember" says past, not now
-    ("still"). When both cover the same words, now wins (a missed crisis is worse)."""
+    """Of a current and a historical or negating trigger one inside the other, the longer one
+    speaks: "10 minutes ago" says recent, not past ("ago"); "I still remember" says past, not
+    now ("still"); "trying not to" says the urge is there now, not denied ("not"). When both
+    cover the same words, now wins (a missed crisis is worse)."""
+    for other in ("historical", "negated"):
+        triggers = _longer_of(triggers, other)
+    return triggers
+
+
+def _longer_of(triggers: list[Hit], other: str) -> list[Hit]:
     current = [t for t in triggers if category(t) == "current"]
-    historical = [t for t in triggers if category(t) == "historical"]
-    if not current or not historical:
+    others = [t for t in triggers if category(t) == other]
+    if not current or not others:
         return triggers
-    now, past = Spans(current), Spans(historical)
-    same = {(t.start, t.end) for t in current} & {(t.start, t.end) for t in historical}
+    now, then = Spans(current), Spans(others)
+    same = {(t.start, t.end) for t in current} & {(t.start, t.end) for t in others}
     return [
         t for t in triggers
-        if not (category(t) == "historical" and now.holds(t))
-        and not (category(t) == "current" and past.holds(t) and (t.start, t.end) not in same)
+        if not (category(t) == other and now.holds(t))
+        and not (category(t) == "current" and then.holds(t) and (t.start, t.end) not in same)
     ]
 
 

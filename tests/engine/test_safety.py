@@ -119,6 +119,8 @@ CONTEXT = [
     ("figurative", "i want to die for real", "that cake was to die for, what is gene therapy"),
     ("figurative", "i have been thinking of killing myself",
      "ive been killing myself trying to understand the consent form"),
+    # "trying not to" says the urge is there now; a plain "not" denies
+    ("negated", "still trying not to look for exits", "i am not looking for exits, what is a vector"),
     # a question asked after an event happening now ("is that a side effect") does not make it imagined
     ("hypothetical", "my daughter got her infusion this morning and now she is unresponsive is that a side effect",
      "could being unresponsive be a side effect of the infusion"),
