@@ -203,11 +203,9 @@ class SafetyScanner:
                     done = tuple(stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
                 elif len(word) < MIN_REPAIR_LENGTH:
                     done = (stem(word),)
-                elif read := self._run_together(word):  # "imgoingtoendittonight"
-                    done = read
-                elif repairs < MAX_REPAIRS:
+                elif repairs < MAX_REPAIRS:  # a run typed without spaces, else a misspelling
                     repairs += 1
-                    done = self._repair(word)
+                    done = self._run_together(word) or self._repair(word)  # "imgoingtoendittonight"
                 else:
                     done = (stem(word),)
                 lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()

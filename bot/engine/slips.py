@@ -24,6 +24,7 @@ class Slips:
     # For a few words, each with a letter missed -> the word: one lookup instead of trying
     # every letter at every place (None for a large vocabulary, whose table would be big).
     missing: Mapping[str, str] | None = None
+    longest: int = 0
 
     @classmethod
     def of(cls, words: Iterable[str], shortest: int, preferred: Iterable[str] = (), table: bool = False) -> Slips:
@@ -35,10 +36,13 @@ class Slips:
                 for short in without_one(w):
                     found.setdefault(short, set()).add(w)
             missing = MappingProxyType({short: next(iter(ws)) for short, ws in found.items() if len(ws) == 1})
-        return cls(kept, "".join(sorted({c for w in kept for c in w})), shortest, frozenset(preferred) & kept, missing)
+        letters = "".join(sorted({c for w in kept for c in w}))
+        return cls(kept, letters, shortest, frozenset(preferred) & kept, missing, max(map(len, kept), default=0))
 
     def undo(self, word: str) -> str | None:
         """The known word `word` is with one slip undone, if one is."""
+        if len(word) > self.longest + 1:  # no known word is one slip away
+            return None
         swapped = sorted({w for w in _swaps(word) if w in self.words}, key=lambda w: (w not in self.preferred, w))
         found = swapped[0] if swapped else None
         if found is None and self.missing is not None:
