@@ -24,6 +24,7 @@ from .yamlfile import line_of, load_optional
 __all__ = ["FRAMES", "Frames", "load_frames"]
 
 FRAMES = Path("intents") / "lexicon" / "frames.yaml"
+_TOP_KEYS = {"version", "frames", "subjects"}  # the keys frames.yaml may have
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def load_frames(root: Path, spellings: Mapping[str, str], topics: Iterable[str])
     known = set(topics)
     cues: dict[str, list[str]] = {}
     answered_by: dict[str, frozenset[str]] = {}
-    for line, item in c.items(doc, "frames", {"version", "frames", "subjects"}):
+    for line, item in c.items(doc, "frames", _TOP_KEYS):
         if not c.mapping(item, line, "a frame", {"name", "cues", "answered_by"}):
             continue
         name = c.text(item, "name", "a frame")
@@ -97,7 +98,7 @@ def _subjects(c: Collector, doc: object, spellings: Mapping[str, str], known: se
     needs: dict[str, frozenset[str]] = {}
     if "subjects" not in doc:  # type: ignore[operator]
         return needs
-    for line, item in c.items(doc, "subjects", {"version", "frames", "subjects"}):
+    for line, item in c.items(doc, "subjects", _TOP_KEYS):
         if not c.mapping(item, line, "a subject", {"name", "cues", "topics"}):
             continue
         what = f"subject {c.text(item, 'name', 'a subject')!r}"

@@ -50,28 +50,31 @@ def personal_request(
         return bool(hits)
 
     owners = outside(by_kind.get("owner", []), general)
+    denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     imagined = any(category(h) in _GENERIC for h in by_kind.get("trigger", []))
     if found("symptom") and found("after") and (owners or not (imagined or _GENERAL.intersection(words))):
         # a symptom after a treatment, told with its owner or as a note ("knee tingly,
         # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
         return ADVICE, "soon"
     if not owners:
-        terse = not imagined and not any(asked) and _terse_complaint(words, by_kind, sentence)
+        terse = not imagined and not any(asked) and _terse_complaint(words, by_kind, sentence, denied)
         return (ADVICE, None) if terse else (None, None)
-    if found("frame") or (by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked)):
+    if found("frame"):
+        return ADVICE, None
+    if by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked, denied):
         return ADVICE, None
     return None, None
 
 
 def _own_complaint(
-    by_kind: Mapping[str, list[Hit]], owners: list[Hit], general: list[Hit], sentence: list[int], asked: list[bool]
+    by_kind: Mapping[str, list[Hit]], owners: list[Hit], general: list[Hit], sentence: list[int], asked: list[bool],
+    denied: set[int],
 ) -> bool:
     """A complaint told by its owner in the sentence that asks, or in a message that asks
     nothing with a "?" ("I feel dizzy whenever I stand up", "is my cut infected?"): a
     question about their own health. The owner must be in that sentence ("My son has SMA.
     Can it cause a fever?" asks generally), and the complaint not denied, past or imagined."""
     owned = {sentence[h.start] for h in owners}
-    denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     symptoms = outside(by_kind.get("complaint", []), general + by_kind.get("pseudo", []))
     asking = [n for n, question in enumerate(asked) if question]
     return any(
@@ -80,14 +83,15 @@ def _own_complaint(
     )
 
 
-def _terse_complaint(words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int]) -> bool:
+def _terse_complaint(
+    words: list[str], by_kind: Mapping[str, list[Hit]], sentence: list[int], denied: set[int]
+) -> bool:
     """A complaint told with its "I" left out, as notes to oneself are ("Dizzy when standing.
     Been happening for months."): a sentence that opens with it. (Only in a message that asks
     nothing with a "?" and imagines nothing: "dizziness, is that common?" stays general.)"""
-    denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
-    denied |= {sentence[i] for i, word in enumerate(words) if word in _STATES}
+    stated = denied | {sentence[i] for i, word in enumerate(words) if word in _STATES}
     return any(
-        (h.start == 0 or words[h.start - 1] == SENTENCE) and sentence[h.start] not in denied
+        (h.start == 0 or words[h.start - 1] == SENTENCE) and sentence[h.start] not in stated
         for h in outside(by_kind.get("complaint", []), by_kind.get("pseudo", []))
     )
 

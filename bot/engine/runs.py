@@ -9,7 +9,7 @@ and only when the scan knows no word like them.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable
 
 __all__ = ["MAX_RUN", "MIN_RUN", "split_run"]
 
@@ -19,7 +19,7 @@ LONGEST_PIECE = 20
 ONE_LETTER = frozenset({"i", "a"})
 
 
-def split_run(word: str, known: Container[str]) -> tuple[str, ...] | None:
+def split_run(word: str, known: Callable[[str], bool]) -> tuple[str, ...] | None:
     """The fewest known words (two or more) that spell `word` exactly, else None."""
     n = len(word)
     if not MIN_RUN <= n <= MAX_RUN or not word.isalpha():
@@ -32,7 +32,7 @@ def split_run(word: str, known: Container[str]) -> tuple[str, ...] | None:
             if before is None:
                 continue
             piece = word[start:end]
-            if (len(piece) > 1 or piece in ONE_LETTER) and piece in known:
+            if (len(piece) > 1 or piece in ONE_LETTER) and known(piece):
                 found = best[end]
                 if found is None or len(before) + 1 < len(found):
                     best[end] = (*before, piece)

@@ -19,7 +19,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -161,22 +161,20 @@ class SafetyScanner:
         # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
         # Run-together phrases are tried whatever their first letter ("iwanttodie"). Both by
         # length too, as a ratio of REPAIR_AT cannot join words of far-apart lengths.
-        self.targets = _by_length(targets - set(self.joined), key=lambda w: w[0])
-        self.joined_targets = _by_length(self.joined, key=lambda w: "")[""]
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for w in targets - set(self.joined):
+            by_first[w[0]].add(w)
+        self.targets = {first: _by_length(ws) for first, ws in by_first.items()}
+        self.joined_targets = _by_length(self.joined)
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH, table=True)
-        self.run_words = self.known | frozenset(spellings)  # the words a run may be split into
         self.denials = frozenset(stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
         self.before, self.after = _neighbours(lexicon)
-        by_length: dict[int, set[str]] = defaultdict(set)
-        for w in concept_words:
-            if w.isalpha():
-                by_length[len(w)].add(w)
-        self.by_length = {n: tuple(sorted(ws)) for n, ws in by_length.items()}
+        self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
 
     # ------------------------------------------------------------------ reading the words
 
@@ -227,7 +225,7 @@ class SafetyScanner:
     def _run_together(self, word: str) -> tuple[str, ...]:
         """The words of a run typed without spaces, when they hold a concept phrase; else ()
         (an ordinary word the scan does not know, "depression", splits into junk)."""
-        pieces = split_run(word, self.run_words)
+        pieces = split_run(word, lambda piece: piece in self.known or piece in self.spellings)
         if pieces is None:
             return ()
         read = tuple(stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
@@ -403,12 +401,12 @@ def _unstretched(word: str) -> tuple[str, ...]:
     return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
 
 
-def _by_length(words: Iterable[str], key: Callable[[str], str]) -> dict[str, dict[int, tuple[str, ...]]]:
-    """Words grouped by key, then by length, each group sorted."""
-    groups: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
+    """Words grouped by length, each group sorted."""
+    groups: dict[int, list[str]] = defaultdict(list)
     for w in sorted(words):
-        groups[key(w)][len(w)].append(w)
-    return {k: {n: tuple(ws) for n, ws in by_n.items()} for k, by_n in groups.items()} or {"": {}}
+        groups[len(w)].append(w)
+    return {n: tuple(ws) for n, ws in groups.items()}
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:

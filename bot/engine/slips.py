@@ -46,7 +46,7 @@ class Slips:
         swapped = sorted({w for w in _swaps(word) if w in self.words}, key=lambda w: (w not in self.preferred, w))
         found = swapped[0] if swapped else None
         if found is None and self.missing is not None:
-            found = self.missing.get(word) if len(word) + 1 > self.shortest else None
+            found = self.missing.get(word)
         elif found is None and len(word) + 1 > self.shortest:
             missed = {w for w in _insertions(word, self.letters) if w in self.words}
             found = missed.pop() if len(missed) == 1 else None  # "tred": tired or treed? only if one
