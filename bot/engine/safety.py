@@ -170,7 +170,7 @@ class SafetyScanner:
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
-        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH, table=True)
+        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
         self.denials = frozenset(stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
         self.before, self.after = _neighbours(lexicon)
