@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words, sort_key
@@ -152,9 +151,10 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
                 budget -= 1
                 near = index.vocabulary.get(len(word), ())
                 best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
-                if best is None and len(word) >= s.min_one_typo:
-                    best = _one_vowel_off(word, near)
-                fix = best[0] if best else index.slips.undo(word) or word  # "waht", "reserch"
+                fix = best[0] if best else None
+                if fix is None and len(word) >= s.min_one_typo:
+                    fix = _one_vowel_off(word, index.slips.words)
+                fix = fix or index.slips.undo(word) or word  # "waht", "reserch"
                 if len(fixes) >= MAX_REMEMBERED:
                     fixes.clear()
                 fixes[word] = fix
@@ -163,23 +163,19 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     return strict, loose
 
 
-_VOWELS = frozenset("aeiouy")
+_VOWELS = "aeiouy"
 
 
-def _one_vowel_off(word: str, near: tuple[str, ...]) -> tuple[str, float, int] | None:
+def _one_vowel_off(word: str, known: frozenset[str]) -> str | None:
     """A known word that differs from `word` in one vowel only ("theropy" -> "therapy").
 
     One wrong letter in a short word is under any ratio cutoff that does not also merge
     different words; a wrong vowel is the commonest such slip, and a wrong consonant is too
-    often another real word ("project" is not "protect").
+    often another real word ("project" is not "protect"). The few words one vowel away are
+    looked up, the first in alphabetical order when several are known.
     """
-    for found in process.extract_iter(word, near, scorer=Levenshtein.distance, processor=None, score_cutoff=1):
-        other = found[0]
-        if len(other) == len(word):
-            diff = [(a, b) for a, b in zip(word, other, strict=True) if a != b]
-            if len(diff) == 1 and diff[0][0] in _VOWELS and diff[0][1] in _VOWELS:
-                return found
-    return None
+    found = {word[:i] + v + word[i + 1:] for i, c in enumerate(word) if c in _VOWELS for v in _VOWELS if v != c}
+    return min(found & known, default=None)
 
 
 def _rank(index: Index, words: list[str]) -> list[Candidate]:
