@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words, sort_key
+from .memo import remember
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .stems import stem
 
@@ -155,9 +156,7 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
                 if fix is None and len(word) >= s.min_one_typo:
                     fix = _one_vowel_off(word, index.slips.words)
                 fix = fix or index.slips.undo(word) or word  # "waht", "reserch"
-                if len(fixes) >= MAX_REMEMBERED:
-                    fixes.clear()
-                fixes[word] = fix
+                remember(fixes, word, fix, MAX_REMEMBERED)
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
     return strict, loose

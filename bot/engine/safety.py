@@ -45,6 +45,7 @@ from .context import (
     together,
 )
 from .lexicon import CATEGORIES, GAP, Concept, SafetyLexicon
+from .memo import remember
 from .personal import personal_request
 from .runs import split_run
 from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
@@ -57,7 +58,7 @@ MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
 MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
-_CACHE_SIZE = 4096
+_CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +206,11 @@ class SafetyScanner:
                     repairs += 1
                     done = self._run_together(word) or self._repair(word)  # "imgoingtoendittonight"
                 else:
-                    done = (stem(word),)
+                    done = None  # over budget: read as typed this time, and not remembered so
+                as_typed = (stem(word),)
                 lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()
-                        and done == (stem(word),))
-                known = (done, lost)
-                if len(seen) >= _CACHE_SIZE:
-                    seen.clear()
-                seen[word] = known
+                        and done in (None, as_typed))
+                known = (as_typed, lost) if done is None else remember(seen, word, (done, lost), _CACHE_SIZE)
             done, lost = known
             if lost:
                 unread.append((len(out), j))

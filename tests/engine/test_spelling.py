@@ -42,3 +42,21 @@ def test_stems_are_shared_by_a_words_inflections() -> None:
     assert stem("gene") == stem("genes") and stem("therapies") == stem("therapy")
     assert stem("stopped") == stem("stop") and stem("killing") == stem("kill")
     assert stem("virus") == "virus" and stem("process") == "process"  # no false plural
+
+
+def test_a_word_left_unread_over_one_messages_budget_is_still_read_in_the_next(genebot: bot.Bot) -> None:
+    # The scan repairs at most 64 unknown words a message, and remembers what it read; a
+    # misspelling it had no budget left for must not be remembered as unreadable.
+    flood = " ".join(f"zq{chr(97 + i // 26)}{chr(97 + i % 26)}xwv" for i in range(70))
+    genebot.reply(f"{flood} suisidal")
+    reply, _state = genebot.reply("feeling suisidal")
+    assert reply.topic == "emergency"
+
+
+def test_remembered_work_forgets_its_older_half_when_full() -> None:
+    from bot.engine.memo import remember
+
+    store: dict[str, int] = {}
+    for i in range(10):
+        remember(store, f"w{i}", i, limit=4)
+    assert len(store) <= 4 and "w9" in store and "w0" not in store
