@@ -76,6 +76,7 @@ class SafetyLexicon:
     personal: PersonalFrames
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
+    unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("fitting": "fit")
 
 
 class _Reader(Collector):
@@ -123,10 +124,11 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "numbers", "emoji", "concepts", "pseudo", "context", "personal"}
+    top = {"version", "fillers", "lookalikes", "unstemmed", "numbers", "emoji", "concepts", "pseudo", "context",
+           "personal"}
     problems: list[Problem] = []
     probe = _Reader(root, path, problems, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji"}):
+    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed"}):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -148,8 +150,19 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         personal=_personal(r, doc),
         numbers=_numbers(r, doc),
         emoji=_emoji(r, doc),
+        unstemmed=_unstemmed(r, doc),
     )
     return lexicon, problems
+
+
+def _unstemmed(r: _Reader, doc: Located) -> frozenset[str]:
+    if "unstemmed" not in doc:
+        return frozenset()
+    listed = r.text_list(doc["unstemmed"], line_of(doc, "unstemmed"), "'unstemmed'")
+    for word in listed:
+        if not word.isalpha() or word != word.lower():
+            r.error(line_of(doc, "unstemmed"), f"'unstemmed': {word!r} is not one lower-case word")
+    return frozenset(listed)
 
 
 def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:

@@ -98,6 +98,7 @@ class SafetyScanner:
 
     def __init__(self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str]) -> None:
         self.lexicon = lexicon
+        self.unstemmed = lexicon.unstemmed
         self.spellings = spellings
         table: dict[tuple[str, ...], list[tuple[str, object]]] = defaultdict(list)
         # first part -> first word after the gap -> [(parts, kind, item)]
@@ -105,7 +106,7 @@ class SafetyScanner:
             defaultdict(lambda: defaultdict(list)))
 
         def add(kind: str, words: tuple[str, ...], item: object = None) -> None:
-            words = tuple(stem(w) for w in words)
+            words = tuple(self._stem(w) for w in words)
             if GAP in words:
                 parts = split_gaps(words)
                 entries = gapped[parts[0]][parts[1][0]]
@@ -172,12 +173,16 @@ class SafetyScanner:
         self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
-        self.denials = frozenset(stem(t.words[0]) for t in lexicon.triggers
+        self.denials = frozenset(self._stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
         self.before, self.after = _neighbours(lexicon)
         self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
 
     # ------------------------------------------------------------------ reading the words
+
+    def _stem(self, word: str) -> str:
+        """The stem, but a word listed as unstemmed as typed: "fitting" is not "a good fit"."""
+        return word if word in self.unstemmed else stem(word)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed."""
@@ -193,21 +198,21 @@ class SafetyScanner:
             if known is None:
                 if CENSORED in word and repairs < MAX_REPAIRS:
                     repairs += 1
-                    done = (stem(self._uncensor(word)),)
+                    done = (self._stem(self._uncensor(word)),)
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
-                    done = (self._number(word) or stem(word),)
+                    done = (self._number(word) or self._stem(word),)
                 elif fixed := self.slips.undo(word):  # "cnat", "chst", "wriist": one slip of the keys
-                    done = (stem(fixed),)
+                    done = (self._stem(fixed),)
                 elif spelt := self.spelt.undo(word):
-                    done = tuple(stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
+                    done = tuple(self._stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
                 elif len(word) < MIN_REPAIR_LENGTH:
-                    done = (stem(word),)
+                    done = (self._stem(word),)
                 elif repairs < MAX_REPAIRS:  # a run typed without spaces, else a misspelling
                     repairs += 1
                     done = self._run_together(word) or self._repair(word)  # "imgoingtoendittonight"
                 else:
                     done = None  # over budget: read as typed this time, and not remembered so
-                as_typed = (stem(word),)
+                as_typed = (self._stem(word),)
                 lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()
                         and done in (None, as_typed))
                 known = (as_typed, lost) if done is None else remember(seen, word, (done, lost), _CACHE_SIZE)
@@ -218,7 +223,7 @@ class SafetyScanner:
         for at, j in unread[:MAX_REPAIRS]:
             fixed = self._repair_beside(raw, j)
             if fixed:
-                out[at] = stem(fixed)
+                out[at] = self._stem(fixed)
         return out
 
     def _run_together(self, word: str) -> tuple[str, ...]:
@@ -227,7 +232,7 @@ class SafetyScanner:
         pieces = split_run(word, lambda piece: piece in self.known or piece in self.spellings)
         if pieces is None:
             return ()
-        read = tuple(stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
+        read = tuple(self._stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
                      if w not in self.lexicon.fillers)
         return read if any(hit.kind == "concept" for hit in self.hits(list(read))) else ()
 
@@ -244,14 +249,14 @@ class SafetyScanner:
     def _repair(self, word: str) -> tuple[str, ...]:
         for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
             if shorter in self.known:
-                return (stem(shorter),)
+                return (self._stem(shorter),)
         n = len(word)
         lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)), math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
         found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
                  for choices in (self.targets.get(word[0], {}), self.joined_targets) for length in lengths
                  if length in choices]
         best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
-        return tuple(stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+        return tuple(self._stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
 
     def _uncensor(self, word: str) -> str:
         """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""

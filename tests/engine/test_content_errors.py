@@ -122,3 +122,13 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     line = 1 + lexicon.read_text(encoding="utf-8").splitlines().index('  "knife": knife')
     message = _problems(content_copy)
     assert f"intents/lexicon/safety.yaml:{line}: emoji: 'knife' must be one picture mapped to words" in message, message
+
+
+def test_an_unstemmed_entry_of_two_words_is_refused_with_its_line(content_copy: Path) -> None:
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    _edit(lexicon, "unstemmed: [gaping,", "unstemmed: [gaping wound,")
+    line = 1 + next(i for i, row in enumerate(lexicon.read_text(encoding="utf-8").splitlines())
+                    if row.startswith("unstemmed:"))
+    message = _problems(content_copy)
+    expected = f"intents/lexicon/safety.yaml:{line}: 'unstemmed': 'gaping wound' is not one lower-case word"
+    assert expected in message, message

@@ -359,6 +359,31 @@ def test_ordinary_questions_are_not_emergencies_or_advice(genebot: bot.Bot, mess
     assert reply.urgency is None
 
 
+@pytest.mark.parametrize("message", [
+    "is there a gap between phase 1 and phase 2 trials",     # "gaping" (wound) shares the stem
+    "my son had a growth spurt after gene therapy",           # "spurting" (blood)
+    "does gene therapy fit my situation",                     # "fitting" (a seizure)
+    "who would be a good fit to take part in phase 3 trials",
+    "i see a faint line on the test, what does it mean",      # "fainting"
+    "the memory foam mattress at the clinic",                 # "foaming" (at the mouth)
+    "unconscious bias in clinical trials",
+    "a shotgun approach to gene editing",                     # a means word of a crisis plan
+    "someone used a slur at school",
+])
+def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
+    "i feel faint and my throat is closing", "blood is spurting from the cut", "a gaping wound on his leg",
+])
+def test_the_same_words_in_an_emergency_still_are_one(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
 @pytest.mark.parametrize("message", OUT_OF_SCOPE)
 def test_uncovered_questions_get_the_honest_fallback(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
