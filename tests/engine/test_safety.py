@@ -376,6 +376,27 @@ def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(gene
 
 
 @pytest.mark.parametrize("message", [
+    "do you have information about carbon monoxide poisoning",   # a health library's questions
+    "where can i read up on aspirin overdose",
+    "who is at risk for cardiac arrest",
+    "what is the outlook for someone after a drug overdose",
+    "is hereditary hemorrhagic telangiectasia inherited",           # not a misspelt "hemorrhaging"
+])
+def test_asking_for_information_on_an_emergency_is_not_one(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "i need information about overdose, my friend just took 40 pills and wont wake up",
+    "who is at risk for overdose? i took all my pills an hour ago",
+])
+def test_an_emergency_told_after_an_information_request_is_still_one(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
     "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
     "i feel faint and my throat is closing", "blood is spurting from the cut", "a gaping wound on his leg",
 ])
