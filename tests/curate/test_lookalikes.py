@@ -1,0 +1,32 @@
+"""The dictionary lookalikes the safety scan never repairs are those its own reading would
+misread: a change to the lexicon or to how the scan reads must regenerate them."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import bot
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from lookalikes import WORDS, generate  # noqa: E402
+
+
+def test_the_lookalikes_file_is_what_the_generator_writes_today() -> None:
+    dictionary = Path(WORDS)
+    if not dictionary.is_file():
+        pytest.skip(f"{WORDS} is missing: apt-get install wamerican (.ci/run does)")
+    text, _near, _total = generate(dictionary.read_text(encoding="utf-8", errors="replace").split())
+    current = (ROOT / "intents" / "lexicon" / "lookalikes.yaml").read_text(encoding="utf-8")
+    assert current == text, "run: python benchmarks/lookalikes.py"
+
+
+def test_a_dictionary_word_one_slip_from_a_lexicon_word_is_not_repaired_into_it(genebot: bot.Bot) -> None:
+    # "heated" is "hearted" with a letter missed; read as "heart", "heated under pressure" was
+    # chest pressure, an emergency.
+    reply, _state = genebot.reply("the grains are heated under pressure until the water turns to steam")
+    assert reply.topic != "emergency"
