@@ -40,6 +40,13 @@ class Concept:
     # Signs that mean an emergency only together: one phrase of each group in one sentence
     # ("fever" with "confused", "face" with "drooping").
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # Everyday phrases that say this emergency only when nothing says they are ordinary:
+    # "ready now", "for good", "try again" count as terms unless their sentence speaks of
+    # care ("will gene therapy fix it for good"), and even then when one of the cues stands
+    # anywhere in the message ("pills", "die", "goodbye").
+    weak: tuple[tuple[str, ...], ...] = ()
+    cues: tuple[tuple[str, ...], ...] = ()
+    unless: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +191,8 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together"}, {"id", "urgency"}):
+        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak"},
+                         {"id", "urgency"}):
             continue
         cid, urgency = item["id"], item["urgency"]
         if urgency not in URGENCIES:
@@ -198,8 +206,23 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         together = _together(r, item, f"concept {cid!r}")
         if not terms and not together:
             r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
-        concepts.append(Concept(str(cid), urgency, terms, together))
+        weak, cues, unless = _weak(r, item, f"concept {cid!r}")
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless))
     return tuple(concepts)
+
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _weak(r: _Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phrases]:
+    raw = item.get("weak")
+    if raw is None:
+        return (), (), ()
+    keys = {"terms", "cues", "unless"}
+    if not r.mapping(raw, line_of(item, "weak"), f"{what}: 'weak'", keys, keys) or not keys <= set(raw):
+        return (), (), ()
+    return (r.phrases(raw, "terms", f"{what}: 'weak'", gaps=True), r.phrases(raw, "cues", f"{what}: 'weak'"),
+            r.phrases(raw, "unless", f"{what}: 'weak'"))
 
 
 def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...], ...], ...]:

@@ -118,6 +118,12 @@ class SafetyScanner:
         for concept in lexicon.concepts:
             for term in concept.terms:
                 add("concept", term, concept)
+            for term in concept.weak:
+                add("weak", term, concept)
+            for cue in concept.cues:
+                add("cue", cue, concept)
+            for word in concept.unless:
+                add("ordinary", word, concept)
             for group_number, group in enumerate(concept.together):
                 for term in group:
                     add("sign", term, (concept, group_number))
@@ -301,7 +307,7 @@ class SafetyScanner:
                         break
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
-                        if end and not (kind == "concept" and self._denied_in_gap(words[i:end], parts)):
+                        if end and not (kind in ("concept", "weak") and self._denied_in_gap(words[i:end], parts)):
                             found.append(Hit(kind, i, end, item))
         return found
 
@@ -318,6 +324,9 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
+        weak, cues, ordinary = by_kind.pop("weak", ()), by_kind.pop("cue", ()), by_kind.pop("ordinary", ())
+        if weak:
+            by_kind["concept"] += _weak_counted(weak, cues, ordinary, _clause_ids(words))
         if not by_kind:
             return Verdict()
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
@@ -443,6 +452,23 @@ def _longer_of(triggers: list[Hit], other: str) -> list[Hit]:
         if not (category(t) == other and now.holds(t))
         and not (category(t) == "current" and then.holds(t) and (t.start, t.end) not in same)
     ]
+
+
+def _weak_counted(weak: list[Hit], cues: list[Hit], ordinary: list[Hit], clause: list[int]) -> list[Hit]:
+    """The everyday phrases that count as concept mentions: those of a concept the message
+    speaks of (a cue anywhere), and the others unless their clause speaks of care."""
+    cued = {id(hit.item) for hit in cues}
+    plain = {(id(hit.item), clause[hit.start]) for hit in ordinary}
+    return [replace(hit, kind="concept") for hit in weak
+            if id(hit.item) in cued or (id(hit.item), clause[hit.start]) not in plain]
+
+
+def _clause_ids(words: list[str]) -> list[int]:
+    ids, n = [], 0
+    for w in words:
+        n += w in (CLAUSE, SENTENCE)
+        ids.append(n)
+    return ids
 
 
 def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:

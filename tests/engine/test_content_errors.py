@@ -132,3 +132,15 @@ def test_an_unstemmed_entry_of_two_words_is_refused_with_its_line(content_copy: 
     message = _problems(content_copy)
     expected = f"intents/lexicon/safety.yaml:{line}: 'unstemmed': 'gaping wound' is not one lower-case word"
     assert expected in message, message
+
+
+def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Path) -> None:
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    start = text.index("\n    weak:\n") + 1
+    cues = text.index("      cues:", start)
+    lexicon.write_text(text[:cues] + text[text.index("\n", cues) + 1:], encoding="utf-8")
+    line = 2 + text[:start].count("\n")  # the block's first key
+    message = _problems(content_copy)
+    assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'weak' has no 'cues'" in message, message
+    assert "problems" not in message, message  # one problem, said once

@@ -397,6 +397,39 @@ def test_an_emergency_told_after_an_information_request_is_still_one(genebot: bo
 
 
 @pytest.mark.parametrize("message", [
+    "can we try again if the first gene therapy does not work",
+    "will gene therapy fix sickle cell for good",
+    "we are trying to decide about gene therapy for our son",
+    "will my son feel pain during the infusion",
+    "i have a plan to ask the doctor about a trial",
+    "the trial is almost over and we are waiting for results",
+    "what happens before the end of a phase 3 trial",
+    "my son will never get better without a new treatment",
+    "there is nothing left to try for my daughter except gene therapy",
+    "i will be gone for two weeks for the trial visits",
+    "the results will be ready by morning",
+    "we are ready now to start gene therapy",
+    "how many doses would it take to see results",
+    "not sure how many trials there are for hemophilia",
+    "gene therapy is ten times more expensive than other treatment",
+])
+def test_an_everyday_phrase_about_care_is_no_crisis(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("i just want it all to stop. all of it. for good", "crisis"),           # nothing says care
+    ("i'm ready now. goodbye everyone", "crisis"),
+    ("the gene therapy failed and i will be gone by morning, the pills are next to me", "crisis"),  # a cue
+    ("i took ten times the pills on the bottle", "medical"),
+])
+def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
     "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
     "i feel faint and my throat is closing", "blood is spurting from the cut", "a gaping wound on his leg",
 ])
