@@ -39,14 +39,19 @@ def personal_request(
     tells, then asks generally.
     """
     # "my doctor said ..." takes its clause out; "can you tell me" only its own words
-    general = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", [])) + by_kind.get("aside", [])
+    clauses = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
+    asides = by_kind.get("aside", [])
+    general = clauses + asides
     sentence = sentence_ids(words)
     told = _told(asked, sentence, words)
 
     def found(kind: str) -> bool:
-        hits = outside(by_kind.get(kind, []), general)
-        if kind == "frame":
-            hits = [h for h in hits if sentence[h.start] not in told]
+        if kind != "frame":
+            return bool(outside(by_kind.get(kind, []), general))
+        # an aside's words are no frame, but a frame around them still asks: "can i get into
+        # a phase I study" ("phase i" is the roman one)
+        hits = [h for h in outside(by_kind.get(kind, []), clauses) if sentence[h.start] not in told
+                and not any(a.start <= h.start and h.end <= a.end for a in asides)]
         return bool(hits)
 
     owners = outside(by_kind.get("owner", []), general)

@@ -490,6 +490,9 @@ def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, mess
     ("can you tell me if my son should get gene therapy", True),   # the rest of the clause counts
     ("i was wondering whether i should join the trial", True),
     ("can you tell me who is eligible for hemophilia gene therapy", False),  # "me" asks, owns nothing
+    ("who should consider joining a phase I trial", False),                # the roman I, not the writer
+    ("should phase I trials be stopped if there is a side effect", False),
+    ("can i get into a phase I study for my condition", True),             # a frame around it still asks
 ])
 def test_an_asking_phrase_is_neither_an_owner_nor_a_reason_to_ignore_one(
     genebot: bot.Bot, message: str, personal: bool
