@@ -62,3 +62,13 @@ def test_the_perturbation_check_reads_topics_too() -> None:
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=True,
     ).stdout
     assert "in-scope right" in out.splitlines()[0] and "polite opening" in out
+
+
+def test_the_false_alarm_probe_counts_and_never_shows_a_held_out_corpus(tmp_path: Path) -> None:
+    corpus = tmp_path / "probe-heldout.yaml"
+    corpus.write_text('- {text: "will my son feel pain during the infusion", source: test}\n'
+                      '- {text: "my dad is clutching his chest and cant breathe", source: test}\n', encoding="utf-8")
+    run = subprocess.run([sys.executable, "benchmarks/false_alarms.py", str(corpus), "--show", "5"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    assert "1 of 2 messages called emergencies" in run.stdout
+    assert "clutching" not in run.stdout and "never read" in run.stdout

@@ -1,0 +1,82 @@
+"""Count the ordinary messages that the safety scan calls emergencies, in a probe corpus.
+
+The evaluation sets hold a few hundred look-alikes; a false alarm on everyday phrasing ("can
+we try again if it does not work", "will he feel pain during the infusion") shows only on
+many ordinary messages. A corpus is a YAML list of {text, source} (benchmarks/probes/) or a
+text file of one message a line (MedQuAD's question headings, an idiom corpus):
+
+    python benchmarks/false_alarms.py benchmarks/probes/ordinary-tune.yaml --show 20
+    python benchmarks/false_alarms.py benchmarks/probes/ordinary-heldout.yaml --base 79175b6
+
+--base REV also counts with that commit's code and content (checked out with `git worktree`),
+so a change is measured on the same messages in the same run. --show prints the messages
+called emergencies, except for a held-out corpus, which is counted and never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_COUNTER = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from bot.engine.bot import Bot
+from bot.engine.content import load_content
+scan = Bot(load_content(sys.argv[1])).index.safety.scan
+texts = json.load(sys.stdin)
+print(json.dumps([i for i, t in enumerate(texts) if scan(t).topic == "emergency"]))
+"""
+
+
+def load_corpus(path: Path) -> list[str]:
+    if path.suffix in (".yaml", ".yml"):
+        return [str(item["text"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    return [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+
+
+def alarms(code: Path, texts: list[str]) -> list[int]:
+    out = subprocess.run([sys.executable, "-c", _COUNTER, str(code)], input=json.dumps(texts), check=True,
+                         capture_output=True, text=True, timeout=3600)
+    return json.loads(out.stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--base", help="also count with this commit (any git revision)")
+    parser.add_argument("--show", type=int, default=0, help="print this many of the messages called emergencies")
+    args = parser.parse_args()
+    texts = load_corpus(args.corpus)
+    found = alarms(ROOT, texts)
+    print(f"{args.corpus.name}: {len(found)} of {len(texts)} messages called emergencies "
+          f"({100 * len(found) / max(len(texts), 1):.1f}%) by this tree")
+    if args.base:
+        with tempfile.TemporaryDirectory(prefix="genebot-fa-") as tmp:
+            base = Path(tmp) / "base"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base],
+                           check=True)
+            try:
+                before = alarms(base, texts)
+            finally:
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+        print(f"{args.corpus.name}: {len(before)} of {len(texts)} by {args.base}")
+    if args.show:
+        if "heldout" in args.corpus.name:
+            print("(a held-out corpus is counted, never read: no messages shown)")
+        else:
+            for i in found[:args.show]:
+                print(f"  {texts[i][:160]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
