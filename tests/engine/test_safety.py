@@ -369,6 +369,9 @@ def test_ordinary_questions_are_not_emergencies_or_advice(genebot: bot.Bot, mess
     "unconscious bias in clinical trials",
     "a shotgun approach to gene editing",                     # a means word of a crisis plan
     "someone used a slur at school",
+    "that was a heart stopping moment when they called",      # idioms with an emergency word
+    "i was dead to the world after the infusion",
+    "he had a fit of laughter at the clinic",
 ])
 def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
