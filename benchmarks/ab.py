@@ -15,7 +15,9 @@ the safety scan that starts it. Two views are reported side by side:
     python benchmarks/ab.py --base HEAD~3 --rounds 5
 
 The baseline is checked out with `git worktree` into a temporary folder and removed after.
-Both versions answer from this checkout's content, so only the code differs.
+Both versions answer from this checkout's content, so only the code differs, unless the
+baseline's code refuses it (a lexicon key it does not know): then each answers from its own,
+and the script says so.
 """
 
 from __future__ import annotations
@@ -55,10 +57,17 @@ print(json.dumps({"reply": replies, "scan": scans}))
 """
 
 
-def run(code: Path) -> dict[str, list[float]]:
-    out = subprocess.run([sys.executable, "-c", _TIMER, str(code), str(ROOT)], check=True,
+def run(code: Path, content: Path = ROOT) -> dict[str, list[float]]:
+    out = subprocess.run([sys.executable, "-c", _TIMER, str(code), str(content)], check=True,
                          capture_output=True, text=True, timeout=900)
     return json.loads(out.stdout)
+
+
+def loads(code: Path, content: Path) -> bool:
+    """Whether that code accepts this content (a newer lexicon key is refused by older code)."""
+    check = ("import sys; sys.path.insert(0, sys.argv[1]); "
+             "from bot.engine.content import load_content; load_content(sys.argv[2])")
+    return subprocess.run([sys.executable, "-c", check, str(code), str(content)], capture_output=True).returncode == 0
 
 
 def summary(times: list[float]) -> str:
@@ -81,9 +90,12 @@ def main() -> int:
         base = Path(tmp) / "base"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base], check=True)
         try:
+            own = ROOT if loads(base, ROOT) else base
+            if own == base:
+                print(f"ab: {args.base} refuses this checkout's content; it answers from its own", file=sys.stderr)
             for n in range(args.rounds):
                 print(f"ab: round {n + 1} of {args.rounds}", file=sys.stderr)
-                runs["base"].append(run(base))
+                runs["base"].append(run(base, own))
                 runs["tree"].append(run(ROOT))
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
