@@ -137,7 +137,7 @@ def test_an_unstemmed_entry_of_two_words_is_refused_with_its_line(content_copy: 
 def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Path) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
     text = lexicon.read_text(encoding="utf-8")
-    start = text.index("\n    weak:\n") + 1
+    start = text.index("\n    weak:\n", text.index("  - id: poisoning")) + 1
     cues = text.index("      cues:", start)
     lexicon.write_text(text[:cues] + text[text.index("\n", cues) + 1:], encoding="utf-8")
     line = 2 + text[:start].count("\n")  # the block's first key

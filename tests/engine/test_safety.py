@@ -365,6 +365,7 @@ def test_ordinary_questions_are_not_emergencies_or_advice(genebot: bot.Bot, mess
     "does gene therapy fit my situation",                     # "fitting" (a seizure)
     "who would be a good fit to take part in phase 3 trials",
     "i see a faint line on the test, what does it mean",      # "fainting"
+    "they are fitting him with a picc line tomorrow",         # "fitting" with a port, a line, a wig
     "the memory foam mattress at the clinic",                 # "foaming" (at the mouth)
     "unconscious bias in clinical trials",
     "a shotgun approach to gene editing",                     # a means word of a crisis plan
@@ -434,6 +435,8 @@ def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str
 
 @pytest.mark.parametrize("message", [
     "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
+    "he's been fitting for 6 minutes", "the nurse is fitting his port and he started shaking on the floor",
+    "my throat feels like its closing after the injection",
     "i feel faint and my throat is closing", "blood is spurting from the cut", "a gaping wound on his leg",
 ])
 def test_the_same_words_in_an_emergency_still_are_one(genebot: bot.Bot, message: str) -> None:
