@@ -20,7 +20,7 @@ from .safetytext import CLAUSE, SENTENCE
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
 WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16}
-GAP_WORDS = 4           # what a '*' in a phrase may stand for
+GAP_WORDS = 6           # what a '*' in a phrase may stand for
 NEAR_STOPS = ("negated", "hypothetical")  # scopes that also end at a comma or a new subject
 PAIR_WORDS = 12        # signs that count together stand at most this far apart
 @dataclass(frozen=True, slots=True)
