@@ -47,6 +47,9 @@ class Concept:
     weak: tuple[tuple[str, ...], ...] = ()
     cues: tuple[tuple[str, ...], ...] = ()
     unless: tuple[tuple[str, ...], ...] = ()
+    # What it does goes on after it happened: an overdose of last night is an emergency now,
+    # as a crisis of last night is (a seizure of last night is past).
+    lasts: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +194,7 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak"},
+        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak", "lasts"},
                          {"id", "urgency"}):
             continue
         cid, urgency = item["id"], item["urgency"]
@@ -207,7 +210,11 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         if not terms and not together:
             r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
         weak, cues, unless = _weak(r, item, f"concept {cid!r}")
-        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless))
+        lasts = item.get("lasts", False)
+        if not isinstance(lasts, bool):
+            r.error(line_of(item, "lasts"), f"concept {cid!r}: 'lasts' must be true or false")
+            lasts = False
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts))
     return tuple(concepts)
 
 

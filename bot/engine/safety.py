@@ -74,13 +74,14 @@ class Mention:
     fiction: bool = False
     current: bool = False
     other: bool = False
+    lasts: bool = False  # goes on after it happened (an overdose): recent is now
 
     @property
     def affirmed(self) -> bool:
         """Happening now: not denied, imagined or a story, and not past unless it goes on now."""
         if self.negated or self.fiction or self.hypothetical:
             return False
-        if self.recent and self.urgency == "crisis":  # a crisis of last night is a crisis now
+        if self.recent and (self.urgency == "crisis" or self.lasts):  # a crisis of last night is one now
             return True
         return self.current or not (self.historical or self.recent)
 
@@ -401,7 +402,7 @@ class SafetyScanner:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
             flags["hypothetical"] = reaches("hypothetical", before_only=True)
-        return Mention(concept.id, concept.urgency, c.start, c.end, **flags)
+        return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
 
 
 _STRETCHED = re.compile(r"(.)\1{2,}")

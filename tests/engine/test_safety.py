@@ -434,6 +434,21 @@ def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str
 
 
 @pytest.mark.parametrize("message", [
+    "he took 20 paracetamol yesterday",          # an overdose of yesterday harms now ...
+    "she drank bleach a few hours ago",
+    "i took 30 tylenol an hour ago",
+])
+def test_a_recent_overdose_is_an_emergency_now(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("i had a seizure last night, is gene therapy still ok for me")  # ... a seizure is past
+    assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
     "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
     "he's been fitting for 6 minutes", "the nurse is fitting his port and he started shaking on the floor",
     "my throat feels like its closing after the injection",
