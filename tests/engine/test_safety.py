@@ -444,7 +444,7 @@ def test_a_recent_overdose_is_an_emergency_now(genebot: bot.Bot, message: str) -
 
 
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
-    reply, _state = genebot.reply("i had a seizure last night, is gene therapy still ok for me")  # ... a seizure is past
+    reply, _state = genebot.reply("i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
     assert reply.topic != "emergency"
 
 
