@@ -144,3 +144,12 @@ def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Pa
     message = _problems(content_copy)
     assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'weak' has no 'cues'" in message, message
     assert "problems" not in message, message  # one problem, said once
+
+
+def test_lasts_that_is_not_true_or_false_is_refused_with_its_line(content_copy: Path) -> None:
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    _edit(lexicon, "    lasts: true", "    lasts: sometimes")
+    line = 1 + next(i for i, row in enumerate(lexicon.read_text(encoding="utf-8").splitlines())
+                    if row.startswith("    lasts:"))
+    message = _problems(content_copy)
+    assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'lasts' must be true or false" in message, message
