@@ -434,6 +434,20 @@ def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str
 
 
 @pytest.mark.parametrize("message", [
+    "i cant see a way out of this", "i dont see a future for myself", "i dont have a reason to live anymore",
+])
+def test_a_crisis_told_as_a_denial_of_finding_something_is_one(genebot: bot.Bot, message: str) -> None:
+    # "no way out" told as "i dont see a way out": the denial is the crisis, not against it
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
+def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("i dont see a future in this trial design, what are phase 3 trials for")
+    assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
     "he took 20 paracetamol yesterday",          # an overdose of yesterday harms now ...
     "she drank bleach a few hours ago",
     "i took 30 tylenol an hour ago",
