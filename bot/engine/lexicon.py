@@ -134,11 +134,11 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "numbers", "emoji", "concepts", "pseudo",
-           "context", "personal"}
+    top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
+           "pseudo", "context", "personal"}
     problems: list[Problem] = []
     probe = _Reader(root, path, problems, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed", "absence"}):
+    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed", "absence", "doubt"}):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -147,9 +147,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)
-    absence = r.phrases(doc, "absence", "'absence'") if "absence" in doc else ()
+    denials = {"no": r.phrases(doc, "absence", "'absence'") if "absence" in doc else (),
+               "cant": tuple((*d, GAP, "can") for d in r.phrases(doc, "doubt", "'doubt'")) if "doubt" in doc else ()}
     lexicon = SafetyLexicon(
-        concepts=tuple(_with_absence(c, absence) for c in _concepts(r, doc)),
+        concepts=tuple(_with_denials(c, denials) for c in _concepts(r, doc)),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
         triggers=_triggers(r, doc),
         end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
@@ -166,13 +167,15 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     return lexicon, problems
 
 
-def _with_absence(concept: Concept, absence: tuple[tuple[str, ...], ...]) -> Concept:
+def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ...]]) -> Concept:
     """The concept with each term told as something missing ("no way out") also read after a
-    denial of finding it ("i dont see a way out", "i cant find a reason to live"). As weak
-    terms: "i dont see a future in this trial design" speaks of care, not of a crisis."""
-    missing = [term[1:] for term in concept.terms if term[0] == "no" and len(term) > 1 and GAP not in term]
-    extra = [t for t in dict.fromkeys((*denial, GAP, *rest) for rest in missing for denial in absence)
-             if t not in concept.terms and t not in concept.weak]
+    denial of finding it ("i dont see a way out"), and each told as an inability ("cant keep
+    going") after a doubt of being able ("i dont think i can keep going"). As weak terms: "i
+    dont see a future in this trial design" speaks of care, not of a crisis."""
+    extra = [(*denial, *term[1:]) if denial[-1] == "can" else (*denial, GAP, *term[1:])
+             for term in concept.terms if len(term) > 1 and GAP not in term
+             for denial in denials.get(term[0], ())]
+    extra = [t for t in dict.fromkeys(extra) if t not in concept.terms and t not in concept.weak]
     return replace(concept, weak=concept.weak + tuple(extra)) if extra else concept
 
 

@@ -435,6 +435,7 @@ def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str
 
 @pytest.mark.parametrize("message", [
     "i cant see a way out of this", "i dont see a future for myself", "i dont have a reason to live anymore",
+    "i don't think i can keep going", "i dont know if i can go on",   # "cant keep going" told as a doubt
 ])
 def test_a_crisis_told_as_a_denial_of_finding_something_is_one(genebot: bot.Bot, message: str) -> None:
     # "no way out" told as "i dont see a way out": the denial is the crisis, not against it
@@ -444,6 +445,8 @@ def test_a_crisis_told_as_a_denial_of_finding_something_is_one(genebot: bot.Bot,
 
 def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("i dont see a future in this trial design, what are phase 3 trials for")
+    assert reply.topic != "emergency"
+    reply, _state = genebot.reply("i dont think i can keep going to the trial visits every week")
     assert reply.topic != "emergency"
 
 
