@@ -450,6 +450,12 @@ def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> 
     assert reply.topic != "emergency"
 
 
+def test_id_starts_a_new_clause_as_i_does(genebot: bot.Bot) -> None:
+    # "i'd" typed without its apostrophe: the "if" before it does not reach past it
+    reply, _state = genebot.reply("if it fails id rather not be around")
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
 @pytest.mark.parametrize("message", [
     "he took 20 paracetamol yesterday",          # an overdose of yesterday harms now ...
     "she drank bleach a few hours ago",
