@@ -124,14 +124,16 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     assert f"intents/lexicon/safety.yaml:{line}: emoji: 'knife' must be one picture mapped to words" in message, message
 
 
-def test_an_unstemmed_entry_of_two_words_is_refused_with_its_line(content_copy: Path) -> None:
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("unstemmed: [gaping,", "unstemmed: [gaping wound,", "'unstemmed': 'gaping wound' is not one lower-case word"),
+    ("    lasts: true", "    lasts: sometimes", "concept 'poisoning': 'lasts' must be true or false"),
+])
+def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old: str, new: str, expected: str) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
-    _edit(lexicon, "unstemmed: [gaping,", "unstemmed: [gaping wound,")
-    line = 1 + next(i for i, row in enumerate(lexicon.read_text(encoding="utf-8").splitlines())
-                    if row.startswith("unstemmed:"))
+    _edit(lexicon, old, new)
+    line = 1 + next(i for i, row in enumerate(lexicon.read_text(encoding="utf-8").splitlines()) if row.startswith(new))
     message = _problems(content_copy)
-    expected = f"intents/lexicon/safety.yaml:{line}: 'unstemmed': 'gaping wound' is not one lower-case word"
-    assert expected in message, message
+    assert f"intents/lexicon/safety.yaml:{line}: {expected}" in message, message
 
 
 def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Path) -> None:
@@ -145,11 +147,3 @@ def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Pa
     assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'weak' has no 'cues'" in message, message
     assert "problems" not in message, message  # one problem, said once
 
-
-def test_lasts_that_is_not_true_or_false_is_refused_with_its_line(content_copy: Path) -> None:
-    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
-    _edit(lexicon, "    lasts: true", "    lasts: sometimes")
-    line = 1 + next(i for i, row in enumerate(lexicon.read_text(encoding="utf-8").splitlines())
-                    if row.startswith("    lasts:"))
-    message = _problems(content_copy)
-    assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'lasts' must be true or false" in message, message
