@@ -41,7 +41,7 @@ class Concept:
     # ("fever" with "confused", "face" with "drooping").
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # Everyday phrases that say this emergency only when nothing says they are ordinary:
-    # "ready now", "for good", "try again" count as terms unless their sentence speaks of
+    # "ready now", "for good", "try again" count as terms unless their clause speaks of
     # care ("will gene therapy fix it for good"), and even then when one of the cues stands
     # anywhere in the message ("pills", "die", "goodbye").
     weak: tuple[tuple[str, ...], ...] = ()
@@ -86,7 +86,7 @@ class SafetyLexicon:
     personal: PersonalFrames
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
-    unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("fitting": "fit")
+    unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
 
 
 class _Reader(Collector):

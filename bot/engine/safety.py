@@ -188,7 +188,7 @@ class SafetyScanner:
     # ------------------------------------------------------------------ reading the words
 
     def _stem(self, word: str) -> str:
-        """The stem, but a word listed as unstemmed as typed: "fitting" is not "a good fit"."""
+        """The stem, but a word listed as unstemmed as typed: "gaping" is not "a gap"."""
         return word if word in self.unstemmed else stem(word)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
