@@ -50,6 +50,7 @@ from .personal import personal_request
 from .runs import split_run
 from .safetytext import CENSORED, CLAUSE, SAFETY_MAX_CHARS, SENTENCE, stem, tokens
 from .slips import Slips
+from .weak import counted
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
@@ -327,7 +328,7 @@ class SafetyScanner:
             by_kind[hit.kind].append(hit)
         weak, cues, ordinary = by_kind.pop("weak", ()), by_kind.pop("cue", ()), by_kind.pop("ordinary", ())
         if weak:
-            by_kind["concept"] += _weak_counted(weak, cues, ordinary, _clause_ids(words))
+            by_kind["concept"] += counted(weak, cues, ordinary, words)
         if not by_kind:
             return Verdict()
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
@@ -453,23 +454,6 @@ def _longer_of(triggers: list[Hit], other: str) -> list[Hit]:
         if not (category(t) == other and now.holds(t))
         and not (category(t) == "current" and then.holds(t) and (t.start, t.end) not in same)
     ]
-
-
-def _weak_counted(weak: list[Hit], cues: list[Hit], ordinary: list[Hit], clause: list[int]) -> list[Hit]:
-    """The everyday phrases that count as concept mentions: those of a concept the message
-    speaks of (a cue anywhere), and the others unless their clause speaks of care."""
-    cued = {id(hit.item) for hit in cues}
-    plain = {(id(hit.item), clause[hit.start]) for hit in ordinary}
-    return [replace(hit, kind="concept") for hit in weak
-            if id(hit.item) in cued or (id(hit.item), clause[hit.start]) not in plain]
-
-
-def _clause_ids(words: list[str]) -> list[int]:
-    ids, n = [], 0
-    for w in words:
-        n += w in (CLAUSE, SENTENCE)
-        ids.append(n)
-    return ids
 
 
 def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
