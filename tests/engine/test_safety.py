@@ -165,6 +165,9 @@ CONTEXT = [
 ]
 
 TYPOS_AND_SLANG = [
+    ("bout to off myself fr", "crisis"),
+    ("life aint worth it no more", "crisis"),
+    ("might as well end it", "crisis"),
     ("wanan die tbh", "crisis"),  # a slip in a chat spelling ("wanna")
     ("IWANTTODIE", "crisis"),  # run together, whatever its first letter
     ("imgoingtoendittonight", "crisis"),
