@@ -3,8 +3,8 @@
 tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml is the
 development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
 for emergency routing. safety-tune.yaml, the written supplements safety-tune-2/3/4/5/6.yaml
-and the tuning parts of the later collections (safety-tune-7 to -11.yaml) were tuned on;
-safety-heldout.yaml to safety-heldout-6.yaml (by source) and safety-unseen.yaml (written by a
+and the tuning parts of the later collections (safety-tune-7 to -12.yaml) were tuned on;
+safety-heldout.yaml to safety-heldout-7.yaml (by source) and safety-unseen.yaml (written by a
 separate hand) were never read or tuned on, so their floors record where they stand, not a target. The real
 patients' questions (real-tune*.yaml tuned on, real-heldout*.yaml held out by source) have
 floors too; the held-out ones, like the safety held-out sets, only record where they stand. The floors
@@ -34,7 +34,7 @@ FLOORS = {
     "safety-tune-4.yaml": {"emergency_recall": 0.98, "advice_recall": 0.80},
     "safety-tune-5.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0},
     "safety-tune-6.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 0.75},
-    "safety-heldout.yaml": {"emergency_recall": 0.82, "max_false_alarm_rate": 0.04, "advice_recall": 0.79},
+    "safety-heldout.yaml": {"emergency_recall": 0.83, "max_false_alarm_rate": 0.04, "advice_recall": 0.79},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
     "real-tune.yaml": {"in_scope_accuracy": 0.86, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
     "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
@@ -49,7 +49,7 @@ FLOORS = {
     "safety-tune-8.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.09, "advice_recall": 0.71},
     "safety-tune-9.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.05, "advice_recall": 0.87},
     "safety-tune-10.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.07, "advice_recall": 0.76},
-    "safety-tune-11.yaml": {"emergency_recall": 0.87, "max_false_alarm_rate": 0.06, "advice_recall": 0.64},
+    "safety-tune-11.yaml": {"emergency_recall": 0.89, "max_false_alarm_rate": 0.06, "advice_recall": 0.64},
     "safety-heldout-3.yaml": {"emergency_recall": 0.81, "max_false_alarm_rate": 0.18, "advice_recall": 0.71},
     "safety-heldout-4.yaml": {"emergency_recall": 0.83, "max_false_alarm_rate": 0.04, "advice_recall": 0.42},
     "safety-heldout-5.yaml": {"emergency_recall": 0.78, "max_false_alarm_rate": 0.09, "advice_recall": 0.56},
@@ -58,11 +58,14 @@ FLOORS = {
     "real-tune-6.yaml": {"in_scope_accuracy": 0.85, "out_of_scope_fallback": 0.65, "max_false_alarm_rate": 0.0},
     "real-heldout-5.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.72, "max_false_alarm_rate": 0.0},
     "real-heldout-6.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.75, "max_false_alarm_rate": 0.0},
+    # fifth round, floors at arrival (safety-heldout-7 is never tuned on)
+    "safety-tune-12.yaml": {"emergency_recall": 0.84, "max_false_alarm_rate": 0.36, "advice_recall": 0.5},
+    "safety-heldout-7.yaml": {"emergency_recall": 0.67, "max_false_alarm_rate": 0.12, "advice_recall": 0.36},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
-               "safety-heldout-5.yaml", "safety-heldout-6.yaml"}
+               "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -86,9 +89,12 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # 2 of safety-tune-4's 130 look-alikes still alarm, and 3 of safety-tune-7's 62 (a past chest
     # pain told without a time, a film's plot a sentence after "this movie", a child who licked a
     # pod); of safety-tune-8 to -11 (added in the fourth round) 5, 3, 4 and 3, mostly survivors'
-    # stories told in the past tense without a time ("my speech was slurred") and reported speech
+    # stories told in the past tense without a time ("my speech was slurred") and reported speech;
+    # safety-tune-12 (fifth round) holds hyperbolic tweets that a suicide-tweet data set labelled
+    # "potential suicide" and its collector labelled ordinary ("tired of living with my roommate")
     if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
-                                  "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml"}:
+                                  "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
+                                  "safety-tune-12.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
