@@ -30,6 +30,7 @@ URGENCIES = ("crisis", "medical")
 CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
 GAP = "*"  # in a trigger: up to three other words ("can * cause")
+_ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +123,17 @@ class _Reader(Collector):
                 self.error(where, f"{what}: {text!r} is listed twice")
             else:
                 found.append(words)
+                self._warn_filler(where, what, text, words, keep)
         return tuple(found)
+
+    def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],
+                     keep: frozenset[str]) -> None:
+        """A filler inside a phrase is dropped from messages too, so the phrase says less than
+        it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not"."""
+        lost = [w for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
+        if lost:
+            self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
+                             f"({', '.join(map(repr, lost))} is a filler, dropped from messages too)")
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:

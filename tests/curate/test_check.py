@@ -321,3 +321,14 @@ def test_in_a_checkout_check_reads_the_content_being_edited(content_copy: Path) 
     assert result.returncode == 1, result.stdout
     assert result.stderr.splitlines()[0] == f"genebot check: content from {content_copy}"
     assert "quote not found" in result.stdout + result.stderr
+
+
+def test_a_filler_inside_a_lexicon_phrase_is_a_warning(content_copy: Path) -> None:
+    # "not literally" would be read as a bare "not": the phrase says less than it seems to
+    path = content_copy / "intents" / "lexicon" / "safety.yaml"
+    edit(path, "      - breathing slow\n", "      - breathing really slow\n")
+    line = line_of(path, "breathing really slow")
+    found = problems(content_copy)
+    expected = (f"intents/lexicon/safety.yaml:{line}: warning: concept 'breathing': 'terms': 'breathing really slow' "
+                "is read as 'breathing slow' ('really' is a filler, dropped from messages too)")
+    assert expected in found, found
