@@ -27,8 +27,9 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from checkout import checked_out
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,19 +87,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds (default 3)")
     args = parser.parse_args()
     runs: dict[str, list[dict[str, list[float]]]] = {"base": [], "tree": []}
-    with tempfile.TemporaryDirectory(prefix="genebot-ab-") as tmp:
-        base = Path(tmp) / "base"
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base], check=True)
-        try:
-            own = ROOT if loads(base, ROOT) else base
-            if own == base:
-                print(f"ab: {args.base} refuses this checkout's content; it answers from its own", file=sys.stderr)
-            for n in range(args.rounds):
-                print(f"ab: round {n + 1} of {args.rounds}", file=sys.stderr)
-                runs["base"].append(run(base, own))
-                runs["tree"].append(run(ROOT))
-        finally:
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+    with checked_out(args.base) as base:
+        own = ROOT if loads(base, ROOT) else base
+        if own == base:
+            print(f"ab: {args.base} refuses this checkout's content; it answers from its own", file=sys.stderr)
+        for n in range(args.rounds):
+            print(f"ab: round {n + 1} of {args.rounds}", file=sys.stderr)
+            runs["base"].append(run(base, own))
+            runs["tree"].append(run(ROOT))
     questions = len(runs["base"][0]["reply"])
     print(f"{questions} questions, {args.rounds} rounds")
     for what in ("reply", "scan"):

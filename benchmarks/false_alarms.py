@@ -19,10 +19,10 @@ import argparse
 import json
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
+from checkout import checked_out
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,14 +60,8 @@ def main() -> int:
     print(f"{args.corpus.name}: {len(found)} of {len(texts)} messages called emergencies "
           f"({100 * len(found) / max(len(texts), 1):.1f}%) by this tree")
     if args.base:
-        with tempfile.TemporaryDirectory(prefix="genebot-fa-") as tmp:
-            base = Path(tmp) / "base"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(base), args.base],
-                           check=True)
-            try:
-                before = alarms(base, texts)
-            finally:
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base)], check=False)
+        with checked_out(args.base) as base:
+            before = alarms(base, texts)
         print(f"{args.corpus.name}: {len(before)} of {len(texts)} by {args.base}")
     if args.show:
         if "heldout" in args.corpus.name:

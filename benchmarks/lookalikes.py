@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 import bot
 from bot.engine.lexicon import LOOKALIKES
-from bot.engine.safety import MIN_BESIDE_LENGTH, MIN_REPAIR_LENGTH, SafetyScanner
+from bot.engine.safety import MIN_BESIDE_LENGTH, SafetyScanner
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = "/usr/share/dict/american-english"  # Debian's wamerican
@@ -59,7 +59,7 @@ def generate(raw: list[str]) -> tuple[str, int, int]:
     # "fill myself" must stay "fill".
     beside = sorted({w for table in (scanner.before, scanner.after) for ws in table.values() for w in ws})
     words = [w for w in words if len(w) >= MIN_BESIDE_LENGTH]
-    near = [w for w in words if read_as_another(scanner, w)
+    near = [w for w in words if scanner.misreads(w)
             or process.extractOne(w, beside, scorer=Levenshtein.distance, processor=None, score_cutoff=1)]
     lines = "".join(f"  - '{w}'\n" for w in near)  # quoted: 'null', 'yes', 'off' are words here
     text = ("version: 1\n"
@@ -67,17 +67,6 @@ def generate(raw: list[str]) -> tuple[str, int, int]:
             "# that look like a concept word of safety.yaml, so the safety scan never 'repairs' them.\n"
             f"words:\n{lines}")
     return text, len(near), len(words)
-
-
-def read_as_another(scanner: SafetyScanner, word: str) -> bool:
-    """Whether the scan, not knowing `word`, would read it as another word: one slip of the
-    keys from a lexicon word or a chat spelling ("heated" is "hearted" with a letter missed),
-    a run of words, or a misspelling by ratio ("cooking": "choking")."""
-    if scanner.slips.undo(word) or scanner.spelt.undo(word):
-        return True
-    if len(word) < MIN_REPAIR_LENGTH:
-        return False
-    return (scanner._run_together(word) or scanner._repair(word)) != (scanner._stem(word),)
 
 
 if __name__ == "__main__":

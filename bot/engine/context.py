@@ -244,10 +244,10 @@ def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit]) -> 
     return carried
 
 
-def sentence_ids(words: list[str]) -> list[int]:
+def sentence_ids(words: list[str], marks: tuple[str, ...] = (SENTENCE,)) -> list[int]:
+    """Each word's sentence number (or clause number, with marks=(CLAUSE, SENTENCE))."""
     ids, n = [], 0
     for w in words:
-        if w == SENTENCE:
-            n += 1
+        n += w in marks
         ids.append(n)
     return ids

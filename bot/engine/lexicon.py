@@ -158,7 +158,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)
-    denials = {"no": r.phrases(doc, "absence", "'absence'") if "absence" in doc else (),
+    # the first word of a term -> what may stand for it: "no way out" after "i dont see (a)"
+    denials = {"no": tuple((*d, GAP) for d in r.phrases(doc, "absence", "'absence'")) if "absence" in doc else (),
                "cant": tuple((*d, GAP, "can") for d in r.phrases(doc, "doubt", "'doubt'")) if "doubt" in doc else ()}
     lexicon = SafetyLexicon(
         concepts=tuple(_with_denials(c, denials) for c in _concepts(r, doc)),
@@ -183,8 +184,7 @@ def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ..
     denial of finding it ("i dont see a way out"), and each told as an inability ("cant keep
     going") after a doubt of being able ("i dont think i can keep going"). As weak terms: "i
     dont see a future in this trial design" speaks of care, not of a crisis."""
-    extra = [(*denial, *term[1:]) if denial[-1] == "can" else (*denial, GAP, *term[1:])
-             for term in concept.terms if len(term) > 1 and GAP not in term
+    extra = [(*denial, *term[1:]) for term in concept.terms if len(term) > 1 and GAP not in term
              for denial in denials.get(term[0], ())]
     extra = [t for t in dict.fromkeys(extra) if t not in concept.terms and t not in concept.weak]
     return replace(concept, weak=concept.weak + tuple(extra)) if extra else concept

@@ -100,7 +100,6 @@ class SafetyScanner:
 
     def __init__(self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str]) -> None:
         self.lexicon = lexicon
-        self.unstemmed = lexicon.unstemmed
         self.spellings = spellings
         table: dict[tuple[str, ...], list[tuple[str, object]]] = defaultdict(list)
         # first part -> first word after the gap -> [(parts, kind, item)]
@@ -190,7 +189,7 @@ class SafetyScanner:
 
     def _stem(self, word: str) -> str:
         """The stem, but a word listed as unstemmed as typed: "gaping" is not "a gap"."""
-        return word if word in self.unstemmed else stem(word)
+        return word if word in self.lexicon.unstemmed else stem(word)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed."""
@@ -204,26 +203,24 @@ class SafetyScanner:
         for j, word in enumerate(raw):
             known = seen.get(word)
             if known is None:
+                over = False  # over budget: read as typed this time, and not remembered so
                 if CENSORED in word and repairs < MAX_REPAIRS:
                     repairs += 1
-                    done = (self._stem(self._uncensor(word)),)
+                    done: tuple[str, ...] | None = (self._stem(self._uncensor(word)),)
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
                     done = (self._number(word) or self._stem(word),)
-                elif fixed := self.slips.undo(word):  # "cnat", "chst", "wriist": one slip of the keys
-                    done = (self._stem(fixed),)
-                elif spelt := self.spelt.undo(word):
-                    done = tuple(self._stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
-                elif len(word) < MIN_REPAIR_LENGTH:
-                    done = (self._stem(word),)
-                elif repairs < MAX_REPAIRS:  # a run typed without spaces, else a misspelling
-                    repairs += 1
-                    done = self._run_together(word) or self._repair(word)  # "imgoingtoendittonight"
                 else:
-                    done = None  # over budget: read as typed this time, and not remembered so
+                    done = self._slip_read(word)
+                    if done is None and len(word) >= MIN_REPAIR_LENGTH:
+                        over = repairs >= MAX_REPAIRS
+                        if not over:
+                            repairs += 1
+                            done = self._repaired(word)
                 as_typed = (self._stem(word),)
+                done = as_typed if done is None else done
                 lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()
-                        and done in (None, as_typed))
-                known = (as_typed, lost) if done is None else remember(seen, word, (done, lost), _CACHE_SIZE)
+                        and done == as_typed)
+                known = (done, lost) if over else remember(seen, word, (done, lost), _CACHE_SIZE)
             done, lost = known
             if lost:
                 unread.append((len(out), j))
@@ -233,6 +230,26 @@ class SafetyScanner:
             if fixed:
                 out[at] = self._stem(fixed)
         return out
+
+    def misreads(self, word: str) -> bool:
+        """Whether the scan, not knowing `word`, would read it as another word; the dictionary
+        words for which it would are its lookalikes (benchmarks/lookalikes.py)."""
+        return self._slip_read(word) is not None or (
+            len(word) >= MIN_REPAIR_LENGTH and self._repaired(word) is not None)
+
+    def _slip_read(self, word: str) -> tuple[str, ...] | None:
+        """A lexicon word or a chat spelling one slip of the keys away ("cnat", "wanan"), read."""
+        if fixed := self.slips.undo(word):
+            return (self._stem(fixed),)
+        if spelt := self.spelt.undo(word):
+            return tuple(self._stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
+        return None
+
+    def _repaired(self, word: str) -> tuple[str, ...] | None:
+        """A run typed without spaces ("imgoingtoendittonight"), else a misspelling, read; None
+        when neither reads it as anything but itself. The costly part of reading a word."""
+        read = self._run_together(word) or self._repair(word)
+        return None if read == (self._stem(word),) else read
 
     def _run_together(self, word: str) -> tuple[str, ...]:
         """The words of a run typed without spaces, when they hold a concept phrase; else ()

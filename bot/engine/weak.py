@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .context import Hit
+from .context import Hit, sentence_ids
 from .safetytext import CLAUSE, SENTENCE
 
 __all__ = ["counted"]
@@ -20,16 +20,9 @@ __all__ = ["counted"]
 def counted(weak: list[Hit], cues: list[Hit], ordinary: list[Hit], words: list[str]) -> list[Hit]:
     """The weak hits that count, as concept hits: those of a concept the message speaks of
     (a cue anywhere), and the others unless their clause speaks of care."""
-    clause = _clause_ids(words)
+    clause = sentence_ids(words, (CLAUSE, SENTENCE))
     cued = {id(hit.item) for hit in cues}
     plain = {(id(hit.item), clause[hit.start]) for hit in ordinary}
     return [replace(hit, kind="concept") for hit in weak
             if id(hit.item) in cued or (id(hit.item), clause[hit.start]) not in plain]
 
-
-def _clause_ids(words: list[str]) -> list[int]:
-    ids, n = [], 0
-    for w in words:
-        n += w in (CLAUSE, SENTENCE)
-        ids.append(n)
-    return ids
