@@ -25,7 +25,8 @@ from rapidfuzz.distance import Levenshtein
 
 import bot
 from bot.engine.lexicon import LOOKALIKES
-from bot.engine.safety import MIN_BESIDE_LENGTH, SafetyScanner
+from bot.engine.phrasebook import PhraseBook
+from bot.engine.wordreader import MIN_BESIDE_LENGTH, WordReader
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = "/usr/share/dict/american-english"  # Debian's wamerican
@@ -53,13 +54,14 @@ def generate(raw: list[str]) -> tuple[str, int, int]:
     # reading would depend on the file's last version (a run splits into known pieces).
     listed = frozenset(yaml.safe_load((ROOT / LOOKALIKES).read_text(encoding="utf-8"))["words"])
     lexicon = replace(genebot.content.safety, lookalikes=genebot.content.safety.lookalikes - listed)
-    scanner = SafetyScanner(lexicon, genebot.index.safety.spellings, genebot.index.safety.known - listed)
-    words = sorted({re.sub(r"[^a-z]", "", w.lower()) for w in raw} - scanner.known)
+    now = genebot.index.safety.reader
+    reader = WordReader(lexicon, PhraseBook(lexicon), now.spellings, now.known - listed)
+    words = sorted({re.sub(r"[^a-z]", "", w.lower()) for w in raw} - reader.known)
     # Beside its phrase's other word, a shorter word is repaired too, by one edit ("kiii myself"):
     # "fill myself" must stay "fill".
-    beside = sorted({w for table in (scanner.before, scanner.after) for ws in table.values() for w in ws})
+    beside = sorted({w for table in (reader.before, reader.after) for ws in table.values() for w in ws})
     words = [w for w in words if len(w) >= MIN_BESIDE_LENGTH]
-    near = [w for w in words if scanner.misreads(w)
+    near = [w for w in words if reader.misreads(w)
             or process.extractOne(w, beside, scorer=Levenshtein.distance, processor=None, score_cutoff=1)]
     lines = "".join(f"  - '{w}'\n" for w in near)  # quoted: 'null', 'yes', 'off' are words here
     text = ("version: 1\n"

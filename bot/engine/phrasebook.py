@@ -1,0 +1,127 @@
+"""Finding the safety lexicon's phrases in a message's words: one table lookup per word.
+
+Every phrase of the lexicon (concept terms, signs, figures of speech, ConText triggers and
+scope ends, personal frames) is stemmed once and filed by its words; a phrase with a gap
+("i * kill myself") is filed by its first part and the first word after the gap, and
+matched only where that word follows within GAP_WORDS.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from .context import GAP_WORDS, Hit, match_gapped, split_gaps
+from .lexicon import GAP, SafetyLexicon
+from .safetytext import CLAUSE, SENTENCE, stem
+
+__all__ = ["PhraseBook", "all_phrases"]
+
+_Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
+
+
+class PhraseBook:
+    """Built once from the lexicon; ``hits(words)`` is pure."""
+
+    def __init__(self, lexicon: SafetyLexicon) -> None:
+        self.unstemmed = lexicon.unstemmed
+        table: dict[tuple[str, ...], list[tuple[str, object]]] = defaultdict(list)
+        # first part -> first word after the gap -> [(parts, kind, item)]
+        gapped: dict[tuple[str, ...], dict[str, list[_Gapped]]] = defaultdict(lambda: defaultdict(list))
+        for kind, words, item in _entries(lexicon):
+            words = tuple(self.stem(w) for w in words)
+            if GAP in words:
+                parts = split_gaps(words)
+                entries = gapped[parts[0]][parts[1][0]]
+                if (parts, kind, item) not in entries:
+                    entries.append((parts, kind, item))
+            elif (kind, item) not in table[words]:
+                table[words].append((kind, item))
+        self.table = dict(table)
+        self.gapped = {first: dict(after) for first, after in gapped.items()}
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for words in table:
+            lengths[words[0]].add(len(words))
+        self.lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
+        starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for first in self.gapped:
+            starts[first[0]].append(first)
+        self.gap_starts = dict(starts)
+        self.denials = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
+                                 if t.category == "negated" and len(t.words) == 1)
+
+    def stem(self, word: str) -> str:
+        """The stem, but a word listed as unstemmed as typed: "gaping" is not "a gap"."""
+        return word if word in self.unstemmed else stem(word)
+
+    def hits(self, words: list[str]) -> list[Hit]:
+        found: list[Hit] = []
+        n = len(words)
+        for i, word in enumerate(words):
+            for length in self.lengths.get(word, ()):
+                if i + length <= n:
+                    for kind, item in self.table.get(tuple(words[i:i + length]), ()):
+                        found.append(Hit(kind, i, i + length, item))
+            for first in self.gap_starts.get(word, ()):
+                pos = i + len(first)
+                if tuple(words[i:pos]) != first:
+                    continue
+                after = self.gapped[first]
+                for j in range(pos, min(pos + GAP_WORDS + 1, n)):
+                    if j > pos and words[j - 1] in (CLAUSE, SENTENCE):
+                        break
+                    for parts, kind, item in after.get(words[j], ()):
+                        end = match_gapped(words, i, parts)
+                        if end and not (kind in ("concept", "weak") and self._denied_in_gap(words[i:end], parts)):
+                            found.append(Hit(kind, i, end, item))
+        return found
+
+    def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
+        own = {w for part in parts for w in part}
+        return any(w in self.denials and w not in own for w in span)
+
+
+def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], object]]:
+    """Every phrase of the lexicon as (kind, words, item): what a hit of it stands for."""
+    for concept in lexicon.concepts:
+        for term in concept.terms:
+            yield "concept", term, concept
+        for term in concept.weak:
+            yield "weak", term, concept
+        for cue in concept.cues:
+            yield "cue", cue, concept
+        for word in concept.unless:
+            yield "ordinary", word, concept
+        for group_number, group in enumerate(concept.together):
+            for term in group:
+                yield "sign", term, (concept, group_number)
+    for words in lexicon.pseudo:
+        yield "pseudo", words, None
+    for trigger in lexicon.triggers:
+        yield "trigger", trigger.words, trigger
+    for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
+                          ("resolved", lexicon.resolved)):
+        for words in phrases:
+            yield kind, words, None
+    p = lexicon.personal
+    for kind, phrases in (("owner", p.owners), ("frame", p.frames), ("general", p.general),
+                          ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints),
+                          ("aside", p.asides)):
+        for words in phrases:
+            yield kind, words, None
+
+
+def all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]]:
+    """The lexicon's phrase lists, unstemmed: every word the scan can know."""
+    for concept in lexicon.concepts:
+        yield concept.terms
+        yield from concept.together
+    yield lexicon.pseudo
+    yield tuple(t.words for t in lexicon.triggers)
+    yield lexicon.end
+    yield lexicon.end_near
+    yield lexicon.present
+    yield lexicon.resolved
+    p = lexicon.personal
+    yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints, p.asides)

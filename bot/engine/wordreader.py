@@ -1,0 +1,220 @@
+"""Reading a message's words for the safety scan: misspelt, censored, stretched, run-together.
+
+People in a hurry or in distress type "cant breth", "k*ll myself", "diiiie", "iwanttodie".
+Each unknown word is read back as the lexicon word it most likely is (rapidfuzz against the
+lexicon's own words, one slip of the keys, a run split into words), within a per-message
+budget, and the reading is remembered between messages.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import GAP, SafetyLexicon
+from .memo import remember
+from .phrasebook import PhraseBook, all_phrases
+from .runs import split_run
+from .safetytext import CENSORED, SAFETY_MAX_CHARS, tokens
+from .slips import Slips
+
+__all__ = ["MIN_BESIDE_LENGTH", "WordReader"]
+
+REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexicon word
+MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
+MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
+MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
+_CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
+
+
+class WordReader:
+    """Built once from the lexicon; ``words(text)`` is pure but for its bounded memory."""
+
+    def __init__(self, lexicon: SafetyLexicon, book: PhraseBook, spellings: Mapping[str, str],
+                 known: Iterable[str]) -> None:
+        self.lexicon = lexicon
+        self.book = book
+        self.spellings = spellings
+        self._stem = book.stem
+        self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
+        self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
+        lexicon_words = {w for phrases in all_phrases(lexicon) for words in phrases for w in words if w != GAP}
+        self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
+        # Repair targets: the longer words of concepts and figures of speech (not of triggers:
+        # "thoughts" must not become "though"), and concept phrases written as one word
+        # ("cantbreathe"), which expand back into their words.
+        self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms if len(term) > 1}
+        concept_words = {w for c in lexicon.concepts for phrases in (c.terms, *c.together) for words in phrases
+                         for w in words} | {w for words in lexicon.pseudo for w in words}
+        targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
+        # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
+        # Run-together phrases are tried whatever their first letter ("iwanttodie"). Both by
+        # length too, as a ratio of REPAIR_AT cannot join words of far-apart lengths.
+        by_first: dict[str, set[str]] = defaultdict(set)
+        for w in targets - set(self.joined):
+            by_first[w[0]].add(w)
+        self.targets = {first: _by_length(ws) for first, ws in by_first.items()}
+        self.joined_targets = _by_length(self.joined)
+        # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
+        # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
+        self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
+        # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
+        self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
+        self.before, self.after = _neighbours(lexicon)
+        self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
+
+    def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
+        """The message's words, misspellings of lexicon words repaired, then stemmed."""
+        if self.pictures:
+            text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
+        raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
+        out: list[str] = []
+        unread: list[tuple[int, int]] = []  # unknown words no repair could read: (in out, in raw)
+        repairs = 0
+        seen = self._words
+        for j, word in enumerate(raw):
+            known = seen.get(word)
+            if known is None:
+                over = False  # over budget: read as typed this time, and not remembered so
+                if CENSORED in word and repairs < MAX_REPAIRS:
+                    repairs += 1
+                    done: tuple[str, ...] | None = (self._stem(self._uncensor(word)),)
+                elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
+                    done = (self._number(word) or self._stem(word),)
+                else:
+                    done = self._slip_read(word)
+                    if done is None and len(word) >= MIN_REPAIR_LENGTH:
+                        over = repairs >= MAX_REPAIRS
+                        if not over:
+                            repairs += 1
+                            done = self._repaired(word)
+                as_typed = (self._stem(word),)
+                done = as_typed if done is None else done
+                lost = (word not in self.known and len(word) >= MIN_BESIDE_LENGTH and word.isalpha()
+                        and done == as_typed)
+                known = (done, lost) if over else remember(seen, word, (done, lost), _CACHE_SIZE)
+            done, lost = known
+            if lost:
+                unread.append((len(out), j))
+            out.extend(done)
+        for at, j in unread[:MAX_REPAIRS]:
+            fixed = self._repair_beside(raw, j)
+            if fixed:
+                out[at] = self._stem(fixed)
+        return out
+
+    def misreads(self, word: str) -> bool:
+        """Whether the scan, not knowing `word`, would read it as another word; the dictionary
+        words for which it would are its lookalikes (benchmarks/lookalikes.py)."""
+        return self._slip_read(word) is not None or (
+            len(word) >= MIN_REPAIR_LENGTH and self._repaired(word) is not None)
+
+    def _slip_read(self, word: str) -> tuple[str, ...] | None:
+        """A lexicon word or a chat spelling one slip of the keys away ("cnat", "wanan"), read."""
+        if fixed := self.slips.undo(word):
+            return (self._stem(fixed),)
+        if spelt := self.spelt.undo(word):
+            return tuple(self._stem(w) for w in self.spellings[spelt].split() if w not in self.lexicon.fillers)
+        return None
+
+    def _repaired(self, word: str) -> tuple[str, ...] | None:
+        """A run typed without spaces ("imgoingtoendittonight"), else a misspelling, read; None
+        when neither reads it as anything but itself. The costly part of reading a word."""
+        read = self._run_together(word) or self._repair(word)
+        return None if read == (self._stem(word),) else read
+
+    def _run_together(self, word: str) -> tuple[str, ...]:
+        """The words of a run typed without spaces, when they hold a concept phrase; else ()
+        (an ordinary word the scan does not know, "depression", splits into junk)."""
+        pieces = split_run(word, lambda piece: piece in self.known or piece in self.spellings)
+        if pieces is None:
+            return ()
+        read = tuple(self._stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
+                     if w not in self.lexicon.fillers)
+        return read if any(hit.kind == "concept" for hit in self.book.hits(list(read))) else ()
+
+    def _number(self, word: str) -> str | None:
+        """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
+        if not word[:1].isdigit():
+            return None
+        try:
+            value = float(word.replace(",", "."))
+        except ValueError:
+            return None
+        return next((name for name, low, high in self.lexicon.numbers if low <= value <= high), None)
+
+    def _repair(self, word: str) -> tuple[str, ...]:
+        for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
+            if shorter in self.known:
+                return (self._stem(shorter),)
+        n = len(word)
+        lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)), math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
+        found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
+                 for choices in (self.targets.get(word[0], {}), self.joined_targets) for length in lengths
+                 if length in choices]
+        best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
+        return tuple(self._stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _uncensor(self, word: str) -> str:
+        """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""
+        hidden = [i for i, c in enumerate(word) if c == CENSORED]
+        if len(hidden) * 2 >= len(word):
+            return word
+        for candidate in self.by_length.get(len(word), ()):
+            if all(a == b for i, (a, b) in enumerate(zip(word, candidate, strict=True)) if i not in hidden):
+                return candidate
+        return word
+
+    def _repair_beside(self, raw: list[str], i: int) -> str | None:
+        """A short misspelt word read by the word it stands with in a concept phrase: "kiii
+        myself" is "kill myself" (one edit, toward the words that stand before "myself")."""
+        word = raw[i]
+        for neighbour, table in ((raw[i + 1] if i + 1 < len(raw) else None, self.before),
+                                 (raw[i - 1] if i else None, self.after)):
+            choices = table.get(neighbour, ()) if neighbour else ()
+            if choices:
+                best = process.extractOne(word, choices, scorer=Levenshtein.distance, processor=None, score_cutoff=1)
+                if best is not None:
+                    return best[0]
+        return None
+
+
+_STRETCHED = re.compile(r"(.)\1{2,}")
+
+
+def _unstretched(word: str) -> tuple[str, ...]:
+    """A word with a letter held down ("diiiie") with that run cut to two, then to one."""
+    if not _STRETCHED.search(word):
+        return ()
+    return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
+
+
+def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
+    """Words grouped by length, each group sorted."""
+    groups: dict[int, list[str]] = defaultdict(list)
+    for w in sorted(words):
+        groups[len(w)].append(w)
+    return {n: tuple(ws) for n, ws in groups.items()}
+
+
+def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """For each word of a concept phrase, the words that stand right before it and right
+    after it in those phrases (words of MIN_BESIDE_LENGTH letters or more)."""
+    before: dict[str, set[str]] = defaultdict(set)
+    after: dict[str, set[str]] = defaultdict(set)
+    for concept in lexicon.concepts:
+        for term in concept.terms:
+            for a, b in itertools.pairwise(term):
+                if GAP in (a, b):
+                    continue
+                if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
+                    before[b].add(a)
+                if len(b) >= MIN_BESIDE_LENGTH and b.isalpha():
+                    after[a].add(b)
+    return ({w: tuple(sorted(ws)) for w, ws in before.items()}, {w: tuple(sorted(ws)) for w, ws in after.items()})
