@@ -18,6 +18,7 @@ from .safetytext import CLAUSE, SENTENCE, stem
 __all__ = ["PhraseBook", "all_phrases"]
 
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
+_Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
 
 
 class PhraseBook:
@@ -38,11 +39,8 @@ class PhraseBook:
             elif (kind, item) not in table[words]:
                 table[words].append((kind, item))
         self.table = dict(table)
+        self.trie = _trie(self.table)
         self.gapped = {first: dict(after) for first, after in gapped.items()}
-        lengths: dict[str, set[int]] = defaultdict(set)
-        for words in table:
-            lengths[words[0]].add(len(words))
-        self.lengths = {w: tuple(sorted(ls, reverse=True)) for w, ls in lengths.items()}
         starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for first in self.gapped:
             starts[first[0]].append(first)
@@ -57,11 +55,22 @@ class PhraseBook:
     def hits(self, words: list[str]) -> list[Hit]:
         found: list[Hit] = []
         n = len(words)
+        trie = self.trie
         for i, word in enumerate(words):
-            for length in self.lengths.get(word, ()):
-                if i + length <= n:
-                    for kind, item in self.table.get(tuple(words[i:i + length]), ()):
-                        found.append(Hit(kind, i, i + length, item))
+            node = trie.get(word)
+            if node is not None:
+                ends: list[tuple[int, list[tuple[str, object]]]] = []
+                j = i + 1
+                while True:
+                    entries, children = node
+                    if entries:
+                        ends.append((j, entries))
+                    if j >= n or not children or (node := children.get(words[j])) is None:
+                        break
+                    j += 1
+                for end, entries in reversed(ends):  # the longest phrase first
+                    for kind, item in entries:
+                        found.append(Hit(kind, i, end, item))
             for first in self.gap_starts.get(word, ()):
                 pos = i + len(first)
                 if tuple(words[i:pos]) != first:
@@ -80,6 +89,20 @@ class PhraseBook:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
         own = {w for part in parts for w in part}
         return any(w in self.denials and w not in own for w in span)
+
+
+def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _Node]:
+    """The phrases as a tree of words, so a message word is followed only as far as some
+    phrase goes on: "i" starts phrases of up to six words, but most words after it end the walk."""
+    root: dict[str, _Node] = {}
+    for words, entries in table.items():
+        level = root
+        for depth, word in enumerate(words):
+            node = level.setdefault(word, ([], {}))
+            if depth == len(words) - 1:
+                node[0].extend(entries)
+            level = node[1]
+    return root
 
 
 def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], object]]:
