@@ -9,8 +9,6 @@ weak term counts as its concept's mention unless its clause names care (the conc
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .context import Hit, sentence_ids
 from .safetytext import CLAUSE, SENTENCE
 
@@ -23,6 +21,6 @@ def counted(weak: list[Hit], cues: list[Hit], ordinary: list[Hit], words: list[s
     clause = sentence_ids(words, (CLAUSE, SENTENCE))
     cued = {id(hit.item) for hit in cues}
     plain = {(id(hit.item), clause[hit.start]) for hit in ordinary}
-    return [replace(hit, kind="concept") for hit in weak
+    return [hit._replace(kind="concept") for hit in weak
             if id(hit.item) in cued or (id(hit.item), clause[hit.start]) not in plain]
 
