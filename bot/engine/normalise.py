@@ -10,13 +10,20 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["MAX_CHARS", "fold", "normalise", "has_readable_text", "strip_controls"]
+__all__ = ["MAX_CHARS", "fold", "join_contractions", "normalise", "has_readable_text", "strip_controls"]
 
 # A long message costs no more than its beginning: people put the question up front, and an
 # emergency described further down still gets the emergency rules of the first part.
 MAX_CHARS = 1000
 
 _APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
+# A contraction whose apostrophe became a space ("can t", "i m", "it s"), as some keyboards,
+# copy-pastes and data exports leave it: joined back, it reads as the contraction typed without
+# its apostrophe ("cant", "im"), which the spellings and the lexicon know.
+_SPLIT_CONTRACTION = re.compile(
+    r"\b(?:(can|don|won|isn|aren|wasn|weren|didn|doesn|hasn|haven|hadn|couldn|wouldn|shouldn|ain) (t)"
+    r"|(i) (m)|(i|you|we|they) (ve|ll|re|d)|(it|that|what|there|he|she|who) (s|ll|d))\b"
+)
 _NON_WORD = re.compile(r"[\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -39,10 +46,17 @@ def fold(text: str, limit: int | None = None) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def join_contractions(folded: str) -> str:
+    """Folded text with its apostrophes dropped, and contractions split by a space joined."""
+    folded = _APOSTROPHES.sub("", folded)
+    if " " not in folded:
+        return folded
+    return _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), folded)
+
+
 def normalise(text: str, spellings: Mapping[str, str]) -> str:
     """Lower-case words separated by single spaces, chat spellings expanded."""
-    folded = fold(text[:MAX_CHARS], MAX_CHARS)[:MAX_CHARS]
-    folded = _APOSTROPHES.sub("", folded)
+    folded = join_contractions(fold(text[:MAX_CHARS], MAX_CHARS)[:MAX_CHARS])
     words = _NON_WORD.sub(" ", folded).split()
     return " ".join(spellings.get(word, word) for word in words)
 

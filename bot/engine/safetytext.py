@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from .normalise import fold
+from .normalise import fold, join_contractions
 
 __all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
 
@@ -20,7 +20,6 @@ CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
 _PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:][.?!;:\n]*|[,()\-–—\n]+")
 _YEAR = re.compile(r"(19|20)\d\d")
-_APOSTROPHES = re.compile(r"[\'’ʼ`´‘]")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
 _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
@@ -46,7 +45,7 @@ def _tokens(
     # Cap before folding, and again after: NFKC can expand one character eighteen-fold, and
     # ordinary text barely grows, so twice the typed length is plenty.
     text = text[:SAFETY_MAX_CHARS]
-    folded = _APOSTROPHES.sub("", fold(text, 2 * len(text)))[: 2 * len(text)]
+    folded = join_contractions(fold(text, 2 * len(text))[: 2 * len(text)])
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
     folded = _CENSOR.sub(CENSORED, folded)

@@ -199,6 +199,8 @@ TYPOS_AND_SLANG = [
     ("nan is all confused and hot\n39.9\nshe is not recognising anyone", "medical"),  # lines, not sentences
     ("three days after the stem cell collection my husband is shivering\nand confused", "medical"),
     ("i want to hang mysef", "crisis"),
+    ("i can t do this anymore and i m going to end it", "crisis"),  # an apostrophe turned to a space
+    ("my son can t breathe", "medical"),
 ]
 
 ADVICE = [
