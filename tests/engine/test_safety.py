@@ -32,6 +32,7 @@ MEDICAL = [
     "should i call 911",  # 911 stays 911: a count of pills above 500 is no count of pills
     "he collapsed and people are trying cpr",
     "She's turning purple. Please, tell me what to do.",
+    "my toddler chewed some of my heart pills and is very sleepy",
 ]
 
 CRISIS = [
@@ -61,6 +62,7 @@ CRISIS = [
     "is gene therapy safe, i took too many pills and feel like dying, i want to die",
     "i dont want to live anymore",
     "everyone would be better off without me",
+    "i stopped cutting my wrists, now i cut on my thighs instead",  # a denied clause, then a current one
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
