@@ -24,6 +24,7 @@ _SPLIT_CONTRACTION = re.compile(
     r"\b(?:(can|don|won|isn|aren|wasn|weren|didn|doesn|hasn|haven|hadn|couldn|wouldn|shouldn|ain) (t)"
     r"|(i) (m)|(i|you|we|they) (ve|ll|re|d)|(it|that|what|there|he|she|who) (s|ll|d))\b"
 )
+_LONE_ENDING = re.compile(r" (?:t|m|s|d|ve|ll|re)\b")  # a cheap first look: most text has none
 _NON_WORD = re.compile(r"[\W_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -49,7 +50,7 @@ def fold(text: str, limit: int | None = None) -> str:
 def join_contractions(folded: str) -> str:
     """Folded text with its apostrophes dropped, and contractions split by a space joined."""
     folded = _APOSTROPHES.sub("", folded)
-    if " " not in folded:
+    if _LONE_ENDING.search(folded) is None:
         return folded
     return _SPLIT_CONTRACTION.sub(lambda m: "".join(g for g in m.groups() if g), folded)
 
