@@ -1,4 +1,4 @@
-"""Finding the safety lexicon's phrases in a message's words: one table lookup per word.
+"""Finding the safety lexicon's phrases in a message's words: a short walk down a tree of words.
 
 Every phrase of the lexicon (concept terms, signs, figures of speech, ConText triggers and
 scope ends, personal frames) is stemmed once and filed by its words; a phrase with a gap
@@ -38,8 +38,7 @@ class PhraseBook:
                     entries.append((parts, kind, item))
             elif (kind, item) not in table[words]:
                 table[words].append((kind, item))
-        self.table = dict(table)
-        self.trie = _trie(self.table)
+        self.trie = _trie(table)
         self.gapped = {first: dict(after) for first, after in gapped.items()}
         starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for first in self.gapped:
