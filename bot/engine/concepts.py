@@ -75,6 +75,9 @@ def load_concepts(root: Path, spellings: Mapping[str, str]) -> tuple[Concepts, l
             words = tuple(normalise(text, spellings).split())
             if not words:
                 c.error(where, f"concept {name!r}: phrase {text!r} is empty")
+            elif owner.get(words) == name.lower():
+                read = f" (read as {' '.join(words)!r})" if " ".join(words) != text.lower() else ""
+                c.error(where, f"concept {name!r}: phrase {text!r}{read} is listed twice")
             elif words in owner:
                 c.error(where, f"{' '.join(words)!r} is in both {owner[words]!r} and {name!r}")
             else:
