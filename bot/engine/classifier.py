@@ -137,29 +137,50 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
 
     Returns two versions: for the rules, inflections are left alone ("year" must not become
     "years" and so dodge a "last year" guard); for fuzzy ranking they help ("risk" -> "risks").
-    A word's repair depends only on the content, so it is looked up once and remembered
-    (index.repairs, bounded): a message's sentences, and later messages, reuse it.
+    A word's possible repairs depend only on the content, so they are looked up once and
+    remembered (index.repairs, bounded): a message's sentences, and later messages, reuse them.
+    Which one is meant depends on its neighbours: "geen therapy" is "gene", not "green".
     """
-    s = index.settings
-    fixes = index.repairs
+    fixes, known, shortest = index.repairs, index.known, index.settings.min_correctable
     strict, loose = [], []
     budget = MAX_REPAIRS  # new words looked up per message: the cost stays that of a short message
-    for word in words:
-        fix = fixes.get(word)
-        if fix is None:
-            fix = word
-            if budget and word not in index.known and len(word) >= s.min_correctable and not word.isdigit():
-                budget -= 1
-                near = index.vocabulary.get(len(word), ())
-                best = process.extractOne(word, near, scorer=fuzz.ratio, processor=None, score_cutoff=s.correct_at)
-                fix = best[0] if best else None
-                if fix is None and len(word) >= s.min_one_typo:
-                    fix = _one_vowel_off(word, index.slips.words)
-                fix = fix or index.slips.undo(word) or word  # "waht", "reserch"
-                remember(fixes, word, fix, MAX_REMEMBERED)
+    for i, word in enumerate(words):
+        options = fixes.get(word)
+        if options is None:
+            if word in known or not budget or len(word) < shortest or word.isdigit():
+                strict.append(word)
+                loose.append(word)
+                continue
+            budget -= 1
+            options = remember(fixes, word, _repairs_of(index, word), MAX_REMEMBERED)
+        if len(options) > 1:
+            after = words[i + 1] if i + 1 < len(words) else None
+            fix = _in_context(index, options, loose[-1] if loose else None, after)
+        else:
+            fix = options[0] if options else word
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
     return strict, loose
+
+
+def _repairs_of(index: Index, word: str) -> tuple[str, ...]:
+    """The known words `word` may be a misspelling of, likeliest first: the closest by ratio,
+    then one vowel off ("theropy"), then one slip of the keys ("waht", "reserch")."""
+    s = index.settings
+    near = index.vocabulary.get(len(word), ())
+    found = [c for c, _score, _i in process.extract(word, near, scorer=fuzz.ratio, processor=None,
+                                                    score_cutoff=s.correct_at, limit=3)]
+    if len(word) >= s.min_one_typo:
+        found.append(_one_vowel_off(word, index.slips.words) or "")
+    found.append(index.slips.undo(word) or "")
+    return tuple(w for w in dict.fromkeys(found) if w)
+
+
+def _in_context(index: Index, options: tuple[str, ...], before: str | None, after: str | None) -> str:
+    """Of a word's possible repairs, the first that stands next to its neighbour somewhere in
+    the content ("gene therapy", "kinds of"), else the likeliest."""
+    pairs = index.pairs
+    return next((o for o in options if (before, o) in pairs or (o, after) in pairs), options[0])
 
 
 _VOWELS = "aeiouy"

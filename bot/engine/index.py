@@ -6,6 +6,7 @@ rapidfuzz compares plain strings with ``processor=None`` and no Python loop over
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -77,10 +78,13 @@ class Index:
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
+    # Neighbouring words of the examples ("gene therapy", "kinds of"): which repair a misspelt
+    # word needs depends on the word beside it ("geen therapy" is "gene", not "green").
+    pairs: frozenset[tuple[str, str]] = frozenset()
     settings: Settings = Settings()
-    # Spelling repairs already looked up (word -> repair): a cache, the one mutable part,
+    # Spelling repairs already looked up (word -> its possible repairs): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
-    repairs: dict[str, str] = field(default_factory=dict, init=False, compare=False, repr=False)
+    repairs: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -100,6 +104,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     keys: list[str] = []
     owners: list[str] = []
     vocabulary: Counter[str] = Counter()
+    pairs: set[tuple[str, str]] = set()
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
         if topic.id == EMERGENCY:  # only the safety scan, which reads context, decides an emergency
@@ -107,6 +112,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         for text in (*topic.examples, topic.question):
             raw = normalise(text, lang.spellings).split()
             vocabulary.update(raw)
+            pairs.update(itertools.pairwise(raw))
             words = content.concepts.apply(raw)
             phrase = " ".join(words)
             if not words or (phrase, topic.id) in seen:
@@ -144,6 +150,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         vocabulary=_windows(repairable, settings.correct_at),
         known=frozenset(vocabulary) | concept_words,
         slips=Slips.of(repairable, settings.min_correctable),
+        pairs=frozenset(pairs),
         weights=weights,
         idf=idf,
         stem_weights=stem_weights,

@@ -20,6 +20,15 @@ def test_common_misspellings_reach_their_topic(genebot: bot.Bot, question: str, 
     assert reply.topic == topic
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    ("is geen therapy safe", "is-it-safe"),            # "gene" (two letters swapped), not "green"
+    ("what kidns of gene therapy are there", "how-it-works"),  # "kinds of", not "kids of"
+])
+def test_a_misspelling_is_read_by_the_word_beside_it(genebot: bot.Bot, question: str, topic: str) -> None:
+    reply, _state = genebot.reply(question)
+    assert reply.topic == topic
+
+
 def test_a_wrong_consonant_is_not_repaired_into_another_word(genebot: bot.Bot) -> None:
     # "project" is one letter from "protect" (how participants are protected): a real word
     reply, _state = genebot.reply("my son has a school project on how gene therapy fixes a faulty gene")
