@@ -44,6 +44,7 @@ from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
+_SELF = frozenset({"i", "me", "my", "myself", "mine"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
 
@@ -151,7 +152,7 @@ class SafetyScanner:
         over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
         mentions = []
         for c in concepts:
-            mention = self._qualify(c, nearby, marks, stops)
+            mention = self._qualify(c, nearby, marks, stops, words)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             elif mention.historical and mention.current and over.get(sentence[c.start], -1) >= c.end:
@@ -162,7 +163,8 @@ class SafetyScanner:
         return tuple(mentions)
 
     def _qualify(
-        self, c: Hit, nearby: Mapping[str, tuple[list[int], list[Hit]]], marks: Marks, stops: Mapping[str, Ends]
+        self, c: Hit, nearby: Mapping[str, tuple[list[int], list[Hit]]], marks: Marks, stops: Mapping[str, Ends],
+        words: list[str],
     ) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
@@ -181,6 +183,8 @@ class SafetyScanner:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
             flags["hypothetical"] = reaches("hypothetical", before_only=True)
+        if flags["hypothetical"] and concept.urgency == "crisis" and _SELF.intersection(words[c.start:c.end]):
+            flags["hypothetical"] = False
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
 
 

@@ -63,6 +63,8 @@ CRISIS = [
     "i dont want to live anymore",
     "everyone would be better off without me",
     "i stopped cutting my wrists, now i cut on my thighs instead",  # a denied clause, then a current one
+    "what's the quickest way to kill myself",  # a question about oneself is no hypothetical
+    "whats the easiest way to die",             # a method asked about
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
@@ -392,6 +394,8 @@ def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(gene
     "who is at risk for cardiac arrest",
     "what is the outlook for someone after a drug overdose",
     "is hereditary hemorrhagic telangiectasia inherited",           # not a misspelt "hemorrhaging"
+    "can gene therapy make people want to kill themselves",         # a question about others
+    "what is the easiest way to die for a character in my novel",   # fiction still reads as fiction
 ])
 def test_asking_for_information_on_an_emergency_is_not_one(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
