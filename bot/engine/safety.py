@@ -44,6 +44,8 @@ from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
+# The writer, in English grammar rather than in content: a crisis term that names them ("kill
+# myself", "end my life") is a disclosure however it is asked.
 _SELF = frozenset({"i", "me", "my", "myself", "mine"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
@@ -184,7 +186,7 @@ class SafetyScanner:
             # happening now does not make it imagined; one asked before it ("what if") does
             flags["hypothetical"] = reaches("hypothetical", before_only=True)
         if flags["hypothetical"] and concept.urgency == "crisis" and _SELF.intersection(words[c.start:c.end]):
-            flags["hypothetical"] = False
+            flags["hypothetical"] = False  # "what's the quickest way to kill myself" asks for the writer
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
 
 
