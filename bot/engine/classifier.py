@@ -179,8 +179,8 @@ def _repairs_of(index: Index, word: str) -> tuple[str, ...]:
 def _in_context(index: Index, options: tuple[str, ...], before: str | None, after: str | None) -> str:
     """Of a word's possible repairs, the first that stands next to its neighbour somewhere in
     the content ("gene therapy", "kinds of"), else the likeliest."""
-    pairs = index.pairs
-    return next((o for o in options if (before, o) in pairs or (o, after) in pairs), options[0])
+    neighbours, nothing = index.neighbours, frozenset()
+    return next((o for o in options if not neighbours.get(o, nothing).isdisjoint((before, after))), options[0])
 
 
 _VOWELS = "aeiouy"

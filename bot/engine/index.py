@@ -78,9 +78,11 @@ class Index:
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
-    # Neighbouring words of the examples ("gene therapy", "kinds of"): which repair a misspelt
-    # word needs depends on the word beside it ("geen therapy" is "gene", not "green").
-    pairs: frozenset[tuple[str, str]] = frozenset()
+    # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
+    # "kinds" -> "of"): which repair a misspelt word needs depends on the word beside it ("geen
+    # therapy" is "gene", not "green"). Kept for repair targets only, so its size is bounded by
+    # Settings.repair_words (about 20 MB at 100x content, where every word would hold 33,000).
+    neighbours: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     settings: Settings = Settings()
     # Spelling repairs already looked up (word -> its possible repairs): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
@@ -104,7 +106,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     keys: list[str] = []
     owners: list[str] = []
     vocabulary: Counter[str] = Counter()
-    pairs: set[tuple[str, str]] = set()
+    texts: list[str] = []  # each example as normalised, for the neighbours of repair targets
     topic_words: dict[str, set[str]] = defaultdict(set)
     for topic in content.topics.values():
         if topic.id == EMERGENCY:  # only the safety scan, which reads context, decides an emergency
@@ -112,7 +114,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         for text in (*topic.examples, topic.question):
             raw = normalise(text, lang.spellings).split()
             vocabulary.update(raw)
-            pairs.update(itertools.pairwise(raw))
+            texts.append(" ".join(raw))
             words = content.concepts.apply(raw)
             phrase = " ".join(words)
             if not words or (phrase, topic.id) in seen:
@@ -150,7 +152,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         vocabulary=_windows(repairable, settings.correct_at),
         known=frozenset(vocabulary) | concept_words,
         slips=Slips.of(repairable, settings.min_correctable),
-        pairs=frozenset(pairs),
+        neighbours=_neighbours(texts, repairable),
         weights=weights,
         idf=idf,
         stem_weights=stem_weights,
@@ -190,6 +192,18 @@ def _add_answer_words(content: Content, topic_words: dict[str, set[str]]) -> Non
         for text in (answer.text, *(q.text for q in answer.quotes)):
             words = content.concepts.apply(normalise(text, lang.spellings).split())
             topic_words[tid].update(content_words(words, lang.stopwords))
+
+
+def _neighbours(texts: list[str], targets: set[str]) -> Mapping[str, frozenset[str]]:
+    """For each repair target, the words that stand right before or after it in the texts."""
+    beside: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for first, second in itertools.pairwise(text.split()):
+            if first in targets:
+                beside[first].add(second)
+            if second in targets:
+                beside[second].add(first)
+    return MappingProxyType({w: frozenset(ws) for w, ws in beside.items()})
 
 
 def _windows(words: set[str], cutoff: float) -> Mapping[int, tuple[str, ...]]:
