@@ -65,6 +65,7 @@ CRISIS = [
     "i stopped cutting my wrists, now i cut on my thighs instead",  # a denied clause, then a current one
     "what's the quickest way to kill myself",  # a question about oneself is no hypothetical
     "whats the easiest way to die",             # a method asked about
+    "where can i buy a gun to shoot myself",
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
@@ -396,6 +397,7 @@ def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(gene
     "is hereditary hemorrhagic telangiectasia inherited",           # not a misspelt "hemorrhaging"
     "can gene therapy make people want to kill themselves",         # a question about others
     "what is the easiest way to die for a character in my novel",   # fiction still reads as fiction
+    "i keep shooting myself in the foot with these trial forms",     # a figure of speech
 ])
 def test_asking_for_information_on_an_emergency_is_not_one(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
