@@ -66,6 +66,7 @@ CRISIS = [
     "what's the quickest way to kill myself",  # a question about oneself is no hypothetical
     "whats the easiest way to die",             # a method asked about
     "where can i buy a gun to shoot myself",
+    "i'm thinking of driving my car off a bridge",
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
