@@ -68,6 +68,7 @@ CRISIS = [
     "where can i buy a gun to shoot myself",
     "i'm thinking of driving my car off a bridge",
     "im going to stop all my meds and let it end",  # an everyday phrase with a cue ("meds")
+    "honestly just want to not exist",              # no "i" to pair "not exist" with
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
