@@ -69,6 +69,8 @@ CRISIS = [
     "i'm thinking of driving my car off a bridge",
     "im going to stop all my meds and let it end",  # an everyday phrase with a cue ("meds")
     "honestly just want to not exist",              # no "i" to pair "not exist" with
+    "i have a knife and i want to use it on myself",
+    "i just cant anymore. im done. bye",
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
