@@ -71,6 +71,8 @@ CRISIS = [
     "honestly just want to not exist",              # no "i" to pair "not exist" with
     "i have a knife and i want to use it on myself",
     "i just cant anymore. im done. bye",
+    "i've written my note and i'm ready",
+    "i dont see myself being alive next week",
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
