@@ -33,6 +33,8 @@ MEDICAL = [
     "he collapsed and people are trying cpr",
     "She's turning purple. Please, tell me what to do.",
     "my toddler chewed some of my heart pills and is very sleepy",
+    "my kid swallowed some of my heart medication",
+    "my grandad fell and is bleeding from his head and wont answer me",
 ]
 
 CRISIS = [
