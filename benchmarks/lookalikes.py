@@ -25,7 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 import bot
 from bot.engine.lexicon import LOOKALIKES
-from bot.engine.phrasebook import PhraseBook, all_phrases
+from bot.engine.phrasebook import PhraseBook, lexicon_words
 from bot.engine.slips import Slips
 from bot.engine.wordreader import MIN_BESIDE_LENGTH, WordReader
 
@@ -63,9 +63,7 @@ def misspelt(raw: list[str]) -> dict[str, str]:
     repair they never needed. The scan reads the slip itself when only the word is listed."""
     dictionary = {re.sub(r"[^a-z]", "", w.lower()) for w in raw}
     lexicon = bot.load(ROOT).content.safety
-    words = {w for phrases in all_phrases(lexicon) for words in phrases for w in words}
-    words |= {w for concept in lexicon.concepts for term in concept.weak for w in term}
-    words = {w for w in words if w.isalpha() and len(w) >= MIN_BESIDE_LENGTH}
+    words = {w for w in lexicon_words(lexicon) if w.isalpha() and len(w) >= MIN_BESIDE_LENGTH}
     spelt_right = Slips.of(words & dictionary, MIN_BESIDE_LENGTH)
     found = {w: spelt_right.undo(w) for w in sorted(words - dictionary - NOT_MISSPELT)}
     return {w: meant for w, meant in found.items() if meant}

@@ -15,7 +15,7 @@ from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SafetyLexicon
 from .safetytext import CLAUSE, SENTENCE, stem
 
-__all__ = ["PhraseBook", "all_phrases"]
+__all__ = ["PhraseBook", "lexicon_words"]
 
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
@@ -134,16 +134,6 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
             yield kind, words, None
 
 
-def all_phrases(lexicon: SafetyLexicon) -> Iterable[tuple[tuple[str, ...], ...]]:
-    """The lexicon's phrase lists, unstemmed: every word the scan can know."""
-    for concept in lexicon.concepts:
-        yield concept.terms
-        yield from concept.together
-    yield lexicon.pseudo
-    yield tuple(t.words for t in lexicon.triggers)
-    yield lexicon.end
-    yield lexicon.end_near
-    yield lexicon.present
-    yield lexicon.resolved
-    p = lexicon.personal
-    yield from (p.owners, p.frames, p.general, p.symptoms, p.after, p.complaints, p.asides)
+def lexicon_words(lexicon: SafetyLexicon) -> frozenset[str]:
+    """Every word of every phrase the book files: every word the scan can know."""
+    return frozenset(w for _kind, words, _item in _entries(lexicon) for w in words if w != GAP)

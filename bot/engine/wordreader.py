@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .lexicon import GAP, SafetyLexicon
 from .memo import remember
-from .phrasebook import PhraseBook, all_phrases
+from .phrasebook import PhraseBook, lexicon_words
 from .runs import split_run
 from .safetytext import CENSORED, SAFETY_MAX_CHARS, tokens
 from .slips import Slips
@@ -44,8 +44,8 @@ class WordReader:
         self._stem = book.stem
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
-        lexicon_words = {w for phrases in all_phrases(lexicon) for words in phrases for w in words if w != GAP}
-        self.known = frozenset(known) | lexicon_words | lexicon.lookalikes | lexicon.fillers
+        every_word = lexicon_words(lexicon)
+        self.known = frozenset(known) | every_word | lexicon.lookalikes | lexicon.fillers
         # Repair targets: the longer words of concepts and figures of speech (not of triggers:
         # "thoughts" must not become "though"), and concept phrases written as one word
         # ("cantbreathe"), which expand back into their words.
@@ -63,7 +63,7 @@ class WordReader:
         self.joined_targets = _by_length(self.joined)
         # Any lexicon word, not only concept words: "udner" or "honsetly" break a phrase as
         # surely as a misspelt "seizure" does; when two fit, the concept word ("waek": wake).
-        self.slips = Slips.of(lexicon_words, MIN_BESIDE_LENGTH, concept_words)
+        self.slips = Slips.of(every_word, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
         self.before, self.after = _neighbours(lexicon)
