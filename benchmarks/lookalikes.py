@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 import bot
 from bot.engine.lexicon import LOOKALIKES
+from bot.engine.normalise import normalise
 from bot.engine.phrasebook import PhraseBook, lexicon_words
 from bot.engine.slips import Slips
 from bot.engine.wordreader import MIN_BESIDE_LENGTH, WordReader
@@ -45,28 +47,50 @@ def main() -> int:
     text, near, total = generate(raw)
     (ROOT / LOOKALIKES).write_text(text, encoding="utf-8")
     print(f"lookalikes: {near} of {total} dictionary words resemble a concept word")
-    for word, meant in misspelt(raw).items():
-        print(f"lookalikes: the lexicon lists {word!r}, a misspelling of {meant!r}: list {meant!r} "
-              "(the scan reads the slip), or add it to NOT_MISSPELT", file=sys.stderr)
+    for where, found in (("the lexicon", misspelt(raw)), ("the examples", misspelt_examples(raw))):
+        for word, meant in found.items():
+            print(f"lookalikes: {where} list {word!r}, a misspelling of {meant!r}: write {meant!r} "
+                  "(spelling repair reads the slip), or add it to NOT_MISSPELT", file=sys.stderr)
     return 0
 
 
-# Lexicon words no American dictionary has that are not misspellings: British and Spanish
-# spellings, and "else's" once its apostrophe is gone.
-NOT_MISSPELT = frozenset({"convulsiones", "dreamt", "elses", "fiancee", "laboured", "neighbour"})
+# Words no American dictionary has that are not misspellings: British and Spanish spellings,
+# and "else's" once its apostrophe is gone.
+NOT_MISSPELT = frozenset({"convulsiones", "dreamt", "elses", "fiancee", "laboured", "neighbour", "tumour", "tumours"})
+
+
+def dictionary_words(raw: list[str]) -> frozenset[str]:
+    """A word list's words as messages are read: lower case, letters only ("don't": "dont")."""
+    return frozenset(re.sub(r"[^a-z]", "", w.lower()) for w in raw)
+
+
+def misspellings(used: dict[str, int], dictionary: frozenset[str]) -> dict[str, str]:
+    """The words of `used` (word -> how often) that are a slip of the keys from a dictionary
+    word used more often, and in no dictionary themselves. Words under four letters are left:
+    neither spelling repair reaches them, so listing their misspellings is right ("hav")."""
+    spelt_right = Slips.of({w for w in used if w in dictionary}, MIN_BESIDE_LENGTH)
+    found = {w: spelt_right.undo(w) for w in sorted(used)
+             if len(w) >= MIN_BESIDE_LENGTH and w.isalpha() and w not in dictionary and w not in NOT_MISSPELT}
+    return {w: meant for w, meant in found.items() if meant and used[meant] >= used[w]}
 
 
 def misspelt(raw: list[str]) -> dict[str, str]:
-    """Lexicon words that are a misspelling of another lexicon word (one slip from it, and in
-    no dictionary). Listed, a misspelling is a word the scan reads as typed: "kill myslf"
-    then leaves "hurt myslf" unread, and protects dictionary words near it ("berth") from a
-    repair they never needed. The scan reads the slip itself when only the word is listed."""
-    dictionary = {re.sub(r"[^a-z]", "", w.lower()) for w in raw}
-    lexicon = bot.load(ROOT).content.safety
-    words = {w for w in lexicon_words(lexicon) if w.isalpha() and len(w) >= MIN_BESIDE_LENGTH}
-    spelt_right = Slips.of(words & dictionary, MIN_BESIDE_LENGTH)
-    found = {w: spelt_right.undo(w) for w in sorted(words - dictionary - NOT_MISSPELT)}
-    return {w: meant for w, meant in found.items() if meant}
+    """Lexicon words that are a misspelling of another lexicon word. Listed, a misspelling is a
+    word the scan reads as typed: "kill myslf" then leaves "hurt myslf" unread, and protects
+    dictionary words near it ("berth") from a repair they never needed. The scan reads the
+    slip itself when only the word is listed."""
+    return misspellings(dict.fromkeys(lexicon_words(bot.load(ROOT).content.safety), 1), dictionary_words(raw))
+
+
+def misspelt_examples(raw: list[str]) -> dict[str, str]:
+    """Example words that are a misspelling of a word the examples use more often. Spelling
+    repair reads a slip of the keys; an example written with one ("what are the sied effects")
+    only makes the misspelling a known word, never repaired again ("can sied effects be
+    treated" fell back)."""
+    content = bot.load(ROOT).content
+    used = Counter(w for topic in content.topics.values() for text in (*topic.examples, topic.question)
+                   for w in normalise(text, content.language.spellings).split())
+    return misspellings(used, dictionary_words(raw))
 
 
 def generate(raw: list[str]) -> tuple[str, int, int]:
@@ -78,7 +102,7 @@ def generate(raw: list[str]) -> tuple[str, int, int]:
     lexicon = replace(genebot.content.safety, lookalikes=genebot.content.safety.lookalikes - listed)
     now = genebot.index.safety.reader
     reader = WordReader(lexicon, PhraseBook(lexicon), now.spellings, now.known - listed)
-    words = sorted({re.sub(r"[^a-z]", "", w.lower()) for w in raw} - reader.known)
+    words = sorted(dictionary_words(raw) - reader.known)
     # Beside its phrase's other word, a shorter word is repaired too, by one edit ("kiii myself"):
     # "fill myself" must stay "fill".
     beside = sorted({w for table in (reader.before, reader.after) for ws in table.values() for w in ws})
