@@ -80,8 +80,8 @@ class Index:
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
     # "kinds" -> "of"): which repair a misspelt word needs depends on the word beside it ("geen
-    # therapy" is "gene", not "green"). Kept for repair targets only, so its size is bounded by
-    # Settings.repair_words (about 20 MB at 100x content, where every word would hold 33,000).
+    # therapy" is "gene", not "green"). Kept for the repair targets only (Settings.repair_words),
+    # so it stays bounded as content grows: about 20 MB at 100x content.
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     settings: Settings = Settings()
     # Spelling repairs already looked up (word -> its possible repairs): a cache, the one mutable part,
