@@ -16,7 +16,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
-from .index import Index, content_words, sort_key
+from .index import Index, Lookalikes, content_words, sort_key
 from .memo import remember
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .stems import stem
@@ -145,14 +145,15 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     strict, loose = [], []
     budget = MAX_REPAIRS  # new words looked up per message: the cost stays that of a short message
     for i, word in enumerate(words):
-        options = fixes.get(word)
-        if options is None:
+        looked_up = fixes.get(word)
+        if looked_up is None:
             if word in known or not budget or len(word) < shortest or word.isdigit():
                 strict.append(word)
                 loose.append(word)
                 continue
             budget -= 1
-            options = remember(fixes, word, _repairs_of(index, word), MAX_REMEMBERED)
+            looked_up = remember(fixes, word, _lookalikes(index, word), MAX_REMEMBERED)
+        options = looked_up.repairs
         if len(options) > 1:
             after = words[i + 1] if i + 1 < len(words) else None
             fix = _in_context(index, options, loose[-1] if loose else None, after)
@@ -163,17 +164,18 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     return strict, loose
 
 
-def _repairs_of(index: Index, word: str) -> tuple[str, ...]:
-    """The known words `word` may be a misspelling of, likeliest first: the closest by ratio,
-    then one vowel off ("theropy"), then one slip of the keys ("waht", "reserch")."""
+def _lookalikes(index: Index, word: str) -> Lookalikes:
+    """The known words `word` may be a misspelling of, likeliest first (the closest by ratio,
+    then one vowel off, "theropy", then one slip of the keys, "waht", "reserch"), and the
+    known words merely near it, from the same search."""
     s = index.settings
-    near = index.vocabulary.get(len(word), ())
-    found = [c for c, _score, _i in process.extract(word, near, scorer=fuzz.ratio, processor=None,
-                                                    score_cutoff=s.correct_at, limit=3)]
+    near = process.extract(word, index.vocabulary.get(len(word), ()), scorer=fuzz.ratio, processor=None,
+                           score_cutoff=s.near_at, limit=5)
+    found = [c for c, score, _i in near if score >= s.correct_at][:3]
     if len(word) >= s.min_one_typo:
         found.append(_one_vowel_off(word, index.slips.words) or "")
     found.append(index.slips.undo(word) or "")
-    return tuple(w for w in dict.fromkeys(found) if w)
+    return Lookalikes(tuple(w for w in dict.fromkeys(found) if w), tuple(c for c, _score, _i in near))
 
 
 def _in_context(index: Index, options: tuple[str, ...], before: str | None, after: str | None) -> str:
@@ -245,20 +247,24 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
 
 
 def _candidates(index: Index, kept: list[str]) -> list[int] | None:
-    """The examples worth comparing: those sharing a content word with the message; None
-    (compare with all) in content small enough when the message has a word the content never
-    uses, which may be misspelt or run together ("invivo"), or shares none: only spelling
-    can tell then.
+    """The examples worth comparing: those sharing a content word with the message, or using a
+    known word near one the content never uses (a misspelling no repair was sure of, a word run
+    together: "invivo"). An example sharing none scores too low on every view to matter, and
+    comparing with all of them was most of the cost of a reply. None (compare with all) in
+    content small enough when no example shares anything: only spelling can tell then.
 
     Examples sharing the message's rarest words come first; when a word is so common that
     its examples overflow the budget (large content), those nearest the message in length are
     kept, since fuzz.ratio cannot score far-apart lengths highly anyway.
     """
-    budget = index.settings.max_candidates
-    if len(index.keys) <= budget and any(w not in index.known for w in kept):
-        return None
+    budget, postings = index.settings.max_candidates, index.postings
+    shared = {w for w in kept if w in postings}
+    for word in set(kept) - shared:
+        looked_up = index.repairs.get(word)  # filled by _repair for every word it looked up
+        if looked_up is not None:
+            shared.update(w for w in looked_up.near if w in postings)
     key_length = len(sort_key(kept))
-    lists = sorted((index.postings[w] for w in set(kept) if w in index.postings), key=lambda p: len(p[0]))
+    lists = sorted((postings[w] for w in shared), key=lambda p: len(p[0]))
     chosen: set[int] = set()
     for ids, lengths in lists:
         room = budget - len(chosen)

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .catalog import ADVICE, EMERGENCY
 from .concepts import Concepts
@@ -23,7 +24,7 @@ from .safety import SafetyScanner
 from .slips import Slips
 from .stems import stem
 
-__all__ = ["Index", "Settings", "build_index", "content_words", "sort_key"]
+__all__ = ["Index", "Lookalikes", "Settings", "build_index", "content_words", "sort_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Settings:
     unknown_weight: float = 0.59   # how much a word the content never uses counts against a topic
     rule_floor: float = 0.3        # a topic rule answers only if the fuzzy evidence reaches this too
     correct_at: float = 86.0       # rapidfuzz ratio for fixing a misspelt word
+    near_at: float = 70.0          # a word the content never uses brings in the examples of
+                                   # known words this close to it (ratio), to compare with
     min_correctable: int = 4       # shorter words are never "corrected"
     min_one_typo: int = 6          # words this long may also be one edit from a known word
     fuzzy_floor: float = 40.0      # examples scoring below this are ignored
@@ -46,6 +49,14 @@ class Settings:
     frame_penalty: float = 0.6     # a topic not answering what the question asks keeps this share
     max_candidates: int = 3000     # a message is compared with at most about this many examples
     repair_words: int = 5000       # spelling repair aims at the content's most used words
+
+
+class Lookalikes(NamedTuple):
+    """What a word the content never uses may be: its repairs, likeliest first, and the
+    known words near it, whose examples are worth comparing with a message that uses it."""
+
+    repairs: tuple[str, ...]
+    near: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +95,9 @@ class Index:
     # so it stays bounded as content grows: about 20 MB at 100x content.
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     settings: Settings = Settings()
-    # Spelling repairs already looked up (word -> its possible repairs): a cache, the one mutable part,
+    # Spelling repairs already looked up (word -> its lookalikes): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
-    repairs: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    repairs: dict[str, Lookalikes] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:

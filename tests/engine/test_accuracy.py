@@ -36,7 +36,7 @@ FLOORS = {
     "safety-tune-6.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 0.75},
     "safety-heldout.yaml": {"emergency_recall": 0.83, "max_false_alarm_rate": 0.04, "advice_recall": 0.79},
     "safety-unseen.yaml": {"emergency_recall": 0.85, "max_false_alarm_rate": 0.05, "advice_recall": 0.93},
-    "real-tune.yaml": {"in_scope_accuracy": 0.86, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
+    "real-tune.yaml": {"in_scope_accuracy": 0.88, "out_of_scope_fallback": 0.87, "max_false_alarm_rate": 0.0},
     "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.0},
     "real-heldout.yaml": {"in_scope_accuracy": 0.55, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
     "real-tune-3.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.58, "max_false_alarm_rate": 0.0},
