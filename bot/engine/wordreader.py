@@ -45,7 +45,11 @@ class WordReader:
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
         every_word = lexicon_words(lexicon)
-        self.known = frozenset(known) | every_word | lexicon.lookalikes | lexicon.fillers
+        # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
+        # listed only because they resemble a lexicon word ("comm" split "commodities" into
+        # "comm od i ties", an overdose).
+        self.pieces = frozenset(known) | every_word | lexicon.fillers
+        self.known = self.pieces | lexicon.lookalikes
         # Repair targets: the longer words of concepts and figures of speech (not of triggers:
         # "thoughts" must not become "though"), and concept phrases written as one word
         # ("cantbreathe"), which expand back into their words.
@@ -132,7 +136,7 @@ class WordReader:
     def _run_together(self, word: str) -> tuple[str, ...]:
         """The words of a run typed without spaces, when they hold a concept phrase; else ()
         (an ordinary word the scan does not know, "depression", splits into junk)."""
-        pieces = split_run(word, lambda piece: piece in self.known or piece in self.spellings)
+        pieces = split_run(word, lambda piece: piece in self.pieces or piece in self.spellings)
         if pieces is None:
             return ()
         read = tuple(self._stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
