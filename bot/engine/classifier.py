@@ -16,7 +16,7 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
-from .index import Index, Lookalikes, content_words, sort_key
+from .index import Index, Repairs, content_words, sort_key
 from .memo import remember
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .stems import stem
@@ -152,8 +152,8 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
                 loose.append(word)
                 continue
             budget -= 1
-            looked_up = remember(fixes, word, _lookalikes(index, word), MAX_REMEMBERED)
-        options = looked_up.repairs
+            looked_up = remember(fixes, word, _repairs_of(index, word), MAX_REMEMBERED)
+        options = looked_up.options
         if len(options) > 1:
             after = words[i + 1] if i + 1 < len(words) else None
             fix = _in_context(index, options, loose[-1] if loose else None, after)
@@ -164,7 +164,7 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
     return strict, loose
 
 
-def _lookalikes(index: Index, word: str) -> Lookalikes:
+def _repairs_of(index: Index, word: str) -> Repairs:
     """The known words `word` may be a misspelling of, likeliest first (the closest by ratio,
     then one vowel off, "theropy", then one slip of the keys, "waht", "reserch"), and the
     known words merely near it, from the same search."""
@@ -175,7 +175,7 @@ def _lookalikes(index: Index, word: str) -> Lookalikes:
     if len(word) >= s.min_one_typo:
         found.append(_one_vowel_off(word, index.slips.words) or "")
     found.append(index.slips.undo(word) or "")
-    return Lookalikes(tuple(w for w in dict.fromkeys(found) if w), tuple(c for c, _score, _i in near))
+    return Repairs(tuple(w for w in dict.fromkeys(found) if w), tuple(c for c, _score, _i in near))
 
 
 def _in_context(index: Index, options: tuple[str, ...], before: str | None, after: str | None) -> str:

@@ -24,7 +24,7 @@ from .safety import SafetyScanner
 from .slips import Slips
 from .stems import stem
 
-__all__ = ["Index", "Lookalikes", "Settings", "build_index", "content_words", "sort_key"]
+__all__ = ["Index", "Repairs", "Settings", "build_index", "content_words", "sort_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +51,11 @@ class Settings:
     repair_words: int = 5000       # spelling repair aims at the content's most used words
 
 
-class Lookalikes(NamedTuple):
+class Repairs(NamedTuple):
     """What a word the content never uses may be: its repairs, likeliest first, and the
     known words near it, whose examples are worth comparing with a message that uses it."""
 
-    repairs: tuple[str, ...]
+    options: tuple[str, ...]
     near: tuple[str, ...]
 
 
@@ -95,9 +95,9 @@ class Index:
     # so it stays bounded as content grows: about 20 MB at 100x content.
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     settings: Settings = Settings()
-    # Spelling repairs already looked up (word -> its lookalikes): a cache, the one mutable part,
+    # Spelling repairs already looked up (word -> its Repairs): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
-    repairs: dict[str, Lookalikes] = field(default_factory=dict, init=False, compare=False, repr=False)
+    repairs: dict[str, Repairs] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
