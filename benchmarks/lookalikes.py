@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 import bot
 from bot.engine.lexicon import LOOKALIKES
 from bot.engine.normalise import normalise
-from bot.engine.phrasebook import PhraseBook, lexicon_words
+from bot.engine.phrasebook import PhraseBook
 from bot.engine.slips import Slips
 from bot.engine.wordreader import MIN_BESIDE_LENGTH, WordReader
 
@@ -79,7 +79,7 @@ def misspelt(raw: list[str]) -> dict[str, str]:
     word the scan reads as typed: "kill myslf" then leaves "hurt myslf" unread, and protects
     dictionary words near it ("berth") from a repair they never needed. The scan reads the
     slip itself when only the word is listed."""
-    return misspellings(dict.fromkeys(lexicon_words(bot.load(ROOT).content.safety), 1), dictionary_words(raw))
+    return misspellings(dict.fromkeys(bot.load(ROOT).index.safety.book.words, 1), dictionary_words(raw))
 
 
 def misspelt_examples(raw: list[str]) -> dict[str, str]:

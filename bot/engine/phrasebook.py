@@ -15,7 +15,7 @@ from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SafetyLexicon
 from .safetytext import CLAUSE, SENTENCE, stem
 
-__all__ = ["PhraseBook", "lexicon_words"]
+__all__ = ["PhraseBook"]
 
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
@@ -29,7 +29,9 @@ class PhraseBook:
         table: dict[tuple[str, ...], list[tuple[str, object]]] = defaultdict(list)
         # first part -> first word after the gap -> [(parts, kind, item)]
         gapped: dict[tuple[str, ...], dict[str, list[_Gapped]]] = defaultdict(lambda: defaultdict(list))
+        typed: set[str] = set()
         for kind, words, item in _entries(lexicon):
+            typed.update(words)
             words = tuple(self.stem(w) for w in words)
             if GAP in words:
                 parts = split_gaps(words)
@@ -39,6 +41,7 @@ class PhraseBook:
             elif (kind, item) not in table[words]:
                 table[words].append((kind, item))
         self.trie = _trie(table)
+        self.words = frozenset(typed - {GAP})  # every word of every phrase, as typed: all the scan can know
         self.gapped = {first: dict(after) for first, after in gapped.items()}
         starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for first in self.gapped:
@@ -133,7 +136,3 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         for words in phrases:
             yield kind, words, None
 
-
-def lexicon_words(lexicon: SafetyLexicon) -> frozenset[str]:
-    """Every word of every phrase the book files: every word the scan can know."""
-    return frozenset(w for _kind, words, _item in _entries(lexicon) for w in words if w != GAP)

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .lexicon import GAP, SafetyLexicon
 from .memo import remember
-from .phrasebook import PhraseBook, lexicon_words
+from .phrasebook import PhraseBook
 from .runs import split_run
 from .safetytext import CENSORED, SAFETY_MAX_CHARS, tokens
 from .slips import Slips
@@ -44,7 +44,7 @@ class WordReader:
         self._stem = book.stem
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
-        every_word = lexicon_words(lexicon)
+        every_word = book.words
         # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
         # listed only because they resemble a lexicon word ("comm" split "commodities" into
         # "comm od i ties", an overdose).
