@@ -70,26 +70,44 @@ def classify(index: Index, text: str) -> Classification:
     if not has_readable_text(norm):
         return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
     strict, loose = _repair(index, norm.split())
-    repaired = " ".join(strict)
-    texts = (norm,) if repaired == norm else (norm, repaired)
+    texts = _rule_texts(norm.split(), strict)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
-    questions = _questions(index, text)
+    questions = [(words, *_repair(index, words)) for words in _questions(index, text)]
     # Two questions or more are each ranked on their own; the whole message adds nothing then
     # (no tuning set changed without it) but the cost of a third ranking.
     ranked = _rank(index, index.concepts.apply(loose)) if len(questions) < 2 else []
     also: list[str] = []
-    for question in questions:
-        part = _rank(index, index.concepts.apply(_repair(index, question)[1]))
+    for _words, _strict, question in questions:
+        part = _rank(index, index.concepts.apply(question))
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
         ranked = _best_of(ranked, part)
-    hits = sorted(index.rules.firing(texts))
+    hits = index.rules.firing(texts)
+    if OUT_OF_SCOPE in hits and questions and not _asks_out_of_scope(index, questions):
+        hits.discard(OUT_OF_SCOPE)
+    hits = sorted(hits)
     result = _decide(index, ranked, hits, norm)
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
     if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
         result = replace(result, also=second)
     return result
+
+
+def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
+    """What the rules read: the words as typed, and with sure misspellings repaired."""
+    typed, repaired = " ".join(words), " ".join(strict)
+    return (typed,) if repaired == typed else (typed, repaired)
+
+
+def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], list[str], list[str]]]) -> bool:
+    """Whether an out-of-scope rule fires on what the message asks, not only on its story.
+
+    "my dad had a heart attack in 2015 and recovered. how does gene therapy work?" names a
+    recovery, which the pages do not discuss, but asks what they do. Without this, a scene's
+    film, homework, food or recovery sent 35 answerable tuning questions to the fallback.
+    """
+    return any(OUT_OF_SCOPE in index.rules.firing(_rule_texts(words, strict)) for words, strict, _loose in questions)
 
 
 def _questions(index: Index, text: str) -> list[list[str]]:

@@ -41,3 +41,24 @@ def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
 def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, topic: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == topic, reply
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("we watched a film about it in class. how does gene therapy work?", "how-it-works"),
+    ("The canteen food was awful today. What is a vector?", "vector"),
+    ("my uncle recovered from a stroke years ago. what are the risks of gene therapy?", "risks"),
+])
+def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.Bot, message: str,
+                                                                   topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic, reply
+
+
+@pytest.mark.parametrize("message", [
+    "I read about gene therapy online. How much does it cost?",
+    "My grandson is recovering well. Does insurance pay for it?",
+    "My daughter loves films. Is gene therapy available in the UK?",
+])
+def test_a_question_the_pages_do_not_cover_still_falls_back_after_a_story(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "out-of-scope", reply
