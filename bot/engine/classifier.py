@@ -24,7 +24,11 @@ from .stems import stem
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 
 
-_SENTENCE = re.compile(r"[^.?!;\n]+[.?!;\n]*")
+# A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a question
+# ("this homework is killing me, what is a vector?"): chat writers set the scene and ask in
+# one sentence.
+_ASKING = "what|whats|how|is|are|does|do|can|could|when|who|whos|why|which|where|has|have|will|would|should"
+_SENTENCE = re.compile(rf"(?:[^.?!;\n,:]|[,:](?!\s*(?:{_ASKING})\b))+[.?!;\n,:]*", re.IGNORECASE)
 MAX_QUESTIONS = 3
 MAX_REPAIRS = 40
 MAX_REMEMBERED = 20_000  # spelling repairs kept between messages
