@@ -36,7 +36,23 @@ def tokens(
 ) -> list[str]:
     """Words (chat spellings expanded, fillers dropped) with CLAUSE and SENTENCE marks; `asked`,
     if given, gets one entry per sentence: whether it ends with a question mark."""
-    return list(_tokens(text, spellings, fillers, keep, [] if asked is None else asked))
+    return _not_joined(_tokens(text, spellings, fillers, keep, [] if asked is None else asked))
+
+
+# "do not" is read as "dont", as people type it and as the lexicon writes it: "i do not want
+# to be here anymore" had missed "dont want to be here". Only these two: "is not breathing"
+# must still meet "not breathing".
+_NOT_JOINED = {"do": "dont", "does": "doesnt"}
+
+
+def _not_joined(words: Iterator[str]) -> list[str]:
+    joined: list[str] = []
+    for word in words:
+        if word == "not" and joined and joined[-1] in _NOT_JOINED:
+            joined[-1] = _NOT_JOINED[joined[-1]]
+        else:
+            joined.append(word)
+    return joined
 
 
 def _tokens(

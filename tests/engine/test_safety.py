@@ -596,3 +596,22 @@ def test_a_situation_told_before_a_general_question_is_not_a_request_for_advice(
 def test_a_question_that_points_back_to_the_situation_is_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "personal-advice"
+
+
+@pytest.mark.parametrize("message", [
+    "i do not want to be here anymore",     # read as "dont want to be here anymore"
+    "he does not know who i am and his fever is 104",
+])
+def test_do_not_written_out_reads_as_dont(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "I feel pain in my knee when I climb the stairs",
+    "my son nicked his neck with an old razor while shaving",
+    "my traps are sore after the gym",
+])
+def test_an_everyday_complaint_is_no_crisis(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency", message
