@@ -27,7 +27,8 @@ __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 # A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a question
 # ("this homework is killing me, what is a vector?"): chat writers set the scene and ask in
 # one sentence.
-_ASKING = "what|whats|how|is|are|does|do|can|could|when|who|whos|why|which|where|has|have|will|would|should"
+_ASKING = ("what|whats|how|is|are|does|do|can|could|when|who|whos|why|which|where|has|have|will|would|should"
+           "|i just want|i want to know|i wanted to know|just curious|curious|tell me|explain|i just need|but")
 _SENTENCE = re.compile(rf"(?:[^.?!;\n,:]|[,:](?!\s*(?:{_ASKING})\b))+[.?!;\n,:]*", re.IGNORECASE)
 MAX_QUESTIONS = 3
 MAX_REPAIRS = 40
