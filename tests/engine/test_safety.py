@@ -615,3 +615,23 @@ def test_do_not_written_out_reads_as_dont(genebot: bot.Bot, message: str) -> Non
 def test_an_everyday_complaint_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic != "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "My daughter has been diagnosed with asthma, any advice?",
+    "I've been diagnosed with gout, need a second opinion?",
+    "I have had a sore throat and ringing in my ears for two weeks?",
+    "my wife has lumps on her neck, is this curable?",
+])
+def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "personal-advice", (message, reply.topic)
+
+
+@pytest.mark.parametrize("message", [
+    "My heart rate is 130, should I go to the ER?",
+    "I hurt myself playing rugby and now have sudden onset breathlessness",
+])
+def test_asking_whether_to_go_to_the_er_is_answered_as_an_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency", message
