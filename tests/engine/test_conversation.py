@@ -54,10 +54,21 @@ def test_short_followups_resolve_against_the_previous_answer(genebot: bot.Bot, f
     ("thank you, that really helped, I feel calmer about the study now", "thanks"),
     ("thanks so much that helped my dad understand it", "thanks"),   # "help my dad" is not a request here
     ("thanks that helped, what is an irb", "irb"),                   # ... and a question after it is answered
+    ("cheers, your answer was a lifesaver 🙏", "thanks"),              # a remark, and no question
+    ("thank you, the clinic visit went fine today", "thanks"),
 ])
 def test_thanks_with_a_few_words_more_is_still_thanks(genebot: bot.Bot, message: str, topic: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == topic, (message, reply.topic)
+
+
+@pytest.mark.parametrize("message", [
+    "thanks for everything, goodbye forever",
+    "thank you for everything. I'm sorry.",
+])
+def test_thanks_that_sound_final_are_never_answered_youre_welcome(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "thanks", (message, reply.topic)
 
 
 def test_a_number_picks_a_suggestion(genebot: bot.Bot) -> None:
