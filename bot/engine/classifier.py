@@ -29,7 +29,7 @@ __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 # one sentence.
 _ASKING = ("what|whats|how|is|are|does|do|can|could|when|who|whos|why|which|where|has|have|will|would|should"
            "|i just want|i want to know|i wanted to know|just curious|curious|tell me|explain|i just need|but")
-_SENTENCE = re.compile(rf"(?:[^.?!;\n,:]|[,:](?!\s*(?:{_ASKING})\b))+[.?!;\n,:]*", re.IGNORECASE)
+_SENTENCE = re.compile(rf"(?:[^.?!;\n,:]+|[,:](?!\s*(?:{_ASKING})\b))+[.?!;\n,:]*", re.IGNORECASE)
 MAX_QUESTIONS = 3
 MAX_REPAIRS = 40
 MAX_REMEMBERED = 20_000  # spelling repairs kept between messages
