@@ -126,15 +126,21 @@ def _questions(index: Index, text: str) -> list[list[str]]:
     sentences = [m.group(0) for m in _SENTENCE.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
     if len(sentences) < 2:
         return []
-    asked = [s for s in sentences if s.rstrip().endswith("?")][:MAX_QUESTIONS]
-    if sentences[-1] not in asked:
-        asked = [*asked[: MAX_QUESTIONS - 1], sentences[-1]]
+    asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")][:MAX_QUESTIONS]
+    if len(sentences) - 1 not in asked:
+        asked = [*asked[: MAX_QUESTIONS - 1], len(sentences) - 1]
     found = []
-    for sentence in asked:
-        words = _without_opener(normalise(sentence, index.spellings), index.openers).split()
+    for i in asked:
+        words = _words(index, sentences[i])
+        if not content_words(words, index.stopwords) and i and sentences[i - 1].rstrip().endswith((",", ":")):
+            words = _words(index, sentences[i - 1] + sentences[i])  # "correction or insertion, what is that"
         if content_words(words, index.stopwords):
             found.append(words)
     return found
+
+
+def _words(index: Index, sentence: str) -> list[str]:
+    return _without_opener(normalise(sentence, index.spellings), index.openers).split()
 
 
 def _without_opener(norm: str, openers: tuple[str, ...]) -> str:

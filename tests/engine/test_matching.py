@@ -49,6 +49,7 @@ def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, top
     ("my uncle recovered from a stroke years ago. what are the risks of gene therapy?", "risks"),
     ("this chemistry homework is killing me, how does gene therapy work?", "how-it-works"),
     ("saw a documentary film about it last night: what is a viral vector?", "vector"),
+    ("hello bot, a quick one. insertion or correction, what is that", "gene-editing"),  # points back
 ])
 def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.Bot, message: str,
                                                                    topic: str) -> None:
