@@ -39,10 +39,11 @@ def tokens(
     return _not_joined(_tokens(text, spellings, fillers, keep, [] if asked is None else asked))
 
 
-# "do not" is read as "dont", as people type it and as the lexicon writes it: "i do not want
-# to be here anymore" had missed "dont want to be here". Only these two: "is not breathing"
-# must still meet "not breathing".
-_NOT_JOINED = {"do": "dont", "does": "doesnt"}
+# "do not" and "cannot" are read as "dont" and "cant", as people type them and as the lexicon
+# writes them: "i do not want to be here anymore" had missed "dont want to be here", "i cannot
+# stop the bleeding" "cant stop bleeding". Only these: "is not breathing" must still meet
+# "not breathing".
+_NOT_JOINED = {"do": "dont", "does": "doesnt", "can": "cant"}
 
 
 def _not_joined(words: Iterator[str]) -> list[str]:
@@ -51,7 +52,7 @@ def _not_joined(words: Iterator[str]) -> list[str]:
         if word == "not" and joined and joined[-1] in _NOT_JOINED:
             joined[-1] = _NOT_JOINED[joined[-1]]
         else:
-            joined.append(word)
+            joined.append("cant" if word == "cannot" else word)
     return joined
 
 

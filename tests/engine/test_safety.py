@@ -635,3 +635,12 @@ def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bo
 def test_asking_whether_to_go_to_the_er_is_answered_as_an_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "I cut the tip of my finger off and I cannot stop the bleeding",
+    "i can not breathe",
+])
+def test_cannot_reads_as_cant(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency", message
