@@ -634,7 +634,7 @@ def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bo
     "my son got bleach in his eye",
     "i slipped with the knife and chopped off the tip of my finger",
 ])
-def test_asking_whether_to_go_to_the_er_is_answered_as_an_emergency(genebot: bot.Bot, message: str) -> None:
+def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "emergency", message
 
