@@ -110,7 +110,7 @@ def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], list[str],
 
     "my dad had a heart attack in 2015 and recovered. how does gene therapy work?" names a
     recovery, which the pages do not discuss, but asks what they do. Without this, a scene's
-    film, homework, food or recovery sent 35 answerable tuning questions to the fallback.
+    film, homework, food or recovery sent 20 answerable tuning questions to the fallback.
     """
     return any(OUT_OF_SCOPE in index.rules.firing(_rule_texts(words, strict)) for words, strict, _loose in questions)
 
