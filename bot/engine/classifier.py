@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -74,17 +76,18 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(kind, None, 0.0)
     if not has_readable_text(norm):
         return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
-    strict, loose = _repair(index, norm.split())
-    texts = _rule_texts(norm.split(), strict)
+    words = norm.split()
+    whole = _repair(index, words)
+    texts = _rule_texts(words, whole.strict)
     if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
-    questions = [(words, *_repair(index, words)) for words in _questions(index, text)]
+    questions = [(asked, _repair(index, asked)) for asked in _questions(index, text)]
     # Two questions or more are each ranked on their own; the whole message adds nothing then
     # (no tuning set changed without it) but the cost of a third ranking.
-    ranked = _rank(index, index.concepts.apply(loose)) if len(questions) < 2 else []
+    ranked = _rank(index, whole) if len(questions) < 2 else []
     also: list[str] = []
-    for _words, _strict, question in questions:
-        part = _rank(index, index.concepts.apply(question))
+    for _asked, question in questions:
+        part = _rank(index, question)
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
         ranked = _best_of(ranked, part)
@@ -105,14 +108,14 @@ def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
     return (typed,) if repaired == typed else (typed, repaired)
 
 
-def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], list[str], list[str]]]) -> bool:
+def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], Repaired]]) -> bool:
     """Whether an out-of-scope rule fires on what the message asks, not only on its story.
 
     "my dad had a heart attack in 2015 and recovered. how does gene therapy work?" names a
     recovery, which the pages do not discuss, but asks what they do. Without this, a scene's
     film, homework, food or recovery sent 20 answerable tuning questions to the fallback.
     """
-    return any(OUT_OF_SCOPE in index.rules.firing(_rule_texts(words, strict)) for words, strict, _loose in questions)
+    return any(OUT_OF_SCOPE in index.rules.firing(_rule_texts(asked, repaired.strict)) for asked, repaired in questions)
 
 
 def _questions(index: Index, text: str) -> list[list[str]]:
@@ -161,17 +164,29 @@ def _best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]
     return sorted((Candidate(t, v) for t, v in best.items()), key=lambda c: c.score, reverse=True)
 
 
-def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
+Near = Mapping[str, tuple[str, ...]]  # each word spelling repair looked up -> known words near it
+
+
+class Repaired(NamedTuple):
+    strict: list[str]  # for the rules
+    loose: list[str]   # for fuzzy ranking
+    near: Near
+
+
+def _repair(index: Index, words: list[str]) -> Repaired:
     """Replace misspelt words with the closest word the content knows ('theraphy' -> 'therapy').
 
     Returns two versions: for the rules, inflections are left alone ("year" must not become
     "years" and so dodge a "last year" guard); for fuzzy ranking they help ("risk" -> "risks").
+    And the known words near each word it looked up, for _candidates.
     A word's possible repairs depend only on the content, so they are looked up once and
     remembered (index.repairs, bounded): a message's sentences, and later messages, reuse them.
     Which one is meant depends on its neighbours: "geen therapy" is "gene", not "green".
     """
     fixes, known, shortest = index.repairs, index.known, index.settings.min_correctable
-    strict, loose = [], []
+    strict: list[str] = []
+    loose: list[str] = []
+    near: dict[str, tuple[str, ...]] = {}
     budget = MAX_REPAIRS  # new words looked up per message: the cost stays that of a short message
     for i, word in enumerate(words):
         looked_up = fixes.get(word)
@@ -182,6 +197,7 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
                 continue
             budget -= 1
             looked_up = remember(fixes, word, _repairs_of(index, word), MAX_REMEMBERED)
+        near[word] = looked_up.near
         options = looked_up.options
         if len(options) > 1:
             after = words[i + 1] if i + 1 < len(words) else None
@@ -190,7 +206,7 @@ def _repair(index: Index, words: list[str]) -> tuple[list[str], list[str]]:
             fix = options[0] if options else word
         loose.append(fix)
         strict.append(word if fix.startswith(word) or word.startswith(fix) else fix)
-    return strict, loose
+    return Repaired(strict, loose, near)
 
 
 def _repairs_of(index: Index, word: str) -> Repairs:
@@ -229,12 +245,13 @@ def _one_vowel_off(word: str, known: frozenset[str]) -> str | None:
     return min(found & known, default=None)
 
 
-def _rank(index: Index, words: list[str]) -> list[Candidate]:
+def _rank(index: Index, repaired: Repaired) -> list[Candidate]:
     """Score every topic in [0, 1] by blending three views of the same evidence."""
     s = index.settings
+    words = index.concepts.apply(repaired.loose)
     blended = {
         topic: s.phrase_weight * phrase + s.words_weight * by_words + s.cover_weight * cover
-        for topic, (phrase, by_words, cover) in signals(index, words).items()
+        for topic, (phrase, by_words, cover) in signals(index, words, repaired.near).items()
     }
     answering = index.frames.answering(words)
     if answering is not None:  # the upsides are not the risks answer, however alike the words
@@ -247,7 +264,7 @@ def _rank(index: Index, words: list[str]) -> list[Candidate]:
     return ranked
 
 
-def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, float]]:
+def signals(index: Index, words: list[str], near: Near) -> dict[str, tuple[float, float, float]]:
     """Per topic: best similarity of the whole phrase, best similarity of its content words,
     and how much of the message the topic's vocabulary covers.
 
@@ -262,7 +279,7 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     if not kept:
         return {}
     s = index.settings
-    ids = _candidates(index, kept)
+    ids = _candidates(index, kept, near)
     if ids is None:
         owners, phrases, keys = index.owners, index.phrases, index.keys
     else:
@@ -275,7 +292,7 @@ def signals(index: Index, words: list[str]) -> dict[str, tuple[float, float, flo
     return {t: (phrase.get(t, 0.0), by_words.get(t, 0.0), cover.get(t, 0.0)) for t in topics}
 
 
-def _candidates(index: Index, kept: list[str]) -> list[int] | None:
+def _candidates(index: Index, kept: list[str], near: Near) -> list[int] | None:
     """The examples worth comparing: those sharing a content word with the message, or using a
     known word near one the content never uses (a misspelling no repair was sure of, a word run
     together: "invivo"). An example sharing none scores too low on every view to matter, and
@@ -289,9 +306,7 @@ def _candidates(index: Index, kept: list[str]) -> list[int] | None:
     budget, postings = index.settings.max_candidates, index.postings
     shared = {w for w in kept if w in postings}
     for word in set(kept) - shared:
-        looked_up = index.repairs.get(word)  # filled by _repair for every word it looked up
-        if looked_up is not None:
-            shared.update(w for w in looked_up.near if w in postings)
+        shared.update(w for w in near.get(word, ()) if w in postings)
     key_length = len(sort_key(kept))
     lists = sorted((postings[w] for w in shared), key=lambda p: len(p[0]))
     chosen: set[int] = set()
