@@ -601,8 +601,10 @@ def test_a_question_that_points_back_to_the_situation_is_personal(genebot: bot.B
 @pytest.mark.parametrize("message", [
     "i do not want to be here anymore",     # read as "dont want to be here anymore"
     "he does not know who i am and his fever is 104",
+    "I cut the tip of my finger off and I cannot stop the bleeding",  # "cant stop bleeding"
+    "i can not breathe",
 ])
-def test_do_not_written_out_reads_as_dont(genebot: bot.Bot, message: str) -> None:
+def test_not_written_apart_reads_as_the_contraction(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "emergency", message
 
@@ -635,14 +637,5 @@ def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bo
     "i slipped with the knife and chopped off the tip of my finger",
 ])
 def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic == "emergency", message
-
-
-@pytest.mark.parametrize("message", [
-    "I cut the tip of my finger off and I cannot stop the bleeding",
-    "i can not breathe",
-])
-def test_cannot_reads_as_cant(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "emergency", message
