@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from operator import itemgetter
@@ -26,12 +25,6 @@ from .stems import stem
 __all__ = ["Candidate", "Classification", "MatchKind", "classify"]
 
 
-# A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a question
-# ("this homework is killing me, what is a vector?"): chat writers set the scene and ask in
-# one sentence.
-_ASKING = ("what|whats|how|is|are|does|do|can|could|when|who|whos|why|which|where|has|have|will|would|should"
-           "|i just want|i want to know|i wanted to know|just curious|curious|tell me|explain|i just need|but")
-_SENTENCE = re.compile(rf"(?:[^.?!;\n,:]+|[,:](?!\s*(?:{_ASKING})\b))+[.?!;\n,:]*", re.IGNORECASE)
 MAX_QUESTIONS = 3
 MAX_REPAIRS = 40
 MAX_REMEMBERED = 20_000  # spelling repairs kept between messages
@@ -126,7 +119,7 @@ def _questions(index: Index, text: str) -> list[list[str]]:
     each question (a sentence ending in "?", and the last sentence) is also scored on its own
     and each topic keeps its best score. At most MAX_QUESTIONS, so the cost stays bounded.
     """
-    sentences = [m.group(0) for m in _SENTENCE.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
+    sentences = [m.group(0) for m in index.sentences.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
     if len(sentences) < 2:
         return []
     asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")][:MAX_QUESTIONS]

@@ -105,6 +105,7 @@ class Language:
     yes: frozenset[str]
     no: frozenset[str]
     openers: tuple[str, ...] = ()  # polite openings that ask nothing ("can you tell me"), longest first
+    askers: tuple[str, ...] = ()   # words that open a question after a comma ("..., what is")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
-    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers"}):
+    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "askers"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -197,6 +198,8 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
         MappingProxyType(spellings), stopwords,
         sets.get("more", frozenset()), sets.get("yes", frozenset()), sets.get("no", frozenset()),
         tuple(sorted(openers, key=len, reverse=True)),
+        tuple(sorted({" ".join(t.lower().split()) for t in c.texts(doc, "askers", "the file", required=False)},
+                     key=len, reverse=True)),
     )
 
 

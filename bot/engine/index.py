@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -88,6 +89,7 @@ class Index:
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
+    sentences: re.Pattern[str] = re.compile(r"[^.?!;\n]+[.?!;\n]*")  # see sentence_pattern
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
     # "kinds" -> "of"): which repair a misspelt word needs depends on the word beside it ("geen
@@ -98,6 +100,16 @@ class Index:
     # Spelling repairs already looked up (word -> its Repairs): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
     repairs: dict[str, Repairs] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+
+def sentence_pattern(askers: tuple[str, ...]) -> re.Pattern[str]:
+    """A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a
+    question or a request ("this homework is killing me, what is a vector?"): chat writers set
+    the scene and ask in one sentence. The openers are content (language.yaml, `askers`)."""
+    if not askers:
+        return re.compile(r"[^.?!;\n]+[.?!;\n]*")
+    asking = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in askers)
+    return re.compile(rf"(?:[^.?!;\n,:]+|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:]*", re.IGNORECASE)
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -151,6 +163,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     return Index(
         spellings=lang.spellings,
         openers=lang.openers,
+        sentences=sentence_pattern(lang.askers),
         stopwords=lang.stopwords,
         concepts=content.concepts,
         frames=content.frames,
