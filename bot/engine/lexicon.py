@@ -51,6 +51,9 @@ class Concept:
     # What it does goes on after it happened: an overdose of last night is an emergency now,
     # as a crisis of last night is (a seizure of last night is past).
     lasts: bool = False
+    # Asking about it is the crisis: "what's the easiest way to die" is no general question,
+    # so question frames ("what is", "how many") do not make it hypothetical.
+    asked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +222,7 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak", "lasts"},
+        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak", "lasts", "asked"},
                          {"id", "urgency"}):
             continue
         cid, urgency = item["id"], item["urgency"]
@@ -235,15 +238,20 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         if not terms and not together:
             r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
         weak, cues, unless = _weak(r, item, f"concept {cid!r}")
-        lasts = item.get("lasts", False)
-        if not isinstance(lasts, bool):
-            r.error(line_of(item, "lasts"), f"concept {cid!r}: 'lasts' must be true or false")
-            lasts = False
-        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts))
+        lasts, asked = (_flag(r, item, key, f"concept {cid!r}") for key in ("lasts", "asked"))
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked))
     return tuple(concepts)
 
 
 Phrases = tuple[tuple[str, ...], ...]
+
+
+def _flag(r: _Reader, item: Located, key: str, what: str) -> bool:
+    value = item.get(key, False)
+    if isinstance(value, bool):
+        return value
+    r.error(line_of(item, key), f"{what}: {key!r} must be true or false")
+    return False
 
 
 def _weak(r: _Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phrases]:

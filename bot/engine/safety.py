@@ -185,7 +185,9 @@ class SafetyScanner:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
             flags["hypothetical"] = reaches("hypothetical", before_only=True)
-        if concept.urgency == "crisis" and _SELF.intersection(words[c.start:c.end]):
+        if concept.asked:
+            flags["hypothetical"] = False  # the question is the crisis: "easiest way to die"
+        elif concept.urgency == "crisis" and _SELF.intersection(words[c.start:c.end]):
             flags["hypothetical"] = False  # "what's the quickest way to kill myself" asks for the writer
             if flags["current"]:  # "going to kill myself tonight i am a grad student": no class story
                 flags["fiction"] = False

@@ -92,7 +92,7 @@ class WordReader:
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
                     done = (self._number(word) or self._stem(word),)
                 else:
-                    done = self._slip_read(word)
+                    done = self._g_dropped(word) or self._slip_read(word)
                     if done is None and len(word) >= MIN_REPAIR_LENGTH:
                         over = repairs >= MAX_REPAIRS
                         if not over:
@@ -119,6 +119,13 @@ class WordReader:
         return self._slip_read(word) is not None or (
             len(word) >= MIN_REPAIR_LENGTH and self._repaired(word) is not None)
 
+    def _g_dropped(self, word: str) -> tuple[str, ...] | None:
+        """A word typed as it is said, its last g dropped ("havin", "breathin", "turnin"):
+        read as the known word with the g, which no fuzzy ratio reaches in short words."""
+        if word.endswith("in") and word + "g" in self.known:
+            return (self._stem(word + "g"),)
+        return None
+
     def _slip_read(self, word: str) -> tuple[str, ...] | None:
         """A lexicon word or a chat spelling one slip of the keys away ("cnat", "wanan"), read."""
         if fixed := self.slips.undo(word):
@@ -137,7 +144,7 @@ class WordReader:
         """The words of a run typed without spaces, when they hold a concept phrase; else ()
         (an ordinary word the scan does not know, "depression", splits into junk)."""
         pieces = split_run(word, lambda piece: piece in self.pieces or piece in self.spellings)
-        if pieces is None:
+        if pieces is None or _mostly_scraps(pieces):
             return ()
         read = tuple(self._stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
                      if w not in self.lexicon.fillers)
@@ -187,6 +194,13 @@ class WordReader:
                 if best is not None:
                     return best[0]
         return None
+
+
+def _mostly_scraps(pieces: tuple[str, ...]) -> bool:
+    """A run split mostly into one- and two-letter pieces is a long word the scan does not
+    know ("neurodegeneration" as "ne your od eg en er at i on"), not a sentence typed without
+    spaces ("im going to end it tonight")."""
+    return sum(len(p) <= 2 for p in pieces) * 2 > len(pieces)
 
 
 _STRETCHED = re.compile(r"(.)\1{2,}")
