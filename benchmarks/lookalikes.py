@@ -54,9 +54,12 @@ def main() -> int:
     return 0
 
 
-# Words no American dictionary has that are not misspellings: British and Spanish spellings,
-# and "else's" once its apostrophe is gone.
-NOT_MISSPELT = frozenset({"convulsiones", "dreamt", "elses", "fiancee", "laboured", "neighbour", "tumour", "tumours"})
+# Words no American dictionary has that are not misspellings: British spellings, words of the
+# other languages the lexicon reads (Spanish, French, German), and "else's" once its apostrophe
+# is gone.
+NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dreamt", "elses", "fait",
+                          "fiancee", "jours", "laboured", "mucho", "neighbour", "responde", "suicider", "tumour",
+                          "tumours"})
 
 
 def dictionary_words(raw: list[str]) -> frozenset[str]:

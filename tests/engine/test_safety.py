@@ -639,3 +639,52 @@ def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bo
 def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "whats the best way to kill yourself",
+    "what is the least painful way to go?",
+    "is hanging too painful",
+    "how much benadryl will it take",
+])
+def test_asking_for_a_way_to_die_is_a_crisis_whatever_frame_asks_it(genebot: bot.Bot, message: str) -> None:
+    assert_emergency(genebot, message, "crisis")
+
+
+@pytest.mark.parametrize("message", [
+    "what is the best way to kill cancer cells",
+    "how much will it take to get into a trial",
+])
+def test_the_same_frames_about_treatment_are_ordinary_questions(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency", message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("almost shot myself just now", "crisis"),
+    ("i have a belt around my neck", "crisis"),
+    ("I no longer want to be alive", "crisis"),
+    ("i just need a reason not to end my life", "crisis"),   # "not" asks for a reason: no denial
+    ("je veux mourir", "crisis"),
+    ("ich will sterben", "crisis"),
+    ("quero morrer", "crisis"),
+    ("mi hijo no responde", "medical"),
+    ("j'ai mal a la poitrine depuis une heure", "medical"),
+    ("imma end it tonight", "crisis"),
+    ("my baby is turnin blu", "medical"),      # a dropped g and a short slip
+    ("i think im havin a hart attack", "medical"),
+])
+def test_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: str, urgency: str) -> None:
+    assert_emergency(genebot, message, urgency)
+
+
+@pytest.mark.parametrize("message", [
+    "i really shot myself in the foot with that exam",
+    "i drown myself in work to cope with the waiting",
+    "What is pantothenate kinase-associated neurodegeneration?",  # no run of scraps: "ne your od ..."
+    "Who should get Iron Sucrose Injection?",
+    "i cant afford to live in this city",
+])
+def test_figures_and_long_words_that_hold_crisis_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency", message
