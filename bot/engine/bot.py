@@ -64,7 +64,10 @@ class Bot:
         if result.kind is MatchKind.AMBIGUOUS:
             return self._clarify([c.topic for c in result.candidates], result.confidence)
         if result.topic == EMERGENCY:
-            variant = "crisis" if result.urgency == "crisis" else "other" if result.for_other else None
+            if result.urgency == "crisis":
+                variant: str | None = "crisis-other" if result.for_other else "crisis"
+            else:
+                variant = "other" if result.for_other else None
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")

@@ -31,7 +31,7 @@ __all__ = [
 
 MIN_EXAMPLES = 8
 # The wordings each safety answer must have besides its text (see Answer.variants).
-VARIANTS = {"crisis": EMERGENCY, "other": EMERGENCY, "soon": ADVICE}
+VARIANTS = {"crisis": EMERGENCY, "crisis-other": EMERGENCY, "other": EMERGENCY, "soon": ADVICE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import ContentError, Problem
 from .safetytext import CLAUSE, SENTENCE, tokens
@@ -149,10 +149,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
-           "pseudo", "context", "personal"}
+           "pseudo", "context", "personal", "persons"}
     problems: list[Problem] = []
     probe = _Reader(root, path, problems, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed", "absence", "doubt"}):
+    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -165,7 +165,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     denials = {"no": tuple((*d, GAP) for d in r.phrases(doc, "absence", "'absence'")) if "absence" in doc else (),
                "cant": tuple((*d, GAP, "can") for d in r.phrases(doc, "doubt", "'doubt'")) if "doubt" in doc else ()}
     lexicon = SafetyLexicon(
-        concepts=tuple(_with_denials(c, denials) for c in _concepts(r, doc)),
+        concepts=_told_of_others(tuple(_with_denials(c, denials) for c in _concepts(r, doc)), _persons(r, doc)),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
         triggers=_triggers(r, doc),
         end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
@@ -191,6 +191,50 @@ def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ..
              for denial in denials.get(term[0], ())]
     extra = [t for t in dict.fromkeys(extra) if t not in concept.terms and t not in concept.weak]
     return replace(concept, weak=concept.weak + tuple(extra)) if extra else concept
+
+
+def _told_of_others(concepts: tuple[Concept, ...], persons: Persons) -> tuple[Concept, ...]:
+    """Each term of the listed crisis concepts also told of someone else: "i dont want to
+    live anymore" as "he doesnt want to live anymore". The writer's words are swapped for
+    each person's; a form another concept already lists stays with it."""
+    listed = {term for c in concepts for term in c.terms}
+    out = []
+    for concept in concepts:
+        extra = [] if concept.id not in persons.concepts else [
+            told for term in concept.terms for swaps in persons.swaps
+            if persons.subjects.intersection(term)
+            and (told := tuple(swaps.get(w, w) for w in term)) != term and told not in listed]
+        out.append(replace(concept, terms=concept.terms + tuple(dict.fromkeys(extra))) if extra else concept)
+        listed.update(extra)
+    return tuple(out)
+
+
+class Persons(NamedTuple):
+    concepts: frozenset[str] = frozenset()  # the concepts whose terms are told of others
+    subjects: frozenset[str] = frozenset()  # ... when a term holds one of these words
+    swaps: tuple[Mapping[str, str], ...] = ()
+
+
+def _persons(r: _Reader, doc: Located) -> Persons:
+    raw = doc.get("persons")
+    if raw is None:
+        return Persons()
+    if not r.mapping(raw, line_of(doc, "persons"), "'persons'", {"for", "subjects", "as"}, {"for", "subjects", "as"}):
+        return Persons()
+    ids = {c.get("id") for c in doc["concepts"] if isinstance(c, dict)} if isinstance(doc["concepts"], list) else set()
+    concepts = frozenset(r.text_list(raw["for"], line_of(raw, "for"), "'persons': 'for'"))
+    for cid in sorted(concepts - ids):
+        r.error(line_of(raw, "for"), f"'persons': 'for': no concept {cid!r}")
+    swaps = []
+    for name, words in (raw["as"].items() if isinstance(raw["as"], dict) else ()):
+        if not isinstance(words, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower()
+                and v == v.lower() for k, v in words.items()):
+            r.error(line_of(raw["as"], name), f"'persons': {name!r} must map lower-case words to lower-case words")
+            continue
+        swaps.append(MappingProxyType(dict(words)))
+    subjects = frozenset(r.text_list(raw["subjects"], line_of(raw, "subjects"), "'persons': 'subjects'"))
+    return Persons(concepts, subjects, tuple(swaps))
 
 
 def _unstemmed(r: _Reader, doc: Located) -> frozenset[str]:

@@ -39,6 +39,7 @@ from .context import (
 from .lexicon import CATEGORIES, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
+from .safetytext import CLAUSE, SENTENCE
 from .weak import counted
 from .wordreader import WordReader
 
@@ -64,6 +65,7 @@ class Mention:
     current: bool = False
     other: bool = False
     lasts: bool = False  # goes on after it happened (an overdose): recent is now
+    writer: bool = False  # its clause names the writer ("i", "my size"), not as "my friend"
 
     @property
     def affirmed(self) -> bool:
@@ -115,8 +117,11 @@ class SafetyScanner:
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if affirmed:
-            urgency = "crisis" if any(m.urgency == "crisis" for m in affirmed) else "medical"
-            return Verdict(EMERGENCY, urgency, mentions, any(m.other for m in affirmed))
+            crisis = [m for m in affirmed if m.urgency == "crisis"]
+            # Someone else's crisis only when no crisis mention names the writer: "gave my
+            # guitar to my brother, i wont need it where im going" is the writer's own.
+            for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
+            return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other)
         topic, urgency = personal_request(words, by_kind, asked)
         return Verdict(topic, urgency, mentions)
 
@@ -130,10 +135,11 @@ class SafetyScanner:
         if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
             return ()
         # A trigger inside a concept ("not" in "not breathing") is none, but a time inside
-        # one still says now: "hit my head and now i am confused", "i want" of "i want to do worse".
+        # one still says now: "hit my head and now i am confused", "i want" of "i want to do worse";
+        # and a person inside one is still someone else: "he doesnt want to live anymore".
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
-                    if category(t) == "current" or not spots.overlaps(t)]
+                    if category(t) in ("current", "other") or not spots.overlaps(t)]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         # A new subject ends a short scope even when it is a sign's partner: the "i" of
@@ -152,9 +158,13 @@ class SafetyScanner:
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
         stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
         over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
+        clause = sentence_ids(words, (CLAUSE, SENTENCE))
+        writers = _writer_clauses(words, clause, [t for t in triggers if category(t) == "other"])
         mentions = []
         for c in concepts:
             mention = self._qualify(c, nearby, marks, stops, words)
+            if clause[c.start] in writers:
+                mention = replace(mention, writer=True)
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             elif mention.historical and mention.current and over.get(sentence[c.start], -1) >= c.end:
@@ -192,6 +202,13 @@ class SafetyScanner:
             if flags["current"]:  # "going to kill myself tonight i am a grad student": no class story
                 flags["fiction"] = False
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
+
+
+def _writer_clauses(words: list[str], clause: list[int], others: list[Hit]) -> set[int]:
+    """The clauses that name the writer in a word of their own: "i", "me", "my size", but not
+    the "my" of "my friend", which names someone else."""
+    theirs = Spans(others)
+    return {clause[i] for i, w in enumerate(words) if w in _SELF and not theirs.holds(Hit("", i, i + 1))}
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:

@@ -131,6 +131,8 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("unstemmed: [gaping,", "unstemmed: [gaping wound,", "'unstemmed': 'gaping wound' is not one lower-case word"),
     ("    lasts: true", "    lasts: sometimes", "concept 'poisoning': 'lasts' must be true or false"),
     ("    asked: true", "    asked: often", "concept 'method-seeking': 'asked' must be true or false"),
+    ("  for: [suicidal-thoughts,", "  for: [suicidal-thought,", "'persons': 'for': no concept 'suicidal-thought'"),
+    ("    he: {i: he,", "    he: {i: He,", "'persons': 'he' must map lower-case words to lower-case words"),
 ])
 def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old: str, new: str, expected: str) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"

@@ -311,6 +311,24 @@ def test_someone_elses_emergency_says_call_for_them(genebot: bot.Bot) -> None:
     assert "for them" not in mine.body
 
 
+@pytest.mark.parametrize("message", [
+    "my friend doesnt want to live anymore",
+    "my daughter is cutting herself right now",
+    "my brother said he doesnt want to be alive",
+    "my son says he wants to kill himself",
+])
+def test_someone_elses_crisis_is_told_of_them_and_says_988_helps_the_worried_too(genebot: bot.Bot, message: str) -> None:
+    reply = assert_emergency(genebot, message, "crisis")
+    assert "call or text 988" in reply.body.lower() and "worried about someone else" in reply.body
+    assert "stay with them" in reply.body
+    mine = assert_emergency(genebot, "i dont want to live anymore", "crisis")
+    assert "worried about someone else" not in mine.body
+
+
+def test_someone_elses_accident_is_not_read_as_self_harm(genebot: bot.Bot) -> None:
+    assert_emergency(genebot, "my dad cut himself and its bleeding everywhere", "medical")
+
+
 @pytest.mark.parametrize(("kind", "now", "not_now"), CONTEXT, ids=[f"{c[0]}-{i}" for i, c in enumerate(CONTEXT)])
 def test_context_decides_whether_a_mention_is_an_emergency(genebot: bot.Bot, kind: str, now: str, not_now: str) -> None:
     assert genebot.reply(now)[0].kind == "emergency", now
