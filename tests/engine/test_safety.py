@@ -653,6 +653,10 @@ def test_a_real_patients_own_health_question_is_declined_as_personal(genebot: bo
     "I hurt myself playing rugby and now have sudden onset breathlessness",
     "my son got bleach in his eye",
     "i slipped with the knife and chopped off the tip of my finger",
+    "my toddler was just pulled out of the pool",
+    "my wife is in labor and the baby is coming now",
+    "my arm is bent the wrong way and the bone is sticking out",
+    "the baby has a fever of 38.5 and she's only 6 weeks old",
 ])
 def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
