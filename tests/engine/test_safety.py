@@ -668,6 +668,7 @@ def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, m
     "what is the least painful way to go?",
     "is hanging too painful",
     "how much benadryl will it take",
+    "How do you hang yourself?",              # "you" is the writer asking how
 ])
 def test_asking_for_a_way_to_die_is_a_crisis_whatever_frame_asks_it(genebot: bot.Bot, message: str) -> None:
     assert_emergency(genebot, message, "crisis")
@@ -690,6 +691,8 @@ def test_the_same_frames_about_treatment_are_ordinary_questions(genebot: bot.Bot
     ("je veux mourir", "crisis"),
     ("ich will sterben", "crisis"),
     ("quero morrer", "crisis"),
+    ("я хочу умереть", "crisis"),            # another script, read as words
+    ("gusto kong mamatay", "crisis"),
     ("mi hijo no responde", "medical"),
     ("j'ai mal a la poitrine depuis une heure", "medical"),
     ("imma end it tonight", "crisis"),
@@ -706,6 +709,8 @@ def test_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: s
     "What is pantothenate kinase-associated neurodegeneration?",  # no run of scraps: "ne your od ..."
     "Who should get Iron Sucrose Injection?",
     "i cant afford to live in this city",
+    "my mind is made up, i am joining the trial",
+    "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
 ])
 def test_figures_and_long_words_that_hold_crisis_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
