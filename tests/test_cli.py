@@ -42,11 +42,11 @@ def test_ask_json_has_the_documented_fields() -> None:
 
 def test_ask_json_tells_crisis_medical_and_advice_apart() -> None:
     questions = ["i want to end my life", "my baby is not breathing", "i had a seizure years ago, what is a vector",
-                 "my liver numbers went up after the infusion, is that bad"]
+                 "my liver numbers went up after the infusion, is that bad", "je veux mourir"]
     result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")
     replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(r["kind"], r["urgency"]) for r in replies] == [
-        ("emergency", "crisis"), ("emergency", "medical"), ("answer", None), ("advice", "soon"),
+        ("emergency", "crisis"), ("emergency", "medical"), ("answer", None), ("advice", "soon"), ("emergency", "crisis"),
     ]
     assert replies[0]["body"].index("988") < replies[0]["body"].index("911")
     assert "treatment team today" in replies[3]["body"]

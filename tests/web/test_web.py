@@ -195,6 +195,12 @@ def test_an_emergency_is_answered_as_one(app: Any) -> None:
     assert data["text"].endswith(data["disclaimer"])
 
 
+def test_someone_elses_crisis_is_answered_to_the_one_who_is_worried(app: Any) -> None:
+    data = chat(app, "my brother said he doesnt want to be alive").json()
+    assert (data["kind"], data["urgency"]) == ("emergency", "crisis")
+    assert "worried about someone else" in data["body"] and data["body"].index("988") < data["body"].index("911")
+
+
 @pytest.mark.parametrize(
     ("message", "kind", "urgency"),
     [
