@@ -692,6 +692,9 @@ def test_the_same_frames_about_treatment_are_ordinary_questions(genebot: bot.Bot
     ("i have a belt around my neck", "crisis"),
     ("I no longer want to be alive", "crisis"),
     ("i just need a reason not to end my life", "crisis"),   # "not" asks for a reason: no denial
+    ("I've never wanted to die so bad in my life", "crisis"),  # "never ... so bad" is now, not never
+    ("that song, I'm very close to killing myself", "crisis"),  # close to it is now, whatever the song
+    ("My suicidal episodes are coming back.", "crisis"),    # an episode of illness, not of a show
     ("je veux mourir", "crisis"),
     ("ich will sterben", "crisis"),
     ("quero morrer", "crisis"),
