@@ -270,6 +270,8 @@ ORDINARY = [
 ]
 
 OUT_OF_SCOPE = [
+    "how is gene therapy different from chemotherapy",   # comparisons the pages do not make
+    "is gene therapy safer than a stem cell transplant",
     "how much does gene therapy cost",
     "does insurance cover gene therapy",
     "how long is the recovery after gene therapy",
