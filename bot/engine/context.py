@@ -135,11 +135,15 @@ def to_clause_end(words: list[str], hits: list[Hit], ends: list[Hit]) -> list[Hi
 
 def figurative_dropped(concepts: list[Hit], pseudo: list[Hit]) -> list[Hit]:
     """Concepts that no figure of speech covers: "dying to know" hides "dying", but a longer
-    concept that holds the figure ("dont care if it kills me" around "kills me") stands."""
+    concept that holds the figure ("dont care if it kills me" around "kills me") stands. A
+    figure hides a sign as it hides a term: "turned 40" is an age, no fever to pair with
+    "confused"."""
     figures = Spans(pseudo)
-    # A figure hides a concept when it overlaps it and reaches outside it on either side.
-    return [c for c in concepts
-            if not (figures.reaching_past(c.start, c.start) or figures.reaching_past(c.end, c.end))]
+
+    def hidden(h: Hit) -> bool:  # overlapped by a figure that reaches outside it on either side
+        return figures.reaching_past(h.start, h.start) or figures.reaching_past(h.end, h.end)
+
+    return [c for c in concepts if not hidden(c) and not (c.anchor and hidden(c.anchor))]
 
 
 class Spans:

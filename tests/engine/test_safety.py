@@ -719,6 +719,7 @@ def test_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: s
     "Who should get Iron Sucrose Injection?",
     "i cant afford to live in this city",
     "my mind is made up, i am joining the trial",
+    "I just turned 40 and I get confused easily",   # an age, not a temperature
     "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
 ])
 def test_figures_and_long_words_that_hold_crisis_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
