@@ -46,7 +46,8 @@ def test_ask_json_tells_crisis_medical_and_advice_apart() -> None:
     result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")
     replies = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [(r["kind"], r["urgency"]) for r in replies] == [
-        ("emergency", "crisis"), ("emergency", "medical"), ("answer", None), ("advice", "soon"), ("emergency", "crisis"),
+        ("emergency", "crisis"), ("emergency", "medical"), ("answer", None), ("advice", "soon"),
+        ("emergency", "crisis"),
     ]
     assert replies[0]["body"].index("988") < replies[0]["body"].index("911")
     assert "treatment team today" in replies[3]["body"]

@@ -152,7 +152,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
            "pseudo", "context", "personal", "persons"}
     problems: list[Problem] = []
     probe = _Reader(root, path, problems, frozenset(), spellings)
-    if not probe.mapping(doc, 1, "the file", top, top - {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}):
+    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}
+    if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -266,7 +267,8 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        if not r.mapping(item, line_of(raw, i), "a concept", {"id", "urgency", "terms", "together", "weak", "lasts", "asked"},
+        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked"}
+        if not r.mapping(item, line_of(raw, i), "a concept", keys,
                          {"id", "urgency"}):
             continue
         cid, urgency = item["id"], item["urgency"]

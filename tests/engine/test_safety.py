@@ -319,7 +319,7 @@ def test_someone_elses_emergency_says_call_for_them(genebot: bot.Bot) -> None:
     "my brother said he doesnt want to be alive",
     "my son says he wants to kill himself",
 ])
-def test_someone_elses_crisis_is_told_of_them_and_says_988_helps_the_worried_too(genebot: bot.Bot, message: str) -> None:
+def test_someone_elses_crisis_is_told_of_them_and_says_988_helps_the_worried(genebot: bot.Bot, message: str) -> None:
     reply = assert_emergency(genebot, message, "crisis")
     assert "call or text 988" in reply.body.lower() and "worried about someone else" in reply.body
     assert "stay with them" in reply.body
