@@ -705,6 +705,11 @@ def test_the_same_frames_about_treatment_are_ordinary_questions(genebot: bot.Bot
     ("mi hijo no responde", "medical"),
     ("j'ai mal a la poitrine depuis une heure", "medical"),
     ("imma end it tonight", "crisis"),
+    ("i aint tryna live no more", "crisis"),
+    ("idc if i live or die", "crisis"),
+    ("my plan is set for tmrw", "crisis"),
+    ("my bro od'd", "medical"),
+    ("he hit his head n now hes puking", "medical"),
     ("my baby is turnin blu", "medical"),      # a dropped g and a short slip
     ("i think im havin a hart attack", "medical"),
 ])
