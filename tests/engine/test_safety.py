@@ -709,6 +709,7 @@ def test_the_same_frames_about_treatment_are_ordinary_questions(genebot: bot.Bot
     ("idc if i live or die", "crisis"),
     ("my plan is set for tmrw", "crisis"),
     ("my bro od'd", "medical"),
+    ("i want to hurt my self", "crisis"),     # "my self" written apart
     ("he hit his head n now hes puking", "medical"),
     ("my baby is turnin blu", "medical"),      # a dropped g and a short slip
     ("i think im havin a hart attack", "medical"),
@@ -725,6 +726,7 @@ def test_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: s
     "i cant afford to live in this city",
     "my mind is made up, i am joining the trial",
     "I just turned 40 and I get confused easily",   # an age, not a temperature
+    "he was mean to me and it really hurt my self esteem",
     "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
 ])
 def test_figures_and_long_words_that_hold_crisis_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
