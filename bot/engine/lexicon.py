@@ -165,8 +165,9 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     # the first word of a term -> what may stand for it: "no way out" after "i dont see (a)"
     denials = {"no": tuple((*d, GAP) for d in r.phrases(doc, "absence", "'absence'")) if "absence" in doc else (),
                "cant": tuple((*d, GAP, "can") for d in r.phrases(doc, "doubt", "'doubt'")) if "doubt" in doc else ()}
+    concepts = tuple(_with_denials(c, denials) for c in _concepts(r, doc))
     lexicon = SafetyLexicon(
-        concepts=_told_of_others(tuple(_with_denials(c, denials) for c in _concepts(r, doc)), _persons(r, doc)),
+        concepts=_told_of_others(concepts, _persons(r, doc, {c.id for c in concepts})),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
         triggers=_triggers(r, doc),
         end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
@@ -194,6 +195,12 @@ def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ..
     return replace(concept, weak=concept.weak + tuple(extra)) if extra else concept
 
 
+class Persons(NamedTuple):
+    concepts: frozenset[str] = frozenset()  # the concepts whose terms are told of others
+    subjects: frozenset[str] = frozenset()  # ... when a term holds one of these words
+    swaps: tuple[Mapping[str, str], ...] = ()
+
+
 def _told_of_others(concepts: tuple[Concept, ...], persons: Persons) -> tuple[Concept, ...]:
     """Each term of the listed crisis concepts also told of someone else: "i dont want to
     live anymore" as "he doesnt want to live anymore". The writer's words are swapped for
@@ -210,19 +217,11 @@ def _told_of_others(concepts: tuple[Concept, ...], persons: Persons) -> tuple[Co
     return tuple(out)
 
 
-class Persons(NamedTuple):
-    concepts: frozenset[str] = frozenset()  # the concepts whose terms are told of others
-    subjects: frozenset[str] = frozenset()  # ... when a term holds one of these words
-    swaps: tuple[Mapping[str, str], ...] = ()
-
-
-def _persons(r: _Reader, doc: Located) -> Persons:
+def _persons(r: _Reader, doc: Located, ids: set[str]) -> Persons:
     raw = doc.get("persons")
-    if raw is None:
+    keys = {"for", "subjects", "as"}
+    if raw is None or not r.mapping(raw, line_of(doc, "persons"), "'persons'", keys, keys):
         return Persons()
-    if not r.mapping(raw, line_of(doc, "persons"), "'persons'", {"for", "subjects", "as"}, {"for", "subjects", "as"}):
-        return Persons()
-    ids = {c.get("id") for c in doc["concepts"] if isinstance(c, dict)} if isinstance(doc["concepts"], list) else set()
     concepts = frozenset(r.text_list(raw["for"], line_of(raw, "for"), "'persons': 'for'"))
     for cid in sorted(concepts - ids):
         r.error(line_of(raw, "for"), f"'persons': 'for': no concept {cid!r}")

@@ -158,13 +158,13 @@ class SafetyScanner:
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
         stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
         over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
-        clause = sentence_ids(words, (CLAUSE, SENTENCE))
-        writers = _writer_clauses(words, clause, [t for t in triggers if category(t) == "other"])
+        writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
         mentions = []
         for c in concepts:
             mention = self._qualify(c, nearby, marks, stops, words)
-            if clause[c.start] in writers:
-                mention = replace(mention, writer=True)
+            if mention.other and mention.urgency == "crisis":  # only then does it matter whose it is
+                writers = writers or _writer_clauses(words, [t for t in triggers if category(t) == "other"])
+                mention = replace(mention, writer=writers[0][c.start] in writers[1])
             if sentence[c.start] in told_before and not mention.current:
                 mention = replace(mention, historical=True)
             elif mention.historical and mention.current and over.get(sentence[c.start], -1) >= c.end:
@@ -204,11 +204,12 @@ class SafetyScanner:
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
 
 
-def _writer_clauses(words: list[str], clause: list[int], others: list[Hit]) -> set[int]:
-    """The clauses that name the writer in a word of their own: "i", "me", "my size", but not
-    the "my" of "my friend", which names someone else."""
+def _writer_clauses(words: list[str], others: list[Hit]) -> tuple[list[int], set[int]]:
+    """Each word's clause, and the clauses that name the writer in a word of their own: "i",
+    "me", "my size", but not the "my" of "my friend", which names someone else."""
+    clause = sentence_ids(words, (CLAUSE, SENTENCE))
     theirs = Spans(others)
-    return {clause[i] for i, w in enumerate(words) if w in _SELF and not theirs.holds(Hit("", i, i + 1))}
+    return clause, {clause[i] for i, w in enumerate(words) if w in _SELF and not theirs.holds(Hit("", i, i + 1))}
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:
