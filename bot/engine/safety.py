@@ -223,9 +223,10 @@ def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:
 def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
     """Of a current and a historical or negating trigger one inside the other, the longer one
     speaks: "10 minutes ago" says recent, not past ("ago"); "I still remember" says past, not
-    now ("still"); "trying not to" says the urge is there now, not denied ("not"). When both
-    cover the same words, now wins (a missed crisis is worse)."""
-    for other in ("historical", "negated"):
+    now ("still"); "trying not to" says the urge is there now, not denied ("not"); "what's
+    making me" says now, not a question ("what is"). When both cover the same words, now wins
+    (a missed crisis is worse)."""
+    for other in ("historical", "negated", "hypothetical"):
         triggers = _longer_of(triggers, other)
     return triggers
 

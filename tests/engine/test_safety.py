@@ -137,6 +137,11 @@ CONTEXT = [
     ("figurative", "i would rather die than go on like this", "i would die for a cure lol, what is crispr"),
     # a question about a risk or about helping someone is no disclosure
     ("hypothetical", "this treatment is making me suicidal", "could gene therapy make me suicidal"),
+    # "what's making me" tells what is going on now; "what is" alone asks
+    ("hypothetical", "its actually what's making me suicidal rn", "what is suicidal ideation, is it a side effect"),
+    # "not suicidal, but ..." denies the word, not what follows it; "never been so" is very, not never
+    ("negated", "i'm not suicidal, but i don't like being alive very much", "i'm not suicidal, what is a vector"),
+    ("negated", "i aint never been so suicidal in my life", "i have never been suicidal, what is gene therapy"),
     ("hypothetical", "my friend is suicidal and has pills with her now", "how do i support a friend who is suicidal"),
     ("figurative", "i cant breathe and my lips are blue", "i cant breathe when i think about the cost lol"),
     # "to die for" praises a cake; "want to die for real" is no figure of speech
