@@ -224,9 +224,9 @@ def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
     """Of a current and a historical or negating trigger one inside the other, the longer one
     speaks: "10 minutes ago" says recent, not past ("ago"); "I still remember" says past, not
     now ("still"); "trying not to" says the urge is there now, not denied ("not"); "what's
-    making me" says now, not a question ("what is"). When both cover the same words, now wins
-    (a missed crisis is worse)."""
-    for other in ("historical", "negated", "hypothetical"):
+    making me" says now, not a question ("what is"); "i plot my own death" no story ("plot").
+    When both cover the same words, now wins (a missed crisis is worse)."""
+    for other in ("historical", "negated", "hypothetical", "fiction"):
         triggers = _longer_of(triggers, other)
     return triggers
 

@@ -142,6 +142,10 @@ CONTEXT = [
     # "not suicidal, but ..." denies the word, not what follows it; "never been so" is very, not never
     ("negated", "i'm not suicidal, but i don't like being alive very much", "i'm not suicidal, what is a vector"),
     ("negated", "i aint never been so suicidal in my life", "i have never been suicidal, what is gene therapy"),
+    # "at least once a week" says how often, not "once" in the past; "i plot" is no story's plot
+    ("historical", "im suicidal at least once a week lately", "i was suicidal once, long ago. what is an irb"),
+    ("fiction", "i often plot my own death in my mind",
+     "in the plot of the novel the hero plans to take his own life, what is crispr"),
     ("hypothetical", "my friend is suicidal and has pills with her now", "how do i support a friend who is suicidal"),
     ("figurative", "i cant breathe and my lips are blue", "i cant breathe when i think about the cost lol"),
     # "to die for" praises a cake; "want to die for real" is no figure of speech
