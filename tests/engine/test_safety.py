@@ -56,6 +56,8 @@ CRISIS = [
     "Just sent good-byes to my children",
     "sometimes i want a car to hit me",
     "i've been researching ways to do it",
+    # pills taken on purpose are a poisoning too, but the crisis comes first
+    "i swallowed the whole pack of my dads heart pills 10 min ago on purpose",
     "thank you for everything, this is the last time you'll hear from me",
     "i'm ready to go, i've made peace with it",
     "I'm afraid of what I might do to myself",
