@@ -85,6 +85,7 @@ class SafetyLexicon:
     end_near: tuple[tuple[str, ...], ...]     # ... and, for the short scopes, a new subject ("i", "he")
     present: tuple[tuple[str, ...], ...]      # a sentence told in the present ends a past story
     resolved: tuple[tuple[str, ...], ...]     # a past event told as over ("in a good place now")
+    activities: tuple[tuple[str, ...], ...]   # what someone was doing ("watching tv"): no story told
     fillers: frozenset[str]                   # dropped before matching ("really", "the")
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
@@ -174,6 +175,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         end_near=r.phrases(doc["context"], "end-near", "'context'") if isinstance(doc["context"], Located) else (),
         present=r.phrases(doc["context"], "present", "'context'") if isinstance(doc["context"], Located) else (),
         resolved=r.phrases(doc["context"], "resolved", "'context'") if isinstance(doc["context"], Located) else (),
+        activities=r.phrases(doc["context"], "activities", "'context'", gaps=True) if isinstance(doc["context"], Located) else (),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -361,7 +363,7 @@ def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
 
 def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
     context = doc["context"]
-    keys = {*CATEGORIES, "end", "end-near", "present", "resolved"}
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities"}
     if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
         return ()
     triggers = []

@@ -126,7 +126,7 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
-                          ("resolved", lexicon.resolved)):
+                          ("resolved", lexicon.resolved), ("activity", lexicon.activities)):
         for words in phrases:
             yield kind, words, None
     p = lexicon.personal

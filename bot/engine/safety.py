@@ -140,6 +140,9 @@ class SafetyScanner:
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
                     if category(t) in ("current", "other") or not spots.overlaps(t)]
+        if by_kind["activity"]:  # "we were watching a movie and mum collapsed": a pastime, no story
+            doing = Spans(by_kind["activity"])
+            triggers = [t for t in triggers if category(t) != "fiction" or not doing.overlaps(t)]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         # A new subject ends a short scope even when it is a sign's partner: the "i" of

@@ -146,6 +146,11 @@ CONTEXT = [
     ("negated", "i aint never been so suicidal in my life", "i have never been suicidal, what is gene therapy"),
     # "at least once a week" says how often, not "once" in the past; "i plot" is no story's plot
     ("historical", "im suicidal at least once a week lately", "i was suicidal once, long ago. what is an irb"),
+    # what someone was doing when it happened tells no story; a film's plot does
+    ("fiction", "we were watching a movie and my mom collapsed and isnt breathing",
+     "we watched a movie where the dad collapses after gene therapy, could that happen?"),
+    ("fiction", "my dad had a stroke while watching tv, his face is drooping",
+     "i was watching a show where someone had a seizure after an infusion, is that a real side effect?"),
     ("fiction", "i often plot my own death in my mind",
      "in the plot of the novel the hero plans to take his own life, what is crispr"),
     ("hypothetical", "my friend is suicidal and has pills with her now", "how do i support a friend who is suicidal"),
