@@ -171,11 +171,11 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         concepts=_told_of_others(concepts, _persons(r, doc, {c.id for c in concepts})),
         pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
         triggers=_triggers(r, doc),
-        end=r.phrases(doc["context"], "end", "'context'") if isinstance(doc["context"], Located) else (),
-        end_near=r.phrases(doc["context"], "end-near", "'context'") if isinstance(doc["context"], Located) else (),
-        present=r.phrases(doc["context"], "present", "'context'") if isinstance(doc["context"], Located) else (),
-        resolved=r.phrases(doc["context"], "resolved", "'context'") if isinstance(doc["context"], Located) else (),
-        activities=r.phrases(doc["context"], "activities", "'context'", gaps=True) if isinstance(doc["context"], Located) else (),
+        end=_context_list(r, doc, "end"),
+        end_near=_context_list(r, doc, "end-near"),
+        present=_context_list(r, doc, "present"),
+        resolved=_context_list(r, doc, "resolved"),
+        activities=_context_list(r, doc, "activities", gaps=True),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -359,6 +359,11 @@ def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
             continue
         table[picture] = f" {words.strip().lower()} "
     return MappingProxyType(table)
+
+
+def _context_list(r: _Reader, doc: Located, key: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+    context = doc["context"]
+    return r.phrases(context, key, "'context'", gaps=gaps) if isinstance(context, Located) else ()
 
 
 def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
