@@ -140,6 +140,10 @@ class SafetyScanner:
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         triggers = [t for t in by_kind["trigger"]
                     if category(t) in ("current", "other") or not spots.overlaps(t)]
+        worded = [s for s in signs if s.end - s.start > 1]
+        if worded:  # the "not" of "not making sense" belongs to the sign, and denies nothing after it
+            held = Spans(worded)
+            triggers = [t for t in triggers if category(t) != "negated" or not held.holds(t)]
         if by_kind["activity"]:  # "we were watching a movie and mum collapsed": a pastime, no story
             doing = Spans(by_kind["activity"])
             triggers = [t for t in triggers if category(t) != "fiction" or not doing.overlaps(t)]

@@ -164,6 +164,9 @@ CONTEXT = [
     # a question asked after an event happening now ("is that a side effect") does not make it imagined
     ("hypothetical", "my daughter got her infusion this morning and now she is unresponsive is that a side effect",
      "could being unresponsive be a side effect of the infusion"),
+    # the "not" of a sign ("not making sense") denies nothing after it; a plain "not" does
+    ("negated", "my husband not making sense and one side of his face gone slack",
+     "my husband is not confused or drowsy, what is a vector"),
     # a denial in the words a phrase's gap stands for denies it
     ("negated", "my throat is swelling and i cant swallow",
      "my throat isnt swelling or anything, but could i have an immune reaction to the vector later on?"),
