@@ -20,7 +20,8 @@ from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .frames import EMPTY as NO_FRAMES
 from .frames import Frames, load_frames
-from .lexicon import SafetyLexicon, load_lexicon
+from .lexicon import SafetyLexicon
+from .lexiconload import load_lexicon
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 

@@ -1,0 +1,331 @@
+"""Reading intents/lexicon/safety.yaml into a SafetyLexicon: every section validated, with the
+file and line of what is wrong, and every phrase normalised once with the same tokeniser the
+safety scan uses on a message, so at reply time matching is a dictionary lookup per word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from .errors import ContentError, Problem
+from .lexicon import (
+    CATEGORIES,
+    DIRECTIONS,
+    GAP,
+    LEXICON,
+    LOOKALIKES,
+    URGENCIES,
+    Concept,
+    PersonalFrames,
+    SafetyLexicon,
+    Trigger,
+)
+from .safetytext import CLAUSE, SENTENCE, tokens
+from .validation import Collector
+from .yamlfile import Located, LocatedList, line_of, load_optional, load_yaml
+
+__all__ = ["load_lexicon"]
+
+_ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
+
+
+class _Reader(Collector):
+    """The content validator, plus phrases normalised the way the safety scan reads a message."""
+
+    def __init__(self, root: Path, path: Path, problems: list[Problem], fillers: frozenset[str],
+                 spellings: Mapping[str, str]) -> None:
+        super().__init__(root, path, problems)
+        self.fillers = fillers
+        self.spellings = spellings
+
+    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
+                required: set[str] = frozenset()) -> bool:  # type: ignore[override]
+        if not super().mapping(value, line, what, allowed):
+            return False
+        for key in sorted(required - set(value)):
+            self.error(value.line, f"{what} has no {key!r}")
+        return True
+
+    def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+        return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
+
+    def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+        found: list[tuple[str, ...]] = []
+        keep = frozenset({GAP}) if gaps else frozenset()
+        for where, text in self.located_texts(raw, line, what):
+            words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
+            if not words or all(w == GAP for w in words):
+                self.error(where, f"{what}: {text!r} has no words left after normalising")
+            elif GAP in words and (words[0] == GAP or words[-1] == GAP):
+                self.error(where, f"{what}: {text!r}: a '*' gap must stand between words")
+            elif words in found:
+                self.error(where, f"{what}: {text!r} is listed twice")
+            else:
+                found.append(words)
+                self._warn_filler(where, what, text, words, keep)
+        return tuple(found)
+
+    def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],
+                     keep: frozenset[str]) -> None:
+        """A filler inside a phrase is dropped from messages too, so the phrase says less than
+        it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not"."""
+        lost = [w for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
+        if lost:
+            self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
+                             f"({', '.join(map(repr, lost))} is a filler, dropped from messages too)")
+
+
+def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
+    path = root / LEXICON
+    label = str(LEXICON)
+    if not path.is_file():
+        return None, [Problem(label, None, "file is missing")]
+    try:
+        doc = load_yaml(path, label)
+    except ContentError as exc:
+        return None, list(exc.problems)
+    top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
+           "pseudo", "context", "personal", "persons"}
+    problems: list[Problem] = []
+    probe = _Reader(root, path, problems, frozenset(), spellings)
+    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}
+    if not probe.mapping(doc, 1, "the file", top, top - optional):
+        return None, problems
+    if doc.get("version") != 1:
+        probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
+    fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
+    r = _Reader(root, path, problems, fillers, spellings)
+    listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
+    lookalikes = frozenset(w.lower() for w in listed)
+    lookalikes |= _generated_lookalikes(root, problems)
+    # the first word of a term -> what may stand for it: "no way out" after "i dont see (a)"
+    denials = {"no": tuple((*d, GAP) for d in r.phrases(doc, "absence", "'absence'")) if "absence" in doc else (),
+               "cant": tuple((*d, GAP, "can") for d in r.phrases(doc, "doubt", "'doubt'")) if "doubt" in doc else ()}
+    concepts = tuple(_with_denials(c, denials) for c in _concepts(r, doc))
+    lexicon = SafetyLexicon(
+        concepts=_told_of_others(concepts, _persons(r, doc, {c.id for c in concepts})),
+        pseudo=r.phrases(doc, "pseudo", "'pseudo'", gaps=True),
+        triggers=_triggers(r, doc),
+        end=_context_list(r, doc, "end"),
+        end_near=_context_list(r, doc, "end-near"),
+        present=_context_list(r, doc, "present"),
+        resolved=_context_list(r, doc, "resolved"),
+        activities=_context_list(r, doc, "activities", gaps=True),
+        fillers=fillers,
+        lookalikes=lookalikes,
+        personal=_personal(r, doc),
+        numbers=_numbers(r, doc),
+        emoji=_emoji(r, doc),
+        unstemmed=_unstemmed(r, doc),
+    )
+    return lexicon, problems
+
+
+def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ...]]) -> Concept:
+    """The concept with each term told as something missing ("no way out") also read after a
+    denial of finding it ("i dont see a way out"), and each told as an inability ("cant keep
+    going") after a doubt of being able ("i dont think i can keep going"). As weak terms: "i
+    dont see a future in this trial design" speaks of care, not of a crisis."""
+    extra = [(*denial, *term[1:]) for term in concept.terms if len(term) > 1 and GAP not in term
+             for denial in denials.get(term[0], ())]
+    extra = [t for t in dict.fromkeys(extra) if t not in concept.terms and t not in concept.weak]
+    return replace(concept, weak=concept.weak + tuple(extra)) if extra else concept
+
+
+class Persons(NamedTuple):
+    concepts: frozenset[str] = frozenset()  # the concepts whose terms are told of others
+    subjects: frozenset[str] = frozenset()  # ... when a term holds one of these words
+    swaps: tuple[Mapping[str, str], ...] = ()
+
+
+def _told_of_others(concepts: tuple[Concept, ...], persons: Persons) -> tuple[Concept, ...]:
+    """Each term of the listed crisis concepts also told of someone else: "i dont want to
+    live anymore" as "he doesnt want to live anymore". The writer's words are swapped for
+    each person's; a form another concept already lists stays with it."""
+    listed = {term for c in concepts for term in c.terms}
+    out = []
+    for concept in concepts:
+        extra = [] if concept.id not in persons.concepts else [
+            told for term in concept.terms for swaps in persons.swaps
+            if persons.subjects.intersection(term)
+            and (told := tuple(swaps.get(w, w) for w in term)) != term and told not in listed]
+        out.append(replace(concept, terms=concept.terms + tuple(dict.fromkeys(extra))) if extra else concept)
+        listed.update(extra)
+    return tuple(out)
+
+
+def _persons(r: _Reader, doc: Located, ids: set[str]) -> Persons:
+    raw = doc.get("persons")
+    keys = {"for", "subjects", "as"}
+    if raw is None or not r.mapping(raw, line_of(doc, "persons"), "'persons'", keys, keys):
+        return Persons()
+    concepts = frozenset(r.text_list(raw["for"], line_of(raw, "for"), "'persons': 'for'"))
+    for cid in sorted(concepts - ids):
+        r.error(line_of(raw, "for"), f"'persons': 'for': no concept {cid!r}")
+    swaps = []
+    for name, words in (raw["as"].items() if isinstance(raw["as"], dict) else ()):
+        if not isinstance(words, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) and k.isalpha() and v.isalpha() and k == k.lower()
+                and v == v.lower() for k, v in words.items()):
+            r.error(line_of(raw["as"], name), f"'persons': {name!r} must map lower-case words to lower-case words")
+            continue
+        swaps.append(MappingProxyType(dict(words)))
+    subjects = frozenset(r.text_list(raw["subjects"], line_of(raw, "subjects"), "'persons': 'subjects'"))
+    return Persons(concepts, subjects, tuple(swaps))
+
+
+def _unstemmed(r: _Reader, doc: Located) -> frozenset[str]:
+    if "unstemmed" not in doc:
+        return frozenset()
+    listed = r.text_list(doc["unstemmed"], line_of(doc, "unstemmed"), "'unstemmed'")
+    for word in listed:
+        if not word.isalpha() or word != word.lower():
+            r.error(line_of(doc, "unstemmed"), f"'unstemmed': {word!r} is not one lower-case word")
+    return frozenset(listed)
+
+
+def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:
+    """Dictionary words that resemble a concept word (optional; `python benchmarks/lookalikes.py`)."""
+    doc = load_optional(root, LOOKALIKES, problems)
+    if doc is None:
+        return frozenset()
+    r = _Reader(root, root / LOOKALIKES, problems, frozenset(), {})
+    if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):
+        return frozenset()
+    return frozenset(w.lower() for w in r.text_list(doc["words"], line_of(doc, "words"), "'words'"))
+
+
+def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
+    raw = doc["concepts"]
+    concepts: list[Concept] = []
+    if not isinstance(raw, LocatedList):
+        r.error(line_of(doc, "concepts"), "'concepts' must be a list")
+        return ()
+    owner_of: dict[tuple[str, ...], str] = {}
+    for i, item in enumerate(raw):
+        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked"}
+        if not r.mapping(item, line_of(raw, i), "a concept", keys,
+                         {"id", "urgency"}):
+            continue
+        cid, urgency = item["id"], item["urgency"]
+        if urgency not in URGENCIES:
+            r.error(line_of(item, "urgency"), f"concept {cid!r}: urgency must be one of {', '.join(URGENCIES)}")
+            continue
+        terms = r.phrases(item, "terms", f"concept {cid!r}", gaps=True) if "terms" in item else ()
+        for n, term in enumerate(terms):
+            if term in owner_of:
+                r.error(line_of(item["terms"], n), f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}")
+            owner_of[term] = str(cid)
+        together = _together(r, item, f"concept {cid!r}")
+        if not terms and not together:
+            r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
+        weak, cues, unless = _weak(r, item, f"concept {cid!r}")
+        lasts, asked = (_flag(r, item, key, f"concept {cid!r}") for key in ("lasts", "asked"))
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked))
+    return tuple(concepts)
+
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _flag(r: _Reader, item: Located, key: str, what: str) -> bool:
+    value = item.get(key, False)
+    if isinstance(value, bool):
+        return value
+    r.error(line_of(item, key), f"{what}: {key!r} must be true or false")
+    return False
+
+
+def _weak(r: _Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phrases]:
+    raw = item.get("weak")
+    if raw is None:
+        return (), (), ()
+    keys = {"terms", "cues", "unless"}
+    if not r.mapping(raw, line_of(item, "weak"), f"{what}: 'weak'", keys, keys) or not keys <= set(raw):
+        return (), (), ()
+    return (r.phrases(raw, "terms", f"{what}: 'weak'", gaps=True), r.phrases(raw, "cues", f"{what}: 'weak'"),
+            r.phrases(raw, "unless", f"{what}: 'weak'"))
+
+
+def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    raw = item.get("together")
+    if raw is None:
+        return ()
+    if not isinstance(raw, LocatedList) or len(raw) < 2:
+        r.error(line_of(item, "together"), f"{what}: 'together' must be a list of two or more lists of phrases")
+        return ()
+    return tuple(r.phrase_list(group, line_of(raw, i), f"{what}: 'together' group {i + 1}", gaps=True)
+                 for i, group in enumerate(raw))
+
+
+def _numbers(r: _Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
+    raw = doc.get("numbers")
+    if raw is None:
+        return ()
+    if not isinstance(raw, Located):
+        r.error(line_of(doc, "numbers"), "'numbers' must map a word to a list of [low, high] ranges")
+        return ()
+    ranges = []
+    for word, spans in raw.items():
+        ok = isinstance(spans, list) and all(
+            isinstance(x, list) and len(x) == 2 and all(isinstance(v, (int, float)) for v in x) and x[0] <= x[1]
+            for x in spans)
+        if not ok or not str(word).isalpha():
+            r.error(line_of(raw, word), f"numbers: {word!r} needs a list of [low, high] ranges, low <= high")
+            continue
+        ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
+    return tuple(ranges)
+
+
+def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
+    """Pictures read as words ("💊💊 bye" is "pills pills bye"): one character each, so the
+    scan can swap them with str.translate before it reads the words."""
+    raw = doc.get("emoji")
+    if raw is None:
+        return MappingProxyType({})
+    if not isinstance(raw, Located):
+        r.error(line_of(doc, "emoji"), "'emoji' must map a picture to the words it stands for")
+        return MappingProxyType({})
+    table = {}
+    for key, words in raw.items():
+        picture = str(key).replace("\ufe0f", "")  # the variation selector is no picture of its own
+        if len(picture) != 1 or picture.isalnum() or not isinstance(words, str) or not words.strip():
+            r.error(line_of(raw, key), f"emoji: {picture!r} must be one picture mapped to words")
+            continue
+        table[picture] = f" {words.strip().lower()} "
+    return MappingProxyType(table)
+
+
+def _context_list(r: _Reader, doc: Located, key: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+    context = doc["context"]
+    return r.phrases(context, key, "'context'", gaps=gaps) if isinstance(context, Located) else ()
+
+
+def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
+    context = doc["context"]
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities"}
+    if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
+        return ()
+    triggers = []
+    for category in CATEGORIES:
+        block = context[category]
+        if not r.mapping(block, line_of(context, category), f"context {category!r}", set(DIRECTIONS), set()):
+            continue
+        for direction in DIRECTIONS:
+            if direction in block:
+                for words in r.phrases(block, direction, f"context {category!r}", gaps=True):
+                    triggers.append(Trigger(words, category, direction))
+    return tuple(triggers)
+
+
+def _personal(r: _Reader, doc: Located) -> PersonalFrames:
+    order = ["owners", "frames", "general", "symptoms", "after", "complaints", "asides"]
+    keys = set(order)
+    raw = doc["personal"]
+    if not r.mapping(raw, line_of(doc, "personal"), "'personal'", keys, keys):
+        return PersonalFrames((), (), (), (), ())
+    return PersonalFrames(*(r.phrases(raw, key, "'personal'", gaps=True) for key in order))
