@@ -10,6 +10,11 @@ import pytest
 import bot
 
 MEDICAL = [
+    # liver or kidney failure told in plain words, as after a high-dose infusion
+    "my son's skin and eyes have gone yellow and he is very sleepy and confused after zolgensma",
+    "she's peeing very little, her legs are swollen and she seems confused since the infusion",
+    # what someone was doing when it happened is no story
+    "we were watching a movie and my mom collapsed and isnt breathing",
     "i cant breathe",
     "she had her infusion last week and now her lips are going blue and she is barely breathing",
     "my son is having a seizure right now",
