@@ -134,19 +134,15 @@ class SafetyScanner:
         concepts = figurative_dropped(found, by_kind["pseudo"])
         if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
             return ()
-        # A trigger inside a concept ("not" in "not breathing") is none, but a time inside
-        # one still says now: "hit my head and now i am confused", "i want" of "i want to do worse";
-        # and a person inside one is still someone else: "he doesnt want to live anymore".
+        # A trigger inside a concept ("not" in "not breathing"), inside a longer sign ("not
+        # making sense") or inside what someone was doing ("watching a movie and") is none,
+        # but a time inside one still says now: "hit my head and now i am confused", "i want"
+        # of "i want to do worse"; and a person inside one is still someone else: "he doesnt
+        # want to live anymore".
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
+        held = Spans([s for s in signs if s.end - s.start > 1] + by_kind["activity"])
         triggers = [t for t in by_kind["trigger"]
-                    if category(t) in ("current", "other") or not spots.overlaps(t)]
-        worded = [s for s in signs if s.end - s.start > 1]
-        if worded:  # the "not" of "not making sense" belongs to the sign, and denies nothing after it
-            held = Spans(worded)
-            triggers = [t for t in triggers if category(t) != "negated" or not held.holds(t)]
-        if by_kind["activity"]:  # "we were watching a movie and mum collapsed": a pastime, no story
-            doing = Spans(by_kind["activity"])
-            triggers = [t for t in triggers if category(t) != "fiction" or not doing.overlaps(t)]
+                    if category(t) in ("current", "other") or not (spots.overlaps(t) or held.holds(t))]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         # A new subject ends a short scope even when it is a sign's partner: the "i" of
