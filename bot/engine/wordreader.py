@@ -223,14 +223,13 @@ def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
 
 def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """For each word of a concept phrase, the words that stand right before it and right
-    after it in those phrases (words of MIN_BESIDE_LENGTH letters or more)."""
+    after it in those phrases (words of MIN_BESIDE_LENGTH letters or more). A '*' may stand
+    for no word, so the words either side of it are neighbours too ("hang from * ceiling")."""
     before: dict[str, set[str]] = defaultdict(set)
     after: dict[str, set[str]] = defaultdict(set)
     for concept in lexicon.concepts:
         for term in concept.terms:
-            for a, b in itertools.pairwise(term):
-                if GAP in (a, b):
-                    continue
+            for a, b in itertools.pairwise(w for w in term if w != GAP):
                 if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
                     before[b].add(a)
                 if len(b) >= MIN_BESIDE_LENGTH and b.isalpha():
