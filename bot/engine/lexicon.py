@@ -22,7 +22,7 @@ URGENCIES = ("crisis", "medical")
 # ConText categories: what a trigger says about the concepts in its scope.
 CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
-GAP = "*"  # in a trigger: up to three other words ("can * cause")
+GAP = "*"  # in a phrase: up to six other words, or none ("can * cause"; context.GAP_WORDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,8 @@ class _Reader(Collector):
     def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         found: list[tuple[str, ...]] = []
         keep = frozenset({GAP}) if gaps else frozenset()
+        plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
+        gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
         for where, text in self.located_texts(raw, line, what):
             words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
             if not words or all(w == GAP for w in words):
@@ -67,6 +69,14 @@ class _Reader(Collector):
             else:
                 found.append(words)
                 self._warn_filler(where, what, text, words, keep)
+                bare = tuple(w for w in words if w != GAP)
+                if GAP in words:
+                    gapped.setdefault(bare, text)
+                else:
+                    plain[bare] = (where, text)
+        for bare in plain.keys() & gapped.keys():  # a '*' may stand for no word at all
+            where, text = plain[bare]
+            self.error(where, f"{what}: {text!r} is listed twice: {gapped[bare]!r} already matches it")
         return tuple(found)
 
     def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],

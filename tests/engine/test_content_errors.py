@@ -142,6 +142,17 @@ def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old:
     assert f"intents/lexicon/safety.yaml:{line}: {expected}" in message, message
 
 
+def test_a_phrase_a_gapped_one_already_matches_is_refused_with_its_line(content_copy: Path) -> None:
+    # a '*' may stand for no word: "hang from * ceiling" already reads "hang from ceiling"
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    _edit(lexicon, "      - hang from * ceiling\n", "      - hang from * ceiling\n      - hang from ceiling\n")
+    line = 1 + lexicon.read_text(encoding="utf-8").splitlines().index("      - hang from ceiling")
+    message = _problems(content_copy)
+    expected = ("concept 'suicidal-thoughts': 'terms': 'hang from ceiling' is listed twice: "
+                "'hang from * ceiling' already matches it")
+    assert f"intents/lexicon/safety.yaml:{line}: {expected}" in message, message
+
+
 def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Path) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
     text = lexicon.read_text(encoding="utf-8")
