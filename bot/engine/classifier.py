@@ -89,10 +89,24 @@ def classify(index: Index, text: str) -> Classification:
         hits.discard(OUT_OF_SCOPE)
     hits = sorted(hits)
     result = _decide(index, ranked, hits, norm)
+    if result.kind is MatchKind.AMBIGUOUS and len(set(also)) > 1:
+        result = _lead(result, also)
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
     if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
         result = replace(result, also=second)
     return result
+
+
+def _lead(result: Classification, asked: list[str]) -> Classification:
+    """Two questions whose answers are both well supported are not a doubt to clarify: the one
+    the message leads with is answered and the other offered ("what is gene editing and how
+    does it work" answers gene editing and offers how it works)."""
+    pair = [c.topic for c in result.candidates]
+    first = next((t for t in asked if t in pair), None)
+    if first is None or not all(t in asked for t in pair):
+        return result
+    other = next(t for t in pair if t != first)
+    return replace(result, kind=MatchKind.FUZZY, topic=first, also=other)
 
 
 def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
@@ -122,7 +136,7 @@ def _questions(index: Index, text: str) -> list[list[str]]:
     sentences = [m.group(0) for m in index.sentences.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
     if len(sentences) < 2:
         return []
-    asked = [i for i, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")][:MAX_QUESTIONS]
+    asked = [i for i, sentence in enumerate(sentences) if _asks(sentences, i)][:MAX_QUESTIONS]
     if len(sentences) - 1 not in asked:
         asked = [*asked[: MAX_QUESTIONS - 1], len(sentences) - 1]
     found = []
@@ -133,6 +147,15 @@ def _questions(index: Index, text: str) -> list[list[str]]:
         if content_words(words, index.stopwords):
             found.append(words)
     return found
+
+
+def _asks(sentences: list[str], i: int) -> bool:
+    """A sentence ending in "?" asks, and so does the first of two joined by "and" ("what is gene
+    editing and how does it work?")."""
+    if sentences[i].rstrip().endswith("?"):
+        return True
+    following = sentences[i + 1].lstrip().lower() if i + 1 < len(sentences) else ""
+    return following.startswith("and ") and following.rstrip().endswith("?")
 
 
 def _words(index: Index, sentence: str) -> list[str]:

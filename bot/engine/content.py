@@ -107,6 +107,7 @@ class Language:
     no: frozenset[str]
     openers: tuple[str, ...] = ()  # polite openings that ask nothing ("can you tell me"), longest first
     askers: tuple[str, ...] = ()   # words that open a question after a comma ("..., what is")
+    joiners: tuple[str, ...] = ()  # words that open a second question after "and" ("... and how")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +177,8 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
-    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "askers"}):
+    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "askers",
+                                             "joiners"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -199,9 +201,13 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
         MappingProxyType(spellings), stopwords,
         sets.get("more", frozenset()), sets.get("yes", frozenset()), sets.get("no", frozenset()),
         tuple(sorted(openers, key=len, reverse=True)),
-        tuple(sorted({" ".join(t.lower().split()) for t in c.texts(doc, "askers", "the file", required=False)},
-                     key=len, reverse=True)),
+        _longest_first(c.texts(doc, "askers", "the file", required=False)),
+        _longest_first(c.texts(doc, "joiners", "the file", required=False)),
     )
+
+
+def _longest_first(texts: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(t.lower().split()) for t in texts}, key=len, reverse=True))
 
 
 def _entries(

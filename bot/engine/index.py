@@ -102,14 +102,20 @@ class Index:
     repairs: dict[str, Repairs] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
-def sentence_pattern(askers: tuple[str, ...]) -> re.Pattern[str]:
+def sentence_pattern(askers: tuple[str, ...], joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a
     question or a request ("this homework is killing me, what is a vector?"): chat writers set
-    the scene and ask in one sentence. The openers are content (language.yaml, `askers`)."""
-    if not askers:
+    the scene and ask in one sentence. It also ends before "and" that opens a second question
+    ("what is gene editing and how does it work?"). Both lists are content (language.yaml)."""
+    if not askers and not joiners:
         return re.compile(r"[^.?!;\n]+[.?!;\n]*")
-    asking = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in askers)
-    return re.compile(rf"(?:[^.?!;\n,:]+|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:]*", re.IGNORECASE)
+    asking = _alternatives(askers)
+    plain = rf"(?:(?!\s+and\s+(?:{_alternatives(joiners)})\b)[^.?!;\n,:])+" if joiners else r"[^.?!;\n,:]+"
+    return re.compile(rf"(?:{plain}|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:]*", re.IGNORECASE)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in words) or "(?!)"
 
 
 def content_words(words: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -163,7 +169,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     return Index(
         spellings=lang.spellings,
         openers=lang.openers,
-        sentences=sentence_pattern(lang.askers),
+        sentences=sentence_pattern(lang.askers, lang.joiners),
         stopwords=lang.stopwords,
         concepts=content.concepts,
         frames=content.frames,

@@ -65,3 +65,19 @@ def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.
 def test_a_question_the_pages_do_not_cover_still_falls_back_after_a_story(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "out-of-scope", reply
+
+
+@pytest.mark.parametrize(("message", "first", "second"), [
+    ("What is gene editing and how does it work?", "gene-editing", "how-it-works"),
+    ("what is an irb and who oversees the trials", "irb", "oversight"),
+])
+def test_two_questions_joined_by_and_answer_the_first_and_offer_the_second(
+        genebot: bot.Bot, message: str, first: str, second: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == first
+    assert reply.suggestion_topics[0] == second
+
+
+def test_and_inside_one_question_does_not_split_it(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("what are the risks and benefits of gene therapy")
+    assert reply.kind != "clarify" and reply.topic in ("risks", "benefits")
