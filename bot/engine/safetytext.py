@@ -105,6 +105,8 @@ def stem(word: str) -> str:
     be consistent, not linguistically right."""
     if len(word) <= 4 or not word.isalpha():
         return word
+    if word.endswith("ies") and len(word) >= 6:
+        return word[:-3] + "y"  # "batteries" meets "battery", "injuries" meets "injury"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word.endswith(("ss", "us", "is")):
