@@ -46,6 +46,10 @@ MEDICAL = [
     "my wife face is one side down and she talk strange",
     "my wife took an unknown amount of her sleeping pills and is very drowsy",
     "Severe beeding that won't stop",
+    # help asked for in the words of a 911 call; a plural that meets its singular term
+    "She's fallen down and she doesn't look like she's breathing. I need an emergency ambulance right now",
+    "i think my kid swallowed one of those button batteries",
+    "grandpa just keeled over at the table",
 ]
 
 CRISIS = [
@@ -92,6 +96,8 @@ CRISIS = [
     "going to kill myself tonight i am a grad student and nothing works",  # no class story
     "how long will it take to die if i take 40 of my sleeping pills",
     "i wont be a problem for anyone much longer",
+    "nobody will even notice when im gone",
+    "im done with my life",
 ]
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
@@ -266,6 +272,8 @@ ADVICE = [
 ]
 
 ORDINARY = [
+    "can i get ambulance rides covered by insurance during a gene therapy trial?",
+    "champions league is on at 5am, no reason to stay up for it. what is a vector?",
     # everyday uses of words the crisis lexicon holds
     "asking for me, not a friend: what is a vector?",
     "is there any other way out of the trial contract?",
