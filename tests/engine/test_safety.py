@@ -272,6 +272,8 @@ ADVICE = [
 ]
 
 ORDINARY = [
+    "I just collapsed in my bed ugh I'm exhausted. anyway what is gene therapy",
+    "When I tried to kill myself years back I had no help. who oversees trials now?",
     "can i get ambulance rides covered by insurance during a gene therapy trial?",
     "champions league is on at 5am, no reason to stay up for it. what is a vector?",
     # everyday uses of words the crisis lexicon holds
