@@ -471,6 +471,9 @@ def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(gene
 
 @pytest.mark.parametrize("message", [
     "do you have information about carbon monoxide poisoning",   # a health library's questions
+    "how do i recognize a medical emergency",
+    "what to do for breathing difficulties, first aid",
+    "how do you recognise medical emergencies",
     "where can i read up on aspirin overdose",
     "who is at risk for cardiac arrest",
     "what is the outlook for someone after a drug overdose",
