@@ -89,7 +89,7 @@ def classify(index: Index, text: str) -> Classification:
         hits.discard(OUT_OF_SCOPE)
     hits = sorted(hits)
     result = _decide(index, ranked, hits, norm)
-    if result.kind is MatchKind.AMBIGUOUS and len(set(also)) > 1:
+    if result.kind is MatchKind.AMBIGUOUS:
         result = _lead(result, also)
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
     if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
@@ -99,14 +99,13 @@ def classify(index: Index, text: str) -> Classification:
 
 def _lead(result: Classification, asked: list[str]) -> Classification:
     """Two questions whose answers are both well supported are not a doubt to clarify: the one
-    the message leads with is answered and the other offered ("what is gene editing and how
-    does it work" answers gene editing and offers how it works)."""
+    the message leads with is answered, and the other is offered as any second question is
+    ("what is gene editing and how does it work" answers gene editing, offers how it works)."""
     pair = [c.topic for c in result.candidates]
-    first = next((t for t in asked if t in pair), None)
-    if first is None or not all(t in asked for t in pair):
+    if not all(t in asked for t in pair):
         return result
-    other = next(t for t in pair if t != first)
-    return replace(result, kind=MatchKind.FUZZY, topic=first, also=other)
+    first = next(t for t in asked if t in pair)
+    return replace(result, kind=MatchKind.FUZZY, topic=first)
 
 
 def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
