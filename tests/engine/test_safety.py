@@ -172,6 +172,11 @@ CONTEXT = [
      "ive been killing myself trying to understand the consent form"),
     # "trying not to" says the urge is there now; a plain "not" denies
     ("negated", "still trying not to look for exits", "i am not looking for exits, what is a vector"),
+    ("negated", "im trying to not kill myself it is hard", "i would not kill myself, what is a vector"),
+    # "why not just ..." suggests it, and "never wanted ... more" is very, not never
+    ("negated", "why not just kill myself right now", "i will not kill myself, what is crispr"),
+    ("negated", "i have never wanted to kill myself more than in the past few weeks",
+     "i have never wanted to kill myself, what is crispr"),
     # a question asked after an event happening now ("is that a side effect") does not make it imagined
     ("hypothetical", "my daughter got her infusion this morning and now she is unresponsive is that a side effect",
      "could being unresponsive be a side effect of the infusion"),
