@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from .errors import ContentError, Problem
 from .lexicon import (
@@ -24,70 +24,10 @@ from .lexicon import (
     SafetyLexicon,
     Trigger,
 )
-from .safetytext import CLAUSE, SENTENCE, tokens
-from .validation import Collector
+from .lexiconreader import Reader
 from .yamlfile import Located, LocatedList, line_of, load_optional, load_yaml
 
 __all__ = ["load_lexicon"]
-
-_ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
-
-
-class _Reader(Collector):
-    """The content validator, plus phrases normalised the way the safety scan reads a message."""
-
-    def __init__(self, root: Path, path: Path, problems: list[Problem], fillers: frozenset[str],
-                 spellings: Mapping[str, str]) -> None:
-        super().__init__(root, path, problems)
-        self.fillers = fillers
-        self.spellings = spellings
-
-    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
-                required: set[str] = frozenset()) -> bool:  # type: ignore[override]
-        if not super().mapping(value, line, what, allowed):
-            return False
-        for key in sorted(required - set(value)):
-            self.error(value.line, f"{what} has no {key!r}")
-        return True
-
-    def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
-        return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
-
-    def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
-        found: list[tuple[str, ...]] = []
-        keep = frozenset({GAP}) if gaps else frozenset()
-        plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
-        gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
-        for where, text in self.located_texts(raw, line, what):
-            words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
-            if not words or all(w == GAP for w in words):
-                self.error(where, f"{what}: {text!r} has no words left after normalising")
-            elif GAP in words and (words[0] == GAP or words[-1] == GAP):
-                self.error(where, f"{what}: {text!r}: a '*' gap must stand between words")
-            elif words in found:
-                self.error(where, f"{what}: {text!r} is listed twice")
-            else:
-                found.append(words)
-                self._warn_filler(where, what, text, words, keep)
-                bare = tuple(w for w in words if w != GAP)
-                if GAP in words:
-                    gapped.setdefault(bare, text)
-                else:
-                    plain[bare] = (where, text)
-        for bare in plain.keys() & gapped.keys():  # a '*' may stand for no word at all
-            where, text = plain[bare]
-            self.error(where, f"{what}: {text!r} is listed twice: {gapped[bare]!r} already matches it")
-        return tuple(found)
-
-    def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],
-                     keep: frozenset[str]) -> None:
-        """A filler inside a phrase is dropped from messages too, so the phrase says less than
-        it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not"."""
-        lost = [w for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
-        if lost:
-            self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
-                             f"({', '.join(map(repr, lost))} is a filler, dropped from messages too)")
-
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
     path = root / LEXICON
@@ -101,14 +41,14 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
            "pseudo", "context", "personal", "persons"}
     problems: list[Problem] = []
-    probe = _Reader(root, path, problems, frozenset(), spellings)
+    probe = Reader(root, path, problems, frozenset(), spellings)
     optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
     fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
-    r = _Reader(root, path, problems, fillers, spellings)
+    r = Reader(root, path, problems, fillers, spellings)
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)
@@ -168,7 +108,7 @@ def _told_of_others(concepts: tuple[Concept, ...], persons: Persons) -> tuple[Co
     return tuple(out)
 
 
-def _persons(r: _Reader, doc: Located, ids: set[str]) -> Persons:
+def _persons(r: Reader, doc: Located, ids: set[str]) -> Persons:
     raw = doc.get("persons")
     keys = {"for", "subjects", "as"}
     if raw is None or not r.mapping(raw, line_of(doc, "persons"), "'persons'", keys, keys):
@@ -188,7 +128,7 @@ def _persons(r: _Reader, doc: Located, ids: set[str]) -> Persons:
     return Persons(concepts, subjects, tuple(swaps))
 
 
-def _unstemmed(r: _Reader, doc: Located) -> frozenset[str]:
+def _unstemmed(r: Reader, doc: Located) -> frozenset[str]:
     if "unstemmed" not in doc:
         return frozenset()
     listed = r.text_list(doc["unstemmed"], line_of(doc, "unstemmed"), "'unstemmed'")
@@ -203,13 +143,13 @@ def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]
     doc = load_optional(root, LOOKALIKES, problems)
     if doc is None:
         return frozenset()
-    r = _Reader(root, root / LOOKALIKES, problems, frozenset(), {})
+    r = Reader(root, root / LOOKALIKES, problems, frozenset(), {})
     if not r.mapping(doc, 1, "the file", {"version", "words"}, {"version", "words"}):
         return frozenset()
     return frozenset(w.lower() for w in r.text_list(doc["words"], line_of(doc, "words"), "'words'"))
 
 
-def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
+def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
     raw = doc["concepts"]
     concepts: list[Concept] = []
     if not isinstance(raw, LocatedList):
@@ -242,7 +182,7 @@ def _concepts(r: _Reader, doc: Located) -> tuple[Concept, ...]:
 Phrases = tuple[tuple[str, ...], ...]
 
 
-def _flag(r: _Reader, item: Located, key: str, what: str) -> bool:
+def _flag(r: Reader, item: Located, key: str, what: str) -> bool:
     value = item.get(key, False)
     if isinstance(value, bool):
         return value
@@ -250,7 +190,7 @@ def _flag(r: _Reader, item: Located, key: str, what: str) -> bool:
     return False
 
 
-def _weak(r: _Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phrases]:
+def _weak(r: Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phrases]:
     raw = item.get("weak")
     if raw is None:
         return (), (), ()
@@ -261,7 +201,7 @@ def _weak(r: _Reader, item: Located, what: str) -> tuple[Phrases, Phrases, Phras
             r.phrases(raw, "unless", f"{what}: 'weak'"))
 
 
-def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+def _together(r: Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
     raw = item.get("together")
     if raw is None:
         return ()
@@ -272,7 +212,7 @@ def _together(r: _Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ..
                  for i, group in enumerate(raw))
 
 
-def _numbers(r: _Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
+def _numbers(r: Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
     raw = doc.get("numbers")
     if raw is None:
         return ()
@@ -291,7 +231,7 @@ def _numbers(r: _Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
     return tuple(ranges)
 
 
-def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
+def _emoji(r: Reader, doc: Located) -> Mapping[str, str]:
     """Pictures read as words ("💊💊 bye" is "pills pills bye"): one character each, so the
     scan can swap them with str.translate before it reads the words."""
     raw = doc.get("emoji")
@@ -310,12 +250,12 @@ def _emoji(r: _Reader, doc: Located) -> Mapping[str, str]:
     return MappingProxyType(table)
 
 
-def _context_list(r: _Reader, doc: Located, key: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
+def _context_list(r: Reader, doc: Located, key: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
     context = doc["context"]
     return r.phrases(context, key, "'context'", gaps=gaps) if isinstance(context, Located) else ()
 
 
-def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
+def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
     context = doc["context"]
     keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities"}
     if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
@@ -332,7 +272,7 @@ def _triggers(r: _Reader, doc: Located) -> tuple[Trigger, ...]:
     return tuple(triggers)
 
 
-def _personal(r: _Reader, doc: Located) -> PersonalFrames:
+def _personal(r: Reader, doc: Located) -> PersonalFrames:
     order = ["owners", "frames", "general", "symptoms", "after", "complaints", "asides"]
     keys = set(order)
     raw = doc["personal"]
