@@ -84,3 +84,4 @@ class SafetyLexicon:
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
+    amounts: frozenset[str] = frozenset()     # "500 mg": a number before one is a dose, not a count of pills

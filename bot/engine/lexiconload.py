@@ -5,6 +5,7 @@ safety scan uses on a message, so at reply time matching is a dictionary lookup 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -39,16 +40,19 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
-           "pseudo", "context", "personal", "persons"}
+           "pseudo", "context", "personal", "persons", "classes", "amounts"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons"}
+    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
     fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
     r = Reader(root, path, problems, fillers, spellings)
+    r.classes = _classes(r, doc)
+    numbers = _numbers(r, doc)
+    r.aliases = _number_aliases(numbers)
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)
@@ -68,11 +72,26 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
-        numbers=_numbers(r, doc),
+        numbers=numbers,
         emoji=_emoji(r, doc),
         unstemmed=_unstemmed(r, doc),
+        amounts=frozenset(w for words in r.phrases(doc, "amounts", "'amounts'") for w in words) if "amounts" in doc
+        else frozenset(),
     )
     return lexicon, problems
+
+
+def _classes(r: Reader, doc: Located) -> Mapping[str, tuple[str, ...]]:
+    raw = doc.get("classes")
+    if raw is None:
+        return {}
+    if not r.mapping(raw, line_of(doc, "classes"), "'classes'", set(raw) if isinstance(raw, Mapping) else set()):
+        return {}
+    for name in raw:
+        if not re.fullmatch(r"[a-z-]+", str(name)):
+            r.error(line_of(raw, name), f"class {name!r}: a class name is lower-case letters and '-'")
+    return MappingProxyType({str(name): tuple(r.text_list(members, line_of(raw, name), f"class {name!r}"))
+                             for name, members in raw.items()})
 
 
 def _with_denials(concept: Concept, denials: dict[str, tuple[tuple[str, ...], ...]]) -> Concept:
@@ -210,6 +229,17 @@ def _together(r: Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...
         return ()
     return tuple(r.phrase_list(group, line_of(raw, i), f"{what}: 'together' group {i + 1}", gaps=True)
                  for i, group in enumerate(raw))
+
+
+def _number_aliases(numbers: tuple[tuple[str, float, float], ...]) -> Mapping[str, tuple[str, ...]]:
+    """For each name, the names listed before it whose ranges overlap its own: the number
+    reads as those, so phrases with this name must match them too."""
+    aliases: dict[str, list[str]] = {}
+    for i, (name, low, high) in enumerate(numbers):
+        earlier = [first for first, lo, hi in numbers[:i] if first != name and lo <= high and low <= hi]
+        aliases.setdefault(name, [])
+        aliases[name] += [first for first in earlier if first not in aliases[name]]
+    return MappingProxyType({name: tuple(found) for name, found in aliases.items() if found})
 
 
 def _numbers(r: Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:

@@ -5,6 +5,7 @@ time is a dictionary lookup per word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from .yamlfile import Located, line_of
 
 __all__ = ["Reader"]
 
+_CLASS = re.compile(r"\{([a-z-]+)\}")  # "took lotsof * {medicine}": one phrase per medicine
 _ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
 
 
@@ -28,6 +30,8 @@ class Reader(Collector):
         super().__init__(root, path, problems)
         self.fillers = fillers
         self.spellings = spellings
+        self.classes: Mapping[str, tuple[str, ...]] = {}
+        self.aliases: Mapping[str, tuple[str, ...]] = {}  # "lotsof" is also "hightemp": 40 is both
 
     def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
                 required: set[str] = frozenset()) -> bool:  # type: ignore[override]
@@ -45,7 +49,7 @@ class Reader(Collector):
         keep = frozenset({GAP}) if gaps else frozenset()
         plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
         gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
-        for where, text in self.located_texts(raw, line, what):
+        for where, text in self._expanded(self.located_texts(raw, line, what), what):
             words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
             if not words or all(w == GAP for w in words):
                 self.error(where, f"{what}: {text!r} has no words left after normalising")
@@ -64,7 +68,33 @@ class Reader(Collector):
         for bare in plain.keys() & gapped.keys():  # a '*' may stand for no word at all
             where, text = plain[bare]
             self.error(where, f"{what}: {text!r} is listed twice: {gapped[bare]!r} already matches it")
-        return tuple(found)
+        return tuple(dict.fromkeys(variant for words in found for variant in self._aliased(words)))
+
+    def _aliased(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """A phrase with a number's name, also with each name a number in its range may be read
+        as instead: a number reads as the first name whose range holds it, so "took 40 pills"
+        reads "took hightemp pills" and must still meet "took lotsof * pills"."""
+        out = [words]
+        for i, word in enumerate(words):
+            out += [(*variant[:i], alias, *variant[i + 1:]) for variant in out for alias in self.aliases.get(word, ())]
+        return out
+
+    def _expanded(self, texts: list[tuple[int | None, str]], what: str) -> list[tuple[int | None, str]]:
+        """A phrase naming a class (`{medicine}`) stands for one phrase per member, so a list
+        of names is kept once rather than copied under every verb that takes it."""
+        out: list[tuple[int | None, str]] = []
+        for where, text in texts:
+            named = _CLASS.search(text)
+            if named is None:
+                out.append((where, text))
+            elif named[1] not in self.classes:
+                self.error(where, f"{what}: {text!r} names no class {named[0]!r} (known: "
+                                  f"{', '.join(sorted(self.classes)) or 'none'})")
+            else:
+                start, end = named.span()
+                more = [(where, text[:start] + member + text[end:]) for member in self.classes[named[1]]]
+                out.extend(self._expanded(more, what))
+        return out
 
     def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],
                      keep: frozenset[str]) -> None:

@@ -83,6 +83,9 @@ class WordReader:
         repairs = 0
         seen = self._words
         for j, word in enumerate(raw):
+            if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
+                out.append(word)  # "took 500 mg": a dose, not a count of pills
+                continue
             known = seen.get(word)
             if known is None:
                 over = False  # over budget: read as typed this time, and not remembered so

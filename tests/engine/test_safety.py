@@ -568,6 +568,25 @@ def test_a_recent_overdose_is_an_emergency_now(genebot: bot.Bot, message: str) -
     assert reply.topic == "emergency" and reply.urgency == "medical"
 
 
+@pytest.mark.parametrize("message", [
+    "i just took 15 of my zoloft", "i took 12 seroquel and feel weird", "she popped 20 of her klonopin",
+    "he took like 40 xanex",  # the lexicon's class of medicines, misspellings included
+])
+def test_a_count_of_any_named_medicine_is_an_overdose(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "i took 500 mg tylenol this morning, can gene therapy interact with it",
+    "i took 20 mg of xanax last night", "he has taken 10 mg of zoloft for years",
+    "she takes 40 units of insulin a day",
+])
+def test_a_dose_in_mg_is_no_count_of_pills(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency", message
+
+
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
     assert reply.topic != "emergency"
