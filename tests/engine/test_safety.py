@@ -10,6 +10,11 @@ import pytest
 import bot
 
 MEDICAL = [
+    # found down, told in two clauses; after a crash, a dive or a rescue from water
+    "my mom is on the floor, not answering me",
+    "we crashed and i can't feel my legs",
+    "i dove into the shallow end and cant move my neck",
+    "he wasn't breathing when we pulled him out of the pool",
     # liver or kidney failure told in plain words, as after a high-dose infusion
     "my son's skin and eyes have gone yellow and he is very sleepy and confused after zolgensma",
     "she's peeing very little, her legs are swollen and she seems confused since the infusion",
@@ -578,11 +583,12 @@ def test_a_count_of_any_named_medicine_is_an_overdose(genebot: bot.Bot, message:
 
 
 @pytest.mark.parametrize("message", [
+    "after the car accident i couldn't feel my legs for a week, now i'm fine. can gene therapy repair nerves?",
     "i took 500 mg tylenol this morning, can gene therapy interact with it",
     "i took 20 mg of xanax last night", "he has taken 10 mg of zoloft for years",
     "she takes 40 units of insulin a day",
 ])
-def test_a_dose_in_mg_is_no_count_of_pills(genebot: bot.Bot, message: str) -> None:
+def test_a_dose_in_mg_or_a_past_accident_is_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic != "emergency", message
 
