@@ -85,3 +85,4 @@ class SafetyLexicon:
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
     amounts: frozenset[str] = frozenset()     # "500 mg": a number before one is a dose, not a count of pills
+    panic: tuple[tuple[str, ...], ...] = ()   # "i am going to die": a crisis alone, the fear of a medical one beside it

@@ -40,10 +40,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
-           "pseudo", "context", "personal", "persons", "classes", "amounts"}
+           "pseudo", "context", "personal", "persons", "classes", "amounts", "panic"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts"}
+    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "panic"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
@@ -75,6 +75,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         numbers=numbers,
         emoji=_emoji(r, doc),
         unstemmed=_unstemmed(r, doc),
+        panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         amounts=frozenset(w for words in r.phrases(doc, "amounts", "'amounts'") for w in words) if "amounts" in doc
         else frozenset(),
     )

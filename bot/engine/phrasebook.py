@@ -123,6 +123,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
                 yield "sign", term, (concept, group_number)
     for words in lexicon.pseudo:
         yield "pseudo", words, None
+    for words in lexicon.panic:
+        yield "panic", words, None
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),

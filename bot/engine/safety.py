@@ -116,6 +116,8 @@ class SafetyScanner:
             return Verdict()
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
+        if by_kind["panic"]:
+            affirmed = _panic_yields(affirmed, by_kind["panic"])
         if affirmed:
             crisis = [m for m in affirmed if m.urgency == "crisis"]
             # Someone else's crisis only when no crisis mention names the writer: "gave my
@@ -205,6 +207,15 @@ class SafetyScanner:
             if flags["current"]:  # "going to kill myself tonight i am a grad student": no class story
                 flags["fiction"] = False
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
+
+
+def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
+    """A fear of dying ("i think i am going to die") said beside a medical emergency is the
+    panic of that emergency, and 911 comes first; said alone it is read as the crisis it may be."""
+    if not any(m.urgency == "medical" for m in affirmed):
+        return affirmed
+    return [m for m in affirmed
+            if not (m.urgency == "crisis" and any(p.start <= m.start and m.end <= p.end for p in panic))]
 
 
 def _writer_clauses(words: list[str], others: list[Hit]) -> tuple[list[int], set[int]]:

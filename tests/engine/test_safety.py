@@ -573,6 +573,20 @@ def test_a_recent_overdose_is_an_emergency_now(genebot: bot.Bot, message: str) -
     assert reply.topic == "emergency" and reply.urgency == "medical"
 
 
+@pytest.mark.parametrize(("message", "urgency"), [
+    # a fear of dying beside a medical emergency is its panic: 911 first ...
+    ("i think i'm having a heart attack, i feel like i'm going to die", "medical"),
+    ("help my throat is closing i am going to die", "medical"),
+    # ... alone, or beside a wish to die, it is read as the crisis it may be
+    ("i'm going to die, i can't do this anymore", "crisis"),
+    ("i want to die and i cant breathe", "crisis"),
+])
+def test_a_fear_of_dying_takes_the_urgency_of_what_stands_beside_it(genebot: bot.Bot, message: str,
+                                                                     urgency: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.topic, reply.urgency) == ("emergency", urgency), message
+
+
 @pytest.mark.parametrize("message", [
     "i just took 15 of my zoloft", "i took 12 seroquel and feel weird", "she popped 20 of her klonopin",
     "he took like 40 xanex",  # the lexicon's class of medicines, misspellings included
