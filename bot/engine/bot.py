@@ -71,6 +71,8 @@ class Bot:
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
+        if result.uncovered and result.topic:
+            return self._topic_reply(result.topic, result.confidence, lead=self.content.messages.uncovered_lead)
         if result.also:
             return self._topic_reply(result.topic or OUT_OF_SCOPE, result.confidence, also=result.also)
         if result.topic in (OUT_OF_SCOPE, None):
@@ -90,12 +92,11 @@ class Bot:
                        suggestions=suggestions, lead=c.messages.nearby_lead)
 
     def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
-                     urgency: str | None = None, also: str | None = None) -> Reply:
+                     urgency: str | None = None, also: str | None = None, lead: str | None = None) -> Reply:
         c = self.content
         answer = c.answers[topic]
         body = answer.variants.get(variant, answer.text) if variant else answer.text
         suggestions = answer.related
-        lead = None
         if also:  # the message asked two things: offer the other one first
             suggestions = (also, *(t for t in answer.related if t != also))[:3]
             lead = c.messages.also_lead

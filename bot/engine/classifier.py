@@ -56,6 +56,7 @@ class Classification:
     urgency: str | None = None  # "crisis" or "medical" for an emergency, "soon" for some advice
     for_other: bool = False     # the emergency is someone else's, with the writer
     also: str | None = None     # a second question in the message, about this topic
+    uncovered: bool = False     # another question in the message asks what the sources do not cover
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -79,16 +80,22 @@ def classify(index: Index, text: str) -> Classification:
     # (no tuning set changed without it) but the cost of a third ranking.
     ranked = _rank(index, whole) if len(questions) < 2 else []
     also: list[str] = []
-    for _asked, question in questions:
+    answerable: list[str] = []  # the well-supported tops of questions no out-of-scope rule reads
+    for asked, question in questions:
         part = _rank(index, question)
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
+            if part[0].topic in index.knowledge and _answers_alone(index, asked, question, part):
+                answerable.append(part[0].topic)
         ranked = _best_of(ranked, part)
     hits = index.rules.firing(texts)
     if OUT_OF_SCOPE in hits and questions and not _asks_out_of_scope(index, questions):
         hits.discard(OUT_OF_SCOPE)
     hits = sorted(hits)
     result = _decide(index, ranked, hits, norm)
+    if OUT_OF_SCOPE in hits and answerable:  # "what is gene therapy? how much does it cost?"
+        best = next(c for c in ranked if c.topic == answerable[0])
+        return Classification(MatchKind.FUZZY, best.topic, best.score, tuple(ranked[:3]), norm, uncovered=True)
     if result.kind is MatchKind.AMBIGUOUS:
         result = _lead(result, also)
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
@@ -121,7 +128,18 @@ def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], Repaired]]
     recovery, which the pages do not discuss, but asks what they do. Without this, a scene's
     film, homework, food or recovery sent 20 answerable tuning questions to the fallback.
     """
-    return any(OUT_OF_SCOPE in index.rules.firing(_rule_texts(asked, repaired.strict)) for asked, repaired in questions)
+    return any(_out_of_scope(index, asked, repaired) for asked, repaired in questions)
+
+
+def _out_of_scope(index: Index, asked: list[str], repaired: Repaired) -> bool:
+    return OUT_OF_SCOPE in index.rules.firing(_rule_texts(asked, repaired.strict))
+
+
+def _answers_alone(index: Index, asked: list[str], repaired: Repaired, ranked: list[Candidate]) -> bool:
+    """Whether one question of a message, asked alone, would get its best topic's answer."""
+    hits = sorted(index.rules.firing(_rule_texts(asked, repaired.strict)))
+    alone = _decide(index, ranked, hits, "")
+    return alone.kind in (MatchKind.FUZZY, MatchKind.RULE) and alone.topic == ranked[0].topic
 
 
 def _questions(index: Index, text: str) -> list[list[str]]:

@@ -93,6 +93,7 @@ class Messages:
     error: str
     suggestions_lead: str
     also_lead: str      # before the suggestions when a message asked a second question
+    uncovered_lead: str  # ... when its other question asks what the sources do not cover
     nearby_lead: str    # before the nearest topics, when the sources do not cover a question
     topics_lead: str    # before the list of every topic, in the help reply
     source_lead: str

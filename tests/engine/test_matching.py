@@ -78,6 +78,23 @@ def test_two_questions_joined_by_and_answer_the_first_and_offer_the_second(
     assert reply.suggestion_topics[0] == second
 
 
+@pytest.mark.parametrize("message", [
+    "what is gene therapy? how much does it cost?",
+    "What is gene therapy and how much does it cost?",
+])
+def test_a_covered_question_beside_an_uncovered_one_is_answered_and_the_other_named(
+        genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "what-is-gene-therapy"
+    assert "do not cover" in reply.text and reply.text.endswith(reply.disclaimer)
+
+
+def test_a_vague_question_beside_an_uncovered_one_still_falls_back(genebot: bot.Bot) -> None:
+    # asked alone, "how can a treatment do that" is no answerable question either
+    reply, _state = genebot.reply("how much does gene therapy cost? how can a treatment do that")
+    assert reply.topic == "out-of-scope", reply
+
+
 def test_and_inside_one_question_does_not_split_it(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("what are the risks and benefits of gene therapy")
     assert reply.kind != "clarify" and reply.topic in ("risks", "benefits")
