@@ -80,16 +80,28 @@ def classify(index: Index, text: str) -> Classification:
     # (no tuning set changed without it) but the cost of a third ranking.
     ranked = _rank(index, whole) if len(questions) < 2 else []
     also: list[str] = []
-    answerable: list[str] = []  # the well-supported tops of questions no out-of-scope rule reads
-    for asked, question in questions:
+    answerable: list[str] = []  # the well-supported tops of questions that, asked alone, are answered
+    fired: dict[int, set[str]] = {}  # the rules firing on each question, found once and only if needed
+
+    def fired_on(i: int) -> set[str]:
+        if i not in fired:
+            asked, question = questions[i]
+            fired[i] = index.rules.firing(_rule_texts(asked, question.strict))
+        return fired[i]
+
+    for i, (_asked, question) in enumerate(questions):
         part = _rank(index, question)
         if part and part[0].score >= index.settings.answer_at:
             also.append(part[0].topic)
-            if part[0].topic in index.knowledge and _answers_alone(index, asked, question, part):
+            if part[0].topic in index.knowledge and _answers_alone(index, part, fired_on(i)):
                 answerable.append(part[0].topic)
         ranked = _best_of(ranked, part)
     hits = index.rules.firing(texts)
-    if OUT_OF_SCOPE in hits and questions and not _asks_out_of_scope(index, questions):
+    # Only what the message asks, not its story, may send it to the fallback: "my dad had a
+    # heart attack in 2015 and recovered. how does gene therapy work?" names a recovery, which
+    # the pages do not discuss, but asks what they do. Without this, a scene's film, homework,
+    # food or recovery sent 20 answerable tuning questions to the fallback.
+    if OUT_OF_SCOPE in hits and questions and not any(OUT_OF_SCOPE in fired_on(i) for i in range(len(questions))):
         hits.discard(OUT_OF_SCOPE)
     hits = sorted(hits)
     result = _decide(index, ranked, hits, norm)
@@ -121,24 +133,9 @@ def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
     return (typed,) if repaired == typed else (typed, repaired)
 
 
-def _asks_out_of_scope(index: Index, questions: list[tuple[list[str], Repaired]]) -> bool:
-    """Whether an out-of-scope rule fires on what the message asks, not only on its story.
-
-    "my dad had a heart attack in 2015 and recovered. how does gene therapy work?" names a
-    recovery, which the pages do not discuss, but asks what they do. Without this, a scene's
-    film, homework, food or recovery sent 20 answerable tuning questions to the fallback.
-    """
-    return any(_out_of_scope(index, asked, repaired) for asked, repaired in questions)
-
-
-def _out_of_scope(index: Index, asked: list[str], repaired: Repaired) -> bool:
-    return OUT_OF_SCOPE in index.rules.firing(_rule_texts(asked, repaired.strict))
-
-
-def _answers_alone(index: Index, asked: list[str], repaired: Repaired, ranked: list[Candidate]) -> bool:
+def _answers_alone(index: Index, ranked: list[Candidate], fired: set[str]) -> bool:
     """Whether one question of a message, asked alone, would get its best topic's answer."""
-    hits = sorted(index.rules.firing(_rule_texts(asked, repaired.strict)))
-    alone = _decide(index, ranked, hits, "")
+    alone = _decide(index, ranked, sorted(fired), "")
     return alone.kind in (MatchKind.FUZZY, MatchKind.RULE) and alone.topic == ranked[0].topic
 
 
