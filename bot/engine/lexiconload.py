@@ -74,10 +74,9 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         personal=_personal(r, doc),
         numbers=numbers,
         emoji=_emoji(r, doc),
-        unstemmed=_unstemmed(r, doc),
+        unstemmed=_one_words(r, doc, "unstemmed"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
-        amounts=frozenset(w for words in r.phrases(doc, "amounts", "'amounts'") for w in words) if "amounts" in doc
-        else frozenset(),
+        amounts=_one_words(r, doc, "amounts"),
     )
     return lexicon, problems
 
@@ -148,13 +147,15 @@ def _persons(r: Reader, doc: Located, ids: set[str]) -> Persons:
     return Persons(concepts, subjects, tuple(swaps))
 
 
-def _unstemmed(r: Reader, doc: Located) -> frozenset[str]:
-    if "unstemmed" not in doc:
+def _one_words(r: Reader, doc: Located, key: str) -> frozenset[str]:
+    """A list of single lower-case words ('unstemmed', 'amounts'), each compared with one word
+    of a message as typed."""
+    if key not in doc:
         return frozenset()
-    listed = r.text_list(doc["unstemmed"], line_of(doc, "unstemmed"), "'unstemmed'")
+    listed = r.text_list(doc[key], line_of(doc, key), f"{key!r}")
     for word in listed:
         if not word.isalpha() or word != word.lower():
-            r.error(line_of(doc, "unstemmed"), f"'unstemmed': {word!r} is not one lower-case word")
+            r.error(line_of(doc, key), f"{key!r}: {word!r} is not one lower-case word")
     return frozenset(listed)
 
 
