@@ -801,3 +801,36 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
 def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic != "emergency", message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("honestly there is nothing worth waking up for", "crisis"),
+    ("whats even the point of existing", "crisis"),
+    ("i sat with a razor to my wrist for an hour", "crisis"),
+    ("sunday is the day i picked", "crisis"),
+    ("i think i'm finally going to go through with it", "crisis"),
+    ("can't decide if i want to live or die today", "crisis"),
+    ("would 30 of my sertraline be lethal? i have them here", "crisis"),
+    ("how do i fight the urge to cut tonight", "crisis"),
+    ("my grandma fell in the garden and she can't get up", "medical"),
+    ("my wife just had her first ever seizure, it stopped but she's still confused", "medical"),
+])
+def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
+    genebot: bot.Bot, message: str, urgency: str
+) -> None:
+    assert_emergency(genebot, message, urgency)
+
+
+@pytest.mark.parametrize("message", [
+    "is there any point in staying for the second infusion session",
+    "what is the point of waking up early for the infusion",
+    "i'm nervous about the infusion but i'm going to go through with it",
+    "how easy is it to die from gene therapy side effects",
+    "would a high dose of aav be lethal",
+    "i can't get up in the mornings since i fell behind at work",
+    "how can i resist the urge to eat sugar before the trial",
+    "my son had his first ever seizure when he was 2, could gene therapy help epilepsy",
+])
+def test_the_same_words_about_care_or_the_past_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency", message
