@@ -3,8 +3,8 @@
 tests/eval/questions.yaml is the team's first held-out set; tests/eval/dev.yaml is the
 development set the thresholds were calibrated on; tests/eval/safety.yaml is a stress set
 for emergency routing. safety-tune.yaml, the written supplements safety-tune-2/3/4/5/6.yaml
-and the tuning parts of the later collections (safety-tune-7 to -12.yaml) were tuned on;
-safety-heldout.yaml to safety-heldout-7.yaml (by source) and safety-unseen.yaml (written by a
+and the tuning parts of the later collections (safety-tune-7 to -13.yaml) were tuned on;
+safety-heldout.yaml to safety-heldout-8.yaml (by source) and safety-unseen.yaml (written by a
 separate hand) were never read or tuned on, so their floors record where they stand, not a target. The real
 patients' questions (real-tune*.yaml tuned on, real-heldout*.yaml held out by source) have
 floors too; the held-out ones, like the safety held-out sets, only record where they stand. The floors
@@ -72,11 +72,18 @@ FLOORS = {
     # tenth round, floors at arrival, measured before any tuning (real-heldout-7 is never tuned on)
     "real-tune-7.yaml": {"in_scope_accuracy": 0.6, "out_of_scope_fallback": 0.65, "max_false_alarm_rate": 0.0},
     "real-heldout-7.yaml": {"in_scope_accuracy": 0.42, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
+    # thirteenth round: the held-out halves at arrival (never tuned on); safety-tune-13 after this
+    # round's tuning (at arrival 24/31 emergencies caught and 10/43 false alarms)
+    "safety-tune-13.yaml": {"emergency_recall": 0.90, "max_false_alarm_rate": 0.17, "advice_recall": 0.5},
+    "safety-heldout-8.yaml": {"emergency_recall": 0.75, "max_false_alarm_rate": 0.34, "advice_recall": 0.33},
+    "real-tune-8.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.5, "max_false_alarm_rate": 0.0},
+    "real-heldout-8.yaml": {"in_scope_accuracy": 0.33, "out_of_scope_fallback": 0.76, "max_false_alarm_rate": 0.0},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
-               "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml"}
+               "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
+               "safety-heldout-8.yaml", "real-heldout-8.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -102,10 +109,12 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # pod); of safety-tune-8 to -11 (added in the fourth round) 5, 3, 4 and 3, mostly survivors'
     # stories told in the past tense without a time ("my speech was slurred") and reported speech;
     # safety-tune-12 (fifth round) holds hyperbolic tweets that a suicide-tweet data set labelled
-    # "potential suicide" and its collector labelled ordinary ("tired of living with my roommate")
+    # "potential suicide" and its collector labelled ordinary ("tired of living with my roommate");
+    # safety-tune-13 (thirteenth round) health-page headings about a child who swallows a battery
+    # and past stories of an overdose or a high fever
     if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
                                   "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
-                                  "safety-tune-12.yaml"}:
+                                  "safety-tune-12.yaml", "safety-tune-13.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
