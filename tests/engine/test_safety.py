@@ -830,6 +830,9 @@ def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
     "i can't get up in the mornings since i fell behind at work",
     "how can i resist the urge to eat sugar before the trial",
     "my son had his first ever seizure when he was 2, could gene therapy help epilepsy",
+    "when is a seizure an emergency",
+    "what should you do in a poisoning situation",
+    "my 6 year old has a 103 fever but is watching cartoons and eating fine",
 ])
 def test_the_same_words_about_care_or_the_past_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
