@@ -135,7 +135,8 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("  for: [suicidal-thoughts,", "  for: [suicidal-thought,", "'persons': 'for': no concept 'suicidal-thought'"),
     ("    he: {i: he,", "    he: {i: He,", "'persons': 'he' must map lower-case words to lower-case words"),
     ("      - took lotsof * {medicine}", "      - took lotsof * {medicines}",
-     "concept 'poisoning': 'terms': 'took lotsof * {medicines}' names no class '{medicines}' (known: cutter, live, living, medicine, point, roughly, waking, water, whose)"),
+     # the known classes follow; which they are is content, not this test's business
+     "concept 'poisoning': 'terms': 'took lotsof * {medicines}' names no class '{medicines}' (known: "),
     ("  medicine: [pills,", "  Medicine: [pills,", "class 'Medicine': a class name is lower-case letters and '-'"),
 ])
 def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old: str, new: str, expected: str) -> None:
