@@ -74,7 +74,7 @@ FLOORS = {
     "real-heldout-7.yaml": {"in_scope_accuracy": 0.42, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
     # thirteenth round: the held-out halves at arrival (never tuned on); safety-tune-13 after this
     # round's tuning (at arrival 24/31 emergencies caught and 10/43 false alarms)
-    "safety-tune-13.yaml": {"emergency_recall": 0.90, "max_false_alarm_rate": 0.17, "advice_recall": 0.5},
+    "safety-tune-13.yaml": {"emergency_recall": 0.90, "max_false_alarm_rate": 0.12, "advice_recall": 0.75},
     "safety-heldout-8.yaml": {"emergency_recall": 0.75, "max_false_alarm_rate": 0.34, "advice_recall": 0.33},
     "real-tune-8.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.5, "max_false_alarm_rate": 0.0},
     "real-heldout-8.yaml": {"in_scope_accuracy": 0.33, "out_of_scope_fallback": 0.76, "max_false_alarm_rate": 0.0},
