@@ -833,7 +833,20 @@ def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
     "when is a seizure an emergency",
     "what should you do in a poisoning situation",
     "my 6 year old has a 103 fever but is watching cartoons and eating fine",
+    "When to go to the ER for chest pain",          # health-page headings, pasted
+    "Is shortness of breath an emergency?",
+    "What counts as heavy bleeding after surgery?",
+    "What to expect in the ER after an overdose",
 ])
 def test_the_same_words_about_care_or_the_past_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic != "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "my dad has chest pain right now, is it an emergency",
+    "is this an emergency? my chest hurts and my left arm is numb",
+    "is it an emergency if my son swallowed a battery an hour ago",
+])
+def test_asking_whether_it_is_an_emergency_beside_one_still_is(genebot: bot.Bot, message: str) -> None:
+    assert_emergency(genebot, message, "medical")
