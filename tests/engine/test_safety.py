@@ -812,6 +812,10 @@ def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bo
     ("can't decide if i want to live or die today", "crisis"),
     ("would 30 of my sertraline be lethal? i have them here", "crisis"),
     ("how do i fight the urge to cut tonight", "crisis"),
+    ("i'm not sure if i should even live anymore", "crisis"),
+    ("i don't want to die but i don't want to keep living like this either", "crisis"),
+    ("honestly i just want to be gone", "crisis"),
+    ("might leap off the car park roof tonight", "crisis"),
     ("my grandma fell in the garden and she can't get up", "medical"),
     ("my wife just had her first ever seizure, it stopped but she's still confused", "medical"),
 ])
@@ -833,6 +837,8 @@ def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
     "when is a seizure an emergency",
     "what should you do in a poisoning situation",
     "my 6 year old has a 103 fever but is watching cartoons and eating fine",
+    "the old vector won't be missed",
+    "i don't know if gene therapy causes cancer",
     "When to go to the ER for chest pain",          # health-page headings, pasted
     "Is shortness of breath an emergency?",
     "What counts as heavy bleeding after surgery?",
