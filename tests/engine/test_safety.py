@@ -816,6 +816,9 @@ def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bo
     ("i don't want to die but i don't want to keep living like this either", "crisis"),
     ("honestly i just want to be gone", "crisis"),
     ("might leap off the car park roof tonight", "crisis"),
+    ("i wish i could just be erased", "crisis"),
+    ("want to cut so bad right now", "crisis"),
+    ("the world doesnt need me anymore", "crisis"),
     ("my grandma fell in the garden and she can't get up", "medical"),
     ("my wife just had her first ever seizure, it stopped but she's still confused", "medical"),
 ])
@@ -838,6 +841,8 @@ def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
     "what should you do in a poisoning situation",
     "my 6 year old has a 103 fever but is watching cartoons and eating fine",
     "the old vector won't be missed",
+    "the world doesnt need me to explain gene therapy to it",
+    "i want to cut bad carbs before the trial",
     "i don't know if gene therapy causes cancer",
     "When to go to the ER for chest pain",          # health-page headings, pasted
     "Is shortness of breath an emergency?",
