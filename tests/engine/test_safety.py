@@ -861,3 +861,12 @@ def test_the_same_words_about_care_or_the_past_are_no_emergency(genebot: bot.Bot
 ])
 def test_asking_whether_it_is_an_emergency_beside_one_still_is(genebot: bot.Bot, message: str) -> None:
     assert_emergency(genebot, message, "medical")
+
+
+@pytest.mark.parametrize("message", [
+    "had my gene therapy in march and now i get chest twinges on the stairs, should i mention it?",
+    "since the infusion i get out of breath walking to the car, is that normal for me",
+])
+def test_a_new_symptom_since_treatment_is_for_the_treatment_team(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "personal-advice" and reply.urgency == "soon", message
