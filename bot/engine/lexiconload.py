@@ -49,10 +49,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")
     fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
-    r = Reader(root, path, problems, fillers, spellings)
-    r.classes = _classes(r, doc)
-    numbers = _numbers(r, doc)
-    r.aliases = _number_aliases(numbers)
+    # classes and number ranges are plain lists: the probe reads them, and every phrase after
+    # is read knowing them
+    numbers = _numbers(probe, doc)
+    r = Reader(root, path, problems, fillers, spellings, _classes(probe, doc), _number_aliases(numbers))
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
     lookalikes |= _generated_lookalikes(root, problems)

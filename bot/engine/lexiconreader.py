@@ -19,6 +19,7 @@ from .yamlfile import Located, line_of
 __all__ = ["Reader"]
 
 _CLASS = re.compile(r"\{([a-z-]+)\}")  # "took lotsof * {medicine}": one phrase per medicine
+_WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
 
 
@@ -26,12 +27,16 @@ class Reader(Collector):
     """The content validator, plus phrases normalised the way the safety scan reads a message."""
 
     def __init__(self, root: Path, path: Path, problems: list[Problem], fillers: frozenset[str],
-                 spellings: Mapping[str, str]) -> None:
+                 spellings: Mapping[str, str], classes: Mapping[str, tuple[str, ...]] | None = None,
+                 aliases: Mapping[str, tuple[str, ...]] | None = None) -> None:
         super().__init__(root, path, problems)
         self.fillers = fillers
         self.spellings = spellings
-        self.classes: Mapping[str, tuple[str, ...]] = {}
-        self.aliases: Mapping[str, tuple[str, ...]] = {}  # "lotsof" is also "hightemp": 40 is both
+        # the typed words that are, or are spelt out to, a filler: a phrase with none of them
+        # cannot lose a word, so it is not tokenised a second time to find out
+        self._filler_words = fillers | {typed for typed, out in spellings.items() if fillers.intersection(out.split())}
+        self.classes = classes or {}  # "{medicine}" -> its members
+        self.aliases = aliases or {}  # "lotsof" is also "hightemp": 40 is both
 
     def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
                 required: set[str] = frozenset()) -> bool:  # type: ignore[override]
@@ -45,7 +50,7 @@ class Reader(Collector):
         return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
 
     def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
-        found: list[tuple[str, ...]] = []
+        found: dict[tuple[str, ...], None] = {}  # in order; a dict, not a list: a class expands to hundreds
         keep = frozenset({GAP}) if gaps else frozenset()
         plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
         gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
@@ -58,7 +63,7 @@ class Reader(Collector):
             elif words in found:
                 self.error(where, f"{what}: {text!r} is listed twice")
             else:
-                found.append(words)
+                found[words] = None
                 self._warn_filler(where, what, text, words, keep)
                 bare = tuple(w for w in words if w != GAP)
                 if GAP in words:
@@ -100,6 +105,8 @@ class Reader(Collector):
                      keep: frozenset[str]) -> None:
         """A filler inside a phrase is dropped from messages too, so the phrase says less than
         it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not"."""
+        if self._filler_words.isdisjoint(_WORD.findall(text.lower())):
+            return
         lost = [w for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
         if lost:
             self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
