@@ -327,6 +327,11 @@ OUT_OF_SCOPE = [
 ]
 
 
+def assert_no_alarm(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic != "emergency", message
+
+
 def assert_emergency(genebot: bot.Bot, message: str, urgency: str) -> bot.Reply:
     reply, _ = genebot.reply(message)
     assert (reply.kind, reply.topic, reply.urgency) == ("emergency", "emergency", urgency), message
@@ -475,8 +480,7 @@ def test_ordinary_questions_are_not_emergencies_or_advice(genebot: bot.Bot, mess
     "this playlist is on fire",
 ])
 def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency"
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -494,8 +498,7 @@ def test_an_ordinary_word_that_shares_a_one_word_terms_stem_is_no_emergency(gene
     "when will the trial let it end",                                # the same phrase about care
 ])
 def test_asking_for_information_on_an_emergency_is_not_one(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency"
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -525,8 +528,7 @@ def test_an_emergency_told_after_an_information_request_is_still_one(genebot: bo
     "gene therapy is ten times more expensive than other treatment",
 ])
 def test_an_everyday_phrase_about_care_is_no_crisis(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency"
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize(("message", "urgency"), [
@@ -551,10 +553,8 @@ def test_a_crisis_told_as_a_denial_of_finding_something_is_one(genebot: bot.Bot,
 
 
 def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> None:
-    reply, _state = genebot.reply("i dont see a future in this trial design, what are phase 3 trials for")
-    assert reply.topic != "emergency"
-    reply, _state = genebot.reply("i dont think i can keep going to the trial visits every week")
-    assert reply.topic != "emergency"
+    assert_no_alarm(genebot, "i dont see a future in this trial design, what are phase 3 trials for")
+    assert_no_alarm(genebot, "i dont think i can keep going to the trial visits every week")
 
 
 def test_id_starts_a_new_clause_as_i_does(genebot: bot.Bot) -> None:
@@ -603,13 +603,11 @@ def test_a_count_of_any_named_medicine_is_an_overdose(genebot: bot.Bot, message:
     "she takes 40 units of insulin a day",
 ])
 def test_a_dose_in_mg_or_a_past_accident_is_no_emergency(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency", message
+    assert_no_alarm(genebot, message)
 
 
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
-    reply, _state = genebot.reply("i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
-    assert reply.topic != "emergency"
+    assert_no_alarm(genebot, "i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
 
 
 @pytest.mark.parametrize("message", [
@@ -718,8 +716,7 @@ def test_not_written_apart_reads_as_the_contraction(genebot: bot.Bot, message: s
     "my traps are sore after the gym",
 ])
 def test_an_everyday_complaint_is_no_crisis(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency", message
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -799,8 +796,7 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
     "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
 ])
 def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency", message
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize(("message", "urgency"), [
@@ -850,8 +846,7 @@ def test_a_life_without_a_point_a_set_day_an_urge_and_a_fall_are_caught(
     "What to expect in the ER after an overdose",
 ])
 def test_the_same_words_about_care_or_the_past_are_no_emergency(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert reply.topic != "emergency", message
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize("message", [
