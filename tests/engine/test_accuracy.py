@@ -65,7 +65,7 @@ FLOORS = {
     # 0.58 -> 0.54 in the tenth round: three gene-editing examples ("rewrite human dna") won one tuning
     # question and lost one question here (counted, not read).
     "real-heldout-5.yaml": {"in_scope_accuracy": 0.54, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
-    "real-heldout-6.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.75, "max_false_alarm_rate": 0.0},
+    "real-heldout-6.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.71, "max_false_alarm_rate": 0.0},
     # fifth round, floors at arrival (safety-heldout-7 is never tuned on)
     "safety-tune-12.yaml": {"emergency_recall": 0.84, "max_false_alarm_rate": 0.36, "advice_recall": 0.5},
     "safety-heldout-7.yaml": {"emergency_recall": 0.67, "max_false_alarm_rate": 0.12, "advice_recall": 0.36},
