@@ -40,8 +40,10 @@ class MatchKind(enum.Enum):
     UNREADABLE = "unreadable"  # no letters or digits the content could match
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A topic and its score. A named tuple, not a frozen dataclass: a reply ranks every
+    topic once or twice and merges the rankings, and a tuple is built in a third of the time."""
+
     topic: str
     score: float
 

@@ -44,6 +44,8 @@ class RuleSet:
     def firing(self, texts: tuple[str, ...]) -> set[str]:
         """The topics with at least one pattern matching one of the texts."""
         fired: set[str] = set()
+        if not self.patterns:  # content with no such rules: no needle search at all
+            return fired
         for i in self._candidates(texts):
             topic = self.patterns[i][0]
             if topic not in fired and any(self._pattern(i).search(t) for t in texts):
