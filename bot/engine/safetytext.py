@@ -28,6 +28,10 @@ _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
 # fill in from the lexicon.
 CENSORED = "ʔ"
 _CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%0-9](?=[^\W\d_])")  # digits too: "k1ll", "su1c1de"
+# Letters typed one by one ("w a n t to d i e", "k i l l myself") hide a word as well; three
+# single letters in a row are seldom anything else, so a run of them is read as one word
+# (the reader then splits a run like "iwant" as it splits any words typed together).
+_SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W\d_])")
 
 
 def tokens(
@@ -66,6 +70,7 @@ def _tokens(
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
     folded = _CENSOR.sub(CENSORED, folded)
+    folded = _SPACED.sub(_unspaced, folded)
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     question = False  # a "?" since the last word
@@ -97,6 +102,10 @@ def _tokens(
             yield word
     if started:
         asked.append(question)
+
+
+def _unspaced(match: re.Match[str]) -> str:
+    return match.group(0).replace(" ", "")
 
 
 def stem(word: str) -> str:
