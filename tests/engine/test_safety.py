@@ -257,6 +257,7 @@ TYPOS_AND_SLANG = [
     ("i w a n t to d i e", "crisis"),     # letters typed one by one
     ("gonna k i l l myself", "crisis"),
     ("i am one of those suicidal people and i have pills", "crisis"),  # suicidal people, the writer among them
+    ("im a suicidal patient and nobody listens", "crisis"),  # one suicidal patient: the writer
     ("my brother od'd", "medical"),        # "od'd" reads as "odd" once the apostrophe goes
     ("i cnat breathe", "medical"),         # two letters swapped, in any lexicon word
     ("im on the train tarcks now", "crisis"),
@@ -312,7 +313,7 @@ ORDINARY = [
     "i will fill myself with hope and read about gene therapy",  # a real word is not a typo
     "my d*mn phone died again, what is gene therapy",            # a censored word no concept has
     "is gene therapy for vitamin a b c deficiencies",           # single letters that spell nothing
-    "how do i support suicidal patients as a nurse, and what is gene therapy",  # people in general
+    "how do i support suicidal people as a nurse, and what is gene therapy",  # people in general
     "the dose on my chart seemed odd on my last visit, what is a vector",
     "writing a short story wehre the patient stops breathing, what side effects are realistic",
     "please can you tell me why the boys in the duchenne trial died",  # "tell me" is not "me ... die"
