@@ -283,6 +283,8 @@ ADVICE = [
     "what would you tell someone in my situation",
     "does gene therapy work for me specifically",
     "im in a trial and thinking about leaving it, should i",
+    "can i get pregnant after gene therapy",  # family planning, the asker's own
+    "we got the results back and her factor levels are 5%, what does that mean",
 ]
 
 ORDINARY = [
