@@ -32,6 +32,7 @@ _CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%0-9](?=[^\W\d_])")  # digits too: "k1
 # single letters in a row are seldom anything else, so a run of them is read as one word
 # (the reader then splits a run like "iwant" as it splits any words typed together).
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W\d_])")
+_SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")  # two in a row: a cheap look before the costly one
 
 
 def tokens(
@@ -70,7 +71,8 @@ def _tokens(
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
     folded = _CENSOR.sub(CENSORED, folded)
-    folded = _SPACED.sub(_unspaced, folded)
+    if _SPACED_HINT.search(f" {folded} "):
+        folded = _SPACED.sub(_unspaced, folded)
     pending = None  # the strongest boundary since the last word; none before the first word
     started = False
     question = False  # a "?" since the last word
