@@ -258,6 +258,7 @@ TYPOS_AND_SLANG = [
     ("gonna k i l l myself", "crisis"),
     ("i am one of those suicidal people and i have pills", "crisis"),  # suicidal people, the writer among them
     ("im a suicidal patient and nobody listens", "crisis"),  # one suicidal patient: the writer
+    ("idk how to kill myself", "crisis"),  # not knowing how denies nothing
     ("my brother od'd", "medical"),        # "od'd" reads as "odd" once the apostrophe goes
     ("i cnat breathe", "medical"),         # two letters swapped, in any lexicon word
     ("im on the train tarcks now", "crisis"),
