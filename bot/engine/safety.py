@@ -214,8 +214,8 @@ def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
     panic of that emergency, and 911 comes first; said alone it is read as the crisis it may be."""
     if not any(m.urgency == "medical" for m in affirmed):
         return affirmed
-    return [m for m in affirmed
-            if not (m.urgency == "crisis" and any(p.start <= m.start and m.end <= p.end for p in panic))]
+    fears = Spans(panic)
+    return [m for m in affirmed if not (m.urgency == "crisis" and fears.holds(Hit("", m.start, m.end)))]
 
 
 def _writer_clauses(words: list[str], others: list[Hit]) -> tuple[list[int], set[int]]:
