@@ -1,5 +1,5 @@
 """Keyword and pattern rules, made cheap: each regex carries the literal strings it cannot
-match without (read from the compiled pattern), and runs only when one of them is present.
+match without (read from the compiled pattern), and runs only when they are present.
 
 Python's `re` tries every alternative at every position; with a few hundred safety and topic
 patterns that was most of the time of a reply. Looking for a few hundred short strings is far
@@ -37,6 +37,9 @@ class RuleSet:
     # shorter strings), so only the strings that could start somewhere in a message are tried
     needles: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
     always: tuple[int, ...]                                 # patterns with no known needle
+    # per pattern, the other strings it needs besides its needle, one of each group: looked up
+    # by "trying" or "hoping", "(trying|hoping) to (achieve|do)" also needs " to ", "achieve" or "do"
+    also: tuple[tuple[tuple[str, ...], ...], ...]
     # Compiled on first use: most patterns never run for a given message, and compiling all of
     # them was most of the cold start of `genebot ask` (content validation compiles each once).
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
@@ -67,7 +70,8 @@ class RuleSet:
             for needle, ids in self.needles[start]:
                 if needle in joined:
                     chosen.update(ids)
-        return sorted(chosen)
+        also = self.also
+        return [i for i in sorted(chosen) if all(any(s in joined for s in group) for group in also[i])]
 
 
 def build_rules(patterns: Mapping[str, Iterable[str]]) -> RuleSet:
@@ -75,56 +79,66 @@ def build_rules(patterns: Mapping[str, Iterable[str]]) -> RuleSet:
     flat = tuple((topic, p) for topic, ps in patterns.items() for p in ps)
     by_needle: dict[str, list[int]] = defaultdict(list)
     always = []
+    also = []
     for i, (_topic, pattern) in enumerate(flat):
-        needles = needles_of(pattern)
+        groups = _needs(pattern)
+        needles = _best(groups)
         if needles is None:
             always.append(i)
         for needle in needles or ():
             by_needle[needle].append(i)
+        also.append(tuple(tuple(sorted(g)) for g in groups if g is not needles))
     grouped: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
     for needle, ids in by_needle.items():
         grouped[needle[:_START] if len(needle) >= _START else ""].append((needle, tuple(ids)))
-    return RuleSet(flat, MappingProxyType({k: tuple(v) for k, v in grouped.items()}), tuple(always))
+    return RuleSet(flat, MappingProxyType({k: tuple(v) for k, v in grouped.items()}), tuple(always), tuple(also))
 
 
 def needles_of(pattern: str) -> tuple[str, ...] | None:
     """Strings one of which occurs in every match of the pattern, or None if none is known."""
+    best = _best(_needs(pattern))
+    return tuple(sorted(best)) if best else None
+
+
+def _needs(pattern: str) -> list[set[str]]:
+    """Groups of strings such that every match of the pattern holds one string of each group."""
     try:
         parsed = _sre_parser.parse(pattern)
     except Exception:  # an unusual construct: just run the regex every time
-        return None
-    found = _required(list(parsed))
-    # Messages are normalised to lower case, so a needle is looked for in lower case too.
-    return tuple(sorted({n.lower() for n in found})) if found else None
+        return []
+    # Messages are normalised to lower case, so needles are looked for in lower case too.
+    return [{n.lower() for n in group} for group in _required(list(parsed))]
 
 
-def _required(items: list) -> set[str] | None:  # type: ignore[type-arg]
-    best: set[str] | None = None
+def _required(items: list) -> list[set[str]]:  # type: ignore[type-arg]
+    """Every group a sequence of regex items needs: its literal runs, what its groups and
+    repeats need, and for an alternation, one of each branch's best strings."""
+    found: list[set[str]] = []
     run = ""
     for op, arg in [*items, (None, None)]:
         if op is _C.LITERAL:
             run += chr(arg)
             continue
         if run:
-            best = _better(best, {run})
+            found.append({run})
             run = ""
         if op is _C.SUBPATTERN:
-            best = _better(best, _required(list(arg[-1])))
+            found.extend(_required(list(arg[-1])))
         elif op is _C.BRANCH:
-            alternatives = [_required(list(seq)) for seq in arg[1]]
+            alternatives = [_best(_required(list(seq))) for seq in arg[1]]
             if all(alternatives):
                 union: set[str] = set().union(*alternatives)  # type: ignore[arg-type]
                 if len(union) <= _MAX_NEEDLES:
-                    best = _better(best, union)
+                    found.append(union)
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and arg[0] >= 1:
-            best = _better(best, _required(list(arg[2])))
+            found.extend(_required(list(arg[2])))
+    return [group for group in found if all(group)]
+
+
+def _best(groups: list[set[str]]) -> set[str] | None:
+    """The group whose shortest string is longest: looked up first, it rules out most messages."""
+    best: set[str] | None = None
+    for group in groups:
+        if best is None or min(map(len, group)) > min(map(len, best)):
+            best = group
     return best
-
-
-def _better(current: set[str] | None, candidate: set[str] | None) -> set[str] | None:
-    """Prefer the needle set whose shortest string is longest: it rules out more messages."""
-    if not candidate or any(not s for s in candidate):
-        return current
-    if current is None or min(map(len, candidate)) > min(map(len, current)):
-        return candidate
-    return current

@@ -45,3 +45,13 @@ def test_a_pattern_without_needles_always_runs() -> None:
     rules = build_rules({"t": [r"^\d+$"]})
     assert rules.always == (0,)
     assert rules.firing(("42",)) == {"t"} and rules.firing(("x",)) == set()
+
+
+def test_a_pattern_runs_only_when_every_string_it_needs_is_there() -> None:
+    rules = build_rules({"goal": [r"\b(trying|hoping) to (achieve|do)\b"]})
+    # looked up by "trying" or "hoping", and run only when " to " and "achieve" or "do" are there too
+    assert rules.also == (((" to ",), ("achieve", "do")),)
+    assert rules._candidates(("trying to say",)) == []
+    assert rules._candidates(("hoping to do well",)) == [0]
+    assert rules.firing(("what are they hoping to achieve",)) == {"goal"}
+    assert rules.firing(("hoping to dodge it",)) == set()  # a candidate the regex then turns down
