@@ -53,6 +53,18 @@ def test_ask_json_tells_crisis_medical_and_advice_apart() -> None:
     assert "treatment team today" in replies[3]["body"]
 
 
+def test_ask_answers_distress_with_support_and_988_not_not_covered() -> None:
+    questions = ["im not ok, i just feel so alone", "i was so depressed last year, whats the weather today",
+                 "i feel so overwhelmed, what is gene therapy"]
+    result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")
+    support, past, answered = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert (support["kind"], support["urgency"], support["suggestions"]) == ("fallback", "support", [])
+    assert "988" in support["body"] and "do not cover" not in support["body"]
+    assert support["text"].endswith(support["disclaimer"])
+    assert (past["kind"], past["urgency"]) == ("fallback", None) and "do not cover" in past["body"]
+    assert (answered["kind"], answered["topic"]) == ("answer", "what-is-gene-therapy")
+
+
 def test_batch_answers_each_line_independently_in_order() -> None:
     questions = ["what is gene therapy", "tell me more", "", "i cant breathe", "how much does it cost"]
     result = run("ask", "--json", "--batch", stdin="\n".join(questions) + "\n")

@@ -204,7 +204,10 @@ def _urgency_confusion(emergencies: Sequence[Result]) -> dict[str, dict[str, int
     table: dict[str, Counter[str]] = {}
     for r in emergencies:
         if r.expect_urgency:
-            got = r.urgency if r.got == EMERGENCY and r.urgency else f"missed ({r.got or r.kind})"
+            if r.got == EMERGENCY and r.urgency:
+                got = r.urgency
+            else:  # a miss that still got the word of support and 988 says so
+                got = f"missed ({r.got or r.kind}{', support' if r.urgency == 'support' else ''})"
             table.setdefault(r.expect_urgency, Counter())[got] += 1
     return {expected: dict(counts.most_common()) for expected, counts in sorted(table.items())}
 

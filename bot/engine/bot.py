@@ -12,6 +12,7 @@ from .classifier import Classification, MatchKind, classify
 from .content import Content, load_content
 from .conversation import MAX_OPTIONS, Followup, State, interpret
 from .index import Index, Settings, build_index
+from .lexicon import SUPPORT
 from .normalise import strip_controls
 from .replies import Reply, compose, kind_of
 
@@ -80,8 +81,12 @@ class Bot:
         return self._topic_reply(result.topic, result.confidence)
 
     def _fallback(self, result: Classification) -> Reply:
-        """The honest fallback, pointing at the knowledge topics nearest to what was asked."""
+        """The honest fallback, pointing at the knowledge topics nearest to what was asked; or,
+        to someone who says they are struggling, a word of support and 988, with no topics."""
         c = self.content
+        if result.urgency == SUPPORT:
+            answer = c.answers[OUT_OF_SCOPE]
+            return compose(c, "fallback", OUT_OF_SCOPE, result.confidence, answer.variants[SUPPORT], urgency=SUPPORT)
         nearby = [x.topic for x in result.candidates
                   if x.topic in c.topics and c.topics[x.topic].group == "knowledge" and x.score >= NEARBY_AT][:2]
         if not nearby:

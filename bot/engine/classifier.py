@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words
+from .lexicon import SUPPORT
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .ranking import Candidate, best_of, rank
 from .repair import repair
@@ -39,7 +40,7 @@ class Classification:
     confidence: float
     candidates: tuple[Candidate, ...] = ()
     normalised: str = ""
-    urgency: str | None = None  # "crisis" or "medical" for an emergency, "soon" for some advice
+    urgency: str | None = None  # "crisis" or "medical" for an emergency, "soon" for some advice, "support"
     for_other: bool = False     # the emergency is someone else's, with the writer
     also: str | None = None     # a second question in the message, about this topic
     uncovered: bool = False     # another question in the message asks what the sources do not cover
@@ -99,6 +100,8 @@ def classify(index: Index, text: str) -> Classification:
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
     if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
         result = replace(result, also=second)
+    if verdict.urgency == SUPPORT and result.topic == OUT_OF_SCOPE:
+        result = replace(result, urgency=SUPPORT)  # "i feel so alone": a word of support, not "not covered"
     return result
 
 

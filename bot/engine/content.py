@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS
+from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS, OUT_OF_SCOPE
 from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .frames import EMPTY as NO_FRAMES
@@ -32,7 +32,7 @@ __all__ = [
 
 MIN_EXAMPLES = 8
 # The wordings each safety answer must have besides its text (see Answer.variants).
-VARIANTS = {"crisis": EMERGENCY, "crisis-other": EMERGENCY, "other": EMERGENCY, "soon": ADVICE}
+VARIANTS = {"crisis": EMERGENCY, "crisis-other": EMERGENCY, "other": EMERGENCY, "soon": ADVICE, "support": OUT_OF_SCOPE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,18 @@ from pathlib import Path
 from types import MappingProxyType
 
 __all__ = [
-    "CATEGORIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "URGENCIES", "Concept", "PersonalFrames",
+    "CATEGORIES", "CONCEPT_URGENCIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "SUPPORT", "URGENCIES", "Concept",
+    "PersonalFrames",
     "SafetyLexicon", "Trigger",
 ]
 
 LEXICON = Path("intents") / "lexicon" / "safety.yaml"
 LOOKALIKES = Path("intents") / "lexicon" / "lookalikes.yaml"  # generated: benchmarks/lookalikes.py
-URGENCIES = ("crisis", "medical")
+URGENCIES = ("crisis", "medical")  # an emergency's
+# Distress that is no emergency ("i feel so alone", "im not ok"): a message the sources do not
+# cover gets a word of support and 988 instead of the bare fallback; it never makes an emergency.
+SUPPORT = "support"
+CONCEPT_URGENCIES = (*URGENCIES, SUPPORT)
 # ConText categories: what a trigger says about the concepts in its scope.
 CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept

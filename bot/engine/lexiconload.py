@@ -15,11 +15,11 @@ from typing import NamedTuple
 from .errors import ContentError, Problem
 from .lexicon import (
     CATEGORIES,
+    CONCEPT_URGENCIES,
     DIRECTIONS,
     GAP,
     LEXICON,
     LOOKALIKES,
-    URGENCIES,
     Concept,
     PersonalFrames,
     SafetyLexicon,
@@ -183,8 +183,8 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
                          {"id", "urgency"}):
             continue
         cid, urgency = item["id"], item["urgency"]
-        if urgency not in URGENCIES:
-            r.error(line_of(item, "urgency"), f"concept {cid!r}: urgency must be one of {', '.join(URGENCIES)}")
+        if urgency not in CONCEPT_URGENCIES:
+            r.error(line_of(item, "urgency"), f"concept {cid!r}: urgency must be one of {', '.join(CONCEPT_URGENCIES)}")
             continue
         terms = r.phrases(item, "terms", f"concept {cid!r}", gaps=True) if "terms" in item else ()
         for n, term in enumerate(terms):

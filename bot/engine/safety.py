@@ -36,7 +36,7 @@ from .context import (
     sentence_ids,
     together,
 )
-from .lexicon import CATEGORIES, Concept, SafetyLexicon
+from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .safetytext import CLAUSE, SENTENCE
@@ -80,7 +80,7 @@ class Mention:
 @dataclass(frozen=True, slots=True)
 class Verdict:
     topic: str | None = None      # EMERGENCY, ADVICE or None (no safety concern)
-    urgency: str | None = None    # "crisis", "medical", "soon" (see a provider today) or None
+    urgency: str | None = None    # "crisis", "medical", "soon" (see a provider today), "support" or None
     mentions: tuple[Mention, ...] = ()
     for_other: bool = False       # the person in danger is someone with the writer
 
@@ -114,6 +114,9 @@ class SafetyScanner:
             by_kind["concept"] += counted(weak, cues, ordinary, words)
         if not by_kind:
             return Verdict()
+        support = [h for h in by_kind["concept"] if h.item.urgency == SUPPORT]  # type: ignore[attr-defined]
+        if support:  # read apart, so that distress never changes how an emergency is read
+            by_kind["concept"] = [h for h in by_kind["concept"] if h.item.urgency != SUPPORT]  # type: ignore[attr-defined]
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -125,7 +128,16 @@ class SafetyScanner:
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
             return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other)
         topic, urgency = personal_request(words, by_kind, asked)
+        if topic is None and support and self._distressed(words, by_kind, support):
+            urgency = SUPPORT
         return Verdict(topic, urgency, mentions)
+
+    def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], support: list[Hit]) -> bool:
+        """Whether the message says a distress of now ("i feel so alone"), read in context as
+        an emergency is: not "i was so depressed last year", not "can it cause depression"."""
+        alone = defaultdict(list, by_kind)
+        alone["concept"] = support
+        return any(m.affirmed for m in self._mentions(words, alone))
 
     def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:
         """Every concept mention, qualified by the triggers around it."""

@@ -874,3 +874,29 @@ def test_asking_whether_it_is_an_emergency_beside_one_still_is(genebot: bot.Bot,
 def test_a_new_symptom_since_treatment_is_for_the_treatment_team(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic == "personal-advice" and reply.urgency == "soon", message
+
+
+@pytest.mark.parametrize(("now", "not_now"), [
+    ("i feel so alone, nobody to talk to", "i felt so alone when i was a teenager, how is the weather"),  # historical
+    ("im not ok", "can gene therapy cause depression"),  # hypothetical: a question about a risk
+    ("i am so depressed today", "i am not depressed, just wondering about the weather"),  # negated
+    ("honestly i feel like a failure and i cant get out of bed", "in the film he feels like a failure"),  # fiction
+])
+def test_distress_now_gets_support_and_988_but_never_an_emergency(genebot: bot.Bot, now: str, not_now: str) -> None:
+    reply, _ = genebot.reply(now)
+    assert (reply.kind, reply.urgency, reply.suggestions) == ("fallback", "support", ()), now
+    assert reply.body.index("988") < reply.body.index("911") and "not cover" not in reply.body
+    assert reply.text.endswith(reply.disclaimer)
+    other, _ = genebot.reply(not_now)
+    assert other.urgency is None and other.kind != "emergency", not_now
+
+
+def test_distress_beside_a_question_the_sources_answer_gets_the_answer(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("i feel so overwhelmed by all this, how does gene therapy work")
+    assert (reply.kind, reply.topic, reply.urgency) == ("answer", "how-it-works", None)
+
+
+def test_distress_words_never_change_how_an_emergency_is_read(genebot: bot.Bot) -> None:
+    # "i am depressed" between the "no" and "suicidal" once carried the denial over to them
+    assert_emergency(genebot, "no im depressed suicidal and lonely, i cant stop crying", "crisis")
+    assert_emergency(genebot, "i feel so alone and i have the pills in my hand", "crisis")

@@ -212,6 +212,8 @@ def test_someone_elses_crisis_is_answered_to_the_one_who_is_worried(app: Any) ->
         ("im dying to know how gene therapy works", "answer", None),
         ("my son has a mild fever two days after his infusion, is that normal", "advice", "soon"),
         ("is gene therapy right for someone like me", "advice", None),
+        ("i feel so alone and i have no one to talk to", "fallback", "support"),
+        ("what is the weather like today", "fallback", None),
     ],
 )
 def test_each_safety_kind_through_http(app: Any, message: str, kind: str | None, urgency: str | None) -> None:

@@ -300,8 +300,9 @@
     var id = ++replies;
     if (data.state !== undefined) latestReply = id;
     var emergency = data.kind === "emergency";
-    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), emergency ? "" : data.body);
-    if (emergency) bubble.replaceChild(withPhoneLinks(String(data.body)), bubble.querySelector(".body"));
+    var linked = emergency || data.urgency === "support";  /* 988 and 911 as links to call or text */
+    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), linked ? "" : data.body);
+    if (linked) bubble.replaceChild(withPhoneLinks(String(data.body)), bubble.querySelector(".body"));
     bubble.setAttribute("data-kind", String(data.kind));
     if (data.urgency) bubble.setAttribute("data-urgency", String(data.urgency));
     if (data.topic) bubble.setAttribute("data-topic", String(data.topic));
@@ -312,7 +313,7 @@
     if (suggestions.length) bubble.appendChild(suggestionButtons(suggestions, data.kind, id));
     if (data.disclaimer) disclaimer = String(data.disclaimer);
     bubble.appendChild(el("p", "disclaimer", disclaimer));
-    var urgent = emergency || data.urgency === "soon";
+    var urgent = emergency || data.urgency === "soon" || data.urgency === "support";
     var cited = sources.map(function (source) { return String(source.title || ""); }).filter(Boolean);
     announce((emergency ? "Urgent. " : "") + data.body +
       (cited.length ? " " + labels.sources + " " + cited.join("; ") + "." : "") +
