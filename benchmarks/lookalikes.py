@@ -57,7 +57,7 @@ def main() -> int:
 # Words no American dictionary has that are not misspellings: British spellings, words of the
 # other languages the lexicon reads (Spanish, French, German), and "else's" once its apostrophe
 # is gone.
-NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dreamt", "elses",
+NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dolor", "dreamt", "elses",
                           "fiancee", "jours", "laboured", "mucho", "neighbour", "responde", "suicider", "tumour",
                           "tumours"})
 
