@@ -20,6 +20,7 @@ from .lexicon import (
     GAP,
     LEXICON,
     LOOKALIKES,
+    SUPPORT,
     Concept,
     PersonalFrames,
     SafetyLexicon,
@@ -185,6 +186,10 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
         cid, urgency = item["id"], item["urgency"]
         if urgency not in CONCEPT_URGENCIES:
             r.error(line_of(item, "urgency"), f"concept {cid!r}: urgency must be one of {', '.join(CONCEPT_URGENCIES)}")
+            continue
+        extra = sorted(set(item) - {"id", "urgency", "terms"}) if urgency == SUPPORT else []
+        if extra:  # its terms are read apart from the emergency concepts (phrasebook: "distress")
+            r.error(line_of(item, extra[0]), f"concept {cid!r}: a 'support' concept has only 'terms', not {extra[0]!r}")
             continue
         terms = r.phrases(item, "terms", f"concept {cid!r}", gaps=True) if "terms" in item else ()
         for n, term in enumerate(terms):

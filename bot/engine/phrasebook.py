@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .context import GAP_WORDS, Hit, match_gapped, split_gaps
-from .lexicon import GAP, SafetyLexicon
+from .lexicon import GAP, SUPPORT, SafetyLexicon
 from .safetytext import CLAUSE, SENTENCE, stem
 
 __all__ = ["PhraseBook"]
 
+_DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
 
@@ -83,7 +84,7 @@ class PhraseBook:
                         break
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
-                        if end and not (kind in ("concept", "weak") and self._denied_in_gap(words[i:end], parts)):
+                        if end and not (kind in _DENIABLE and self._denied_in_gap(words[i:end], parts)):
                             found.append(Hit(kind, i, end, item))
         return found
 
@@ -110,8 +111,9 @@ def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _
 def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], object]]:
     """Every phrase of the lexicon as (kind, words, item): what a hit of it stands for."""
     for concept in lexicon.concepts:
+        kind = "distress" if concept.urgency == SUPPORT else "concept"  # never part of an emergency
         for term in concept.terms:
-            yield "concept", term, concept
+            yield kind, term, concept
         for term in concept.weak:
             yield "weak", term, concept
         for cue in concept.cues:

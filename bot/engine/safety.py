@@ -112,11 +112,9 @@ class SafetyScanner:
         weak, cues, ordinary = by_kind.pop("weak", ()), by_kind.pop("cue", ()), by_kind.pop("ordinary", ())
         if weak:
             by_kind["concept"] += counted(weak, cues, ordinary, words)
-        if not by_kind:
+        distress = by_kind.pop("distress", [])  # read apart: it never changes how an emergency is read
+        if not by_kind and not distress:
             return Verdict()
-        support = [h for h in by_kind["concept"] if h.item.urgency == SUPPORT]  # type: ignore[attr-defined]
-        if support:  # read apart, so that distress never changes how an emergency is read
-            by_kind["concept"] = [h for h in by_kind["concept"] if h.item.urgency != SUPPORT]  # type: ignore[attr-defined]
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -128,15 +126,15 @@ class SafetyScanner:
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
             return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other)
         topic, urgency = personal_request(words, by_kind, asked)
-        if topic is None and support and self._distressed(words, by_kind, support):
+        if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
         return Verdict(topic, urgency, mentions)
 
-    def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], support: list[Hit]) -> bool:
+    def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as
         an emergency is: not "i was so depressed last year", not "can it cause depression"."""
         alone = defaultdict(list, by_kind)
-        alone["concept"] = support
+        alone["concept"] = distress
         return any(m.affirmed for m in self._mentions(words, alone))
 
     def _mentions(self, words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[Mention, ...]:

@@ -169,3 +169,15 @@ def test_a_weak_block_without_its_cues_is_refused_with_its_line(content_copy: Pa
     assert f"intents/lexicon/safety.yaml:{line}: concept 'poisoning': 'weak' has no 'cues'" in message, message
     assert "problems" not in message, message  # one problem, said once
 
+
+
+def test_a_support_concept_with_more_than_terms_is_refused_with_its_line(content_copy: Path) -> None:
+    # distress is read apart from the emergency concepts, so it may not pair signs or be weak
+    lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
+    head = "  - id: distress\n    urgency: support\n"
+    _edit(lexicon, head, head + "    asked: true\n")
+    rows = lexicon.read_text(encoding="utf-8").splitlines()
+    line = 1 + rows.index("  - id: distress") + 2
+    message = _problems(content_copy)
+    expected = "concept 'distress': a 'support' concept has only 'terms', not 'asked'"
+    assert f"intents/lexicon/safety.yaml:{line}: {expected}" in message, message
