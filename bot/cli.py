@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
 
 
-CURATOR_COMMANDS = frozenset({"check", "eval", "report", "bench"})
+CURATOR_COMMANDS = frozenset({"check", "eval", "report", "bench", "train-model"})
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -88,6 +88,7 @@ _PLUGGED: dict[str, tuple[str, str]] = {
     "eval": ("bot.curate.evalcmd", "measure the bot on a labelled question file, or cross-validate its examples"),
     "report": ("bot.curate.report", "group the logged questions the bot could not answer, most frequent first"),
     "bench": ("bot.curate.bench", "time replies, cold start and memory, on today's and on scaled-up content"),
+    "train-model": ("bot.curate.trainmodel", "train the learned emergency reader (needs scikit-learn)"),
 }
 
 

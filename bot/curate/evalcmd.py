@@ -132,6 +132,11 @@ def _headline(data: dict[str, Any]) -> list[str]:
     rows = [(label, data[key], _of(*data["counts"][key])) for label, key in names]
     lines = [f"  {name:<24} {_pct(value):>6}  {count}" for name, value, count in rows]
     lines.append(f"  {'emergency false alarms':<24} {data['emergency_false_alarms']:>6}")
+    learned = data.get("learned", {})
+    if learned.get("caught") or learned.get("false_alarms"):
+        label = "learned model added"
+        lines.append(f"  {label:<24} {'':>6}  {learned['caught']} emergencies caught, "
+                     f"{learned['false_alarms']} false alarms (beyond the lexicon's)")
     lines.append(f"  {'clarifications':<24} {data['clarifications']:>6}")
     for expected, got in data.get("urgency_confusion", {}).items():
         told = ", ".join(f"{name} {count}" for name, count in got.items())

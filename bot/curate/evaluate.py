@@ -45,6 +45,7 @@ class Result:
     candidates: tuple[str, ...] = ()
     urgency: str | None = None            # what the bot said
     expect_urgency: str | None = None     # what the file says
+    learned: bool = False                 # an emergency called by the learned model, not the lexicon
 
     @property
     def correct(self) -> bool:
@@ -64,6 +65,7 @@ class Report:
                     "question": r.question, "expect": list(r.expect), "got": r.got,
                     "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
                     "candidates": list(r.candidates), "urgency": r.urgency, "expect_urgency": r.expect_urgency,
+                    "learned": r.learned,
                 }
                 for r in self.results
             ],
@@ -122,9 +124,10 @@ def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
     results = []
     for case in cases:
         reply, _ = bot.reply(case.question)
+        learned = reply.topic == EMERGENCY and bot.index.safety.scan(case.question).learned
         results.append(Result(
             case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates,
-            reply.urgency, case.urgency,
+            reply.urgency, case.urgency, learned,
         ))
     return Report(tuple(results), summarise(results))
 
@@ -170,6 +173,9 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         **{name: _share(hits, of) for name, (hits, of) in counts.items()},
         "counts": {name: list(pair) for name, pair in counts.items()},
         "emergency_false_alarms": len(false_alarms),
+        # What the learned model (bot/engine/textmodel.py) added to the lexicon's verdicts.
+        "learned": {"caught": sum(r.learned for r in emergencies),
+                    "false_alarms": sum(r.learned for r in false_alarms)},
         "urgency_confusion": _urgency_confusion(emergencies),
         "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),

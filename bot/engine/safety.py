@@ -40,6 +40,7 @@ from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .safetytext import CLAUSE, SENTENCE
+from .textmodel import EmergencyModel
 from .weak import counted
 from .wordreader import WordReader
 
@@ -83,13 +84,19 @@ class Verdict:
     urgency: str | None = None    # "crisis", "medical", "soon" (see a provider today), "support" or None
     mentions: tuple[Mention, ...] = ()
     for_other: bool = False       # the person in danger is someone with the writer
+    learned: bool = False         # called by the learned model (textmodel.py), not by a lexicon phrase
+    judged: bool = False          # the lexicon found danger words and judged them no emergency in context
 
 
 class SafetyScanner:
     """Built once from the lexicon; ``scan(text)`` is pure and thread-safe."""
 
-    def __init__(self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str]) -> None:
+    def __init__(
+        self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
+        model: EmergencyModel | None = None,
+    ) -> None:
         self.lexicon = lexicon
+        self.model = model
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
 
@@ -104,8 +111,22 @@ class SafetyScanner:
     # ------------------------------------------------------------------ the verdict
 
     def scan(self, text: str) -> Verdict:
+        """The lexicon's verdict, or the learned model's where the lexicon knows none of the
+        message's danger words: a missed emergency costs more than a false alarm, so the model
+        may add one, never take one away, and never overrule the lexicon's reading of context
+        ("i have never wanted to kill myself")."""
         asked: list[bool] = []
         words = self.words(text, asked)
+        verdict = self._read(words, asked)
+        if verdict.topic == EMERGENCY or verdict.judged or self.model is None:
+            return verdict
+        urgency = self.model.urgency(words)
+        if urgency is None:
+            return verdict
+        return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _read(self, words: list[str], asked: list[bool]) -> Verdict:
+        """The lexicon's verdict alone: its concepts, read in context."""
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
@@ -115,6 +136,9 @@ class SafetyScanner:
         distress = by_kind.pop("distress", [])  # read apart: it never changes how an emergency is read
         if not by_kind and not distress:
             return Verdict()
+        # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
+        # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
+        judged = bool(weak or by_kind.get("concept") or by_kind.get("pseudo"))
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -128,7 +152,7 @@ class SafetyScanner:
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
-        return Verdict(topic, urgency, mentions)
+        return Verdict(topic, urgency, mentions, judged=judged or bool(mentions))
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as

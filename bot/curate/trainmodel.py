@@ -1,0 +1,172 @@
+"""`genebot train-model`: train the learned emergency reader and write it as content.
+
+Its positives and look-alikes are the labelled messages of the tuning sets under tests/eval
+(never a held-out one: a file whose name says ``heldout`` or ``unseen``, or questions.yaml);
+everyday text that is no emergency (``--everyday FILE``, one message a line, e.g. idioms or
+stress diaries) keeps it from learning that anything unlike a gene-therapy question is one.
+Of each everyday file it takes every other line of a seeded shuffle, so the other half stays
+free to count false alarms on.
+
+Training uses scikit-learn (``pip install 'genebot[train]'``), a curator's tool only: the bot
+reads the weights with bot/engine/textmodel.py and needs no numerical library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..engine.bot import Bot
+from ..engine.content import load_content
+from ..engine.errors import UsageError
+from ..engine.textmodel import CLASSES, MODEL, features
+
+__all__ = ["add_arguments", "held_out", "run", "train"]
+
+SEED = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sets", nargs="*", type=Path,
+                        help="labelled tuning files (default: every tuning file in tests/eval)")
+    parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE",
+                        help="ordinary text, one message a line, read as no emergency (repeatable)")
+    parser.add_argument("--everyday-cap", type=int, default=3000, help="lines taken from each everyday file")
+    parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
+    parser.add_argument("--threshold", type=float, default=0.8,
+                        help="emergency probability from which the model speaks (set by folds over the tuning files)")
+    parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
+    parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
+    parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
+
+
+def held_out(path: Path) -> bool:
+    return "heldout" in path.name or "unseen" in path.name or path.name == "questions.yaml"
+
+
+def labelled(path: Path) -> list[tuple[str, str]]:
+    """(message, class) of a tests/eval file: an emergency's urgency, or "none"."""
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = doc["questions"] if isinstance(doc, dict) else doc
+    out = []
+    for item in items:
+        expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
+        cls = (item.get("urgency") or "medical") if "emergency" in expect else "none"
+        out.append((str(item["question"]), cls))
+    return out
+
+
+def everyday(path: Path, cap: int) -> list[str]:
+    """Half the lines of a text file, or of a probe corpus's texts (YAML list of {text, source})."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".yaml", ".yml"):
+        lines = [str(item["text"]).strip() for item in yaml.safe_load(text)]
+    else:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    random.Random(SEED).shuffle(lines)
+    return lines[::2][:cap]
+
+
+def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[str]], min_df: int) -> tuple[Any, Any]:
+    """Fit the vectorizer over the scan's words and the classifier: (vectorizer, classifier)."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise UsageError("training needs scikit-learn: pip install 'genebot[train]'") from None
+    vectorizer = TfidfVectorizer(analyzer=lambda text: features(words(text)), min_df=min_df, sublinear_tf=True)
+    x = vectorizer.fit_transform([m for m, _, _ in messages])
+    y = [CLASSES.index(c) for _, c, _ in messages]
+    if len(set(y)) != len(CLASSES):
+        raise UsageError(f"training needs messages of every class ({', '.join(CLASSES)}); "
+                         f"these files have only {', '.join(sorted({c for _, c, _ in messages}))}")
+    model = LogisticRegression(C=4, max_iter=3000, class_weight="balanced")
+    model.fit(x, y, sample_weight=[w for _, _, w in messages])
+    return vectorizer, model
+
+
+def model_document(
+    vectorizer: Any, model: Any, threshold: float, trained_on: list[dict[str, Any]], min_words: int = 4,
+) -> str:
+    """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
+    coef = model.coef_
+    weights = "".join(
+        f"{gram} {_r(vectorizer.idf_[i])} {' '.join(str(_r(coef[k][i])) for k in range(len(CLASSES)))}\n"
+        for gram, i in sorted(vectorizer.vocabulary_.items())
+    )
+    head = (
+        "# The learned emergency reader (bot/engine/textmodel.py). Generated by `genebot train-model`:\n"
+        "# do not edit by hand. Each line of weights: a word or word pair as the safety scan reads it,\n"
+        "# its idf, then its weight for none, crisis and medical.\n"
+    )
+    body = {
+        "version": 1, "classes": list(CLASSES), "threshold": threshold, "min_words": min_words,
+        "intercepts": [_r(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
+    }
+    return head + yaml.dump(body, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=1000)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.content or ".")
+    sets = args.sets or sorted((root / "tests" / "eval").glob("*.yaml"))
+    sets = [s for s in sets if not held_out(s)] if not args.sets else sets
+    if not sets:
+        raise UsageError(f"no tuning files found in {root / 'tests' / 'eval'}")
+    for s in sets:
+        if held_out(s):
+            raise UsageError(f"{s} is a held-out set: it is counted, never trained on")
+    messages: list[tuple[str, str, float]] = []
+    trained_on: list[dict[str, Any]] = []
+    for s in sets:
+        rows = labelled(s)
+        messages += [(m, c, 1.0) for m, c in rows]
+        trained_on.append(_entry(s, root, len(rows)))
+    for e in args.everyday:
+        lines = everyday(e, args.everyday_cap)
+        messages += [(m, "none", args.everyday_weight) for m in lines]
+        trained_on.append({**_entry(e, root, len(lines)), "weight": args.everyday_weight})
+    vectorizer, model = train(messages, scan_words(root), args.min_df)
+    out = args.output or root / MODEL
+    out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words), encoding="utf-8")
+    print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(messages)} messages")
+    return 0
+
+
+def scan_words(root: Path) -> Callable[[str], list[str]]:
+    """The safety scan's word reader for this content, without any model: what the bot will feed it."""
+    content = load_content(root)
+    return Bot(replace(content, emergency_model=None)).index.safety.words
+
+
+def _entry(path: Path, root: Path, count: int) -> dict[str, Any]:
+    full, base = path.resolve(), root.resolve()
+    name = str(full.relative_to(base)) if full.is_relative_to(base) else path.name
+    return {"file": name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "messages": count}
+
+
+def _r(value: float) -> float:
+    return float(f"{value:.6g}")
+
+
+def _dumper() -> Any:
+    """Short lists of numbers on one line, and the weights as a literal block of lines."""
+    base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    def row(dumper: Any, data: list[Any]) -> Any:
+        flow = all(isinstance(v, (int, float)) for v in data)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+    def text(dumper: Any, data: str) -> Any:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+    dumper = type("ModelDumper", (base,), {})
+    dumper.add_representer(list, row)
+    dumper.add_representer(str, text)
+    return dumper

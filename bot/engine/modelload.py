@@ -1,0 +1,98 @@
+"""Reading intents/lexicon/emergency-model.yaml into an EmergencyModel, every value checked.
+
+The file is generated (``genebot train-model``), but it is content all the same: a hand edit
+or a half-written file must stop the bot with the file and line, not skew its safety quietly.
+The file is optional: content without it has the lexicon alone.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .errors import Problem
+from .textmodel import CLASSES, MODEL, EmergencyModel
+from .yamlfile import Located, line_of, load_optional
+
+__all__ = ["load_model"]
+
+_KEYS = {"version", "classes", "threshold", "min_words", "intercepts", "trained_on", "weights"}
+
+
+def load_model(root: Path) -> tuple[EmergencyModel | None, list[Problem]]:
+    problems: list[Problem] = []
+    doc = load_optional(root, MODEL, problems)
+    if doc is None:
+        return None, problems
+    label = str(MODEL)
+
+    def error(line: int | None, message: str) -> None:
+        problems.append(Problem(label, line, message))
+
+    if not isinstance(doc, Located):
+        error(None, "the file must be a mapping")
+        return None, problems
+    for key in sorted(set(doc) ^ _KEYS):
+        error(line_of(doc, key), f"unknown key {key!r}" if key in doc else f"missing key {key!r}")
+    if problems:
+        return None, problems
+    if doc["version"] != 1:
+        error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
+    if list(doc["classes"] or ()) != list(CLASSES):
+        error(line_of(doc, "classes"), f"classes must be {list(CLASSES)}")
+    threshold = doc["threshold"]
+    if not _number(threshold) or not 0.5 <= threshold < 1:
+        error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
+    min_words = doc["min_words"]
+    if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
+        error(line_of(doc, "min_words"), "min_words must be a whole number from 1 to 50")
+    intercepts = _weights(doc["intercepts"])
+    if intercepts is None:
+        error(line_of(doc, "intercepts"), f"intercepts must be a list of {len(CLASSES)} numbers")
+    if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
+        error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
+    weights = _table(doc, error)
+    if problems or intercepts is None or weights is None:
+        return None, problems
+    return EmergencyModel(weights, intercepts, float(threshold), min_words), problems
+
+
+def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, tuple[float, ...]]] | None:
+    """The weights block: one line per feature, "word or pair, idf, one weight per class"
+    (a literal block rather than a YAML mapping: 10,000 rows load in milliseconds, not a second)."""
+    table, first = doc["weights"], (line_of(doc, "weights") or 0) + 1
+    if not isinstance(table, str) or not table.strip():
+        error(line_of(doc, "weights"), "weights must be a block of lines: a word or word pair, its idf, "
+              f"then {len(CLASSES)} weights")
+        return None
+    weights: dict[str, tuple[float, tuple[float, ...]]] = {}
+    for offset, line in enumerate(table.splitlines()):
+        parts = line.rsplit(None, 1 + len(CLASSES))
+        values = _floats(parts[1:]) if len(parts) == 2 + len(CLASSES) else None
+        if values is None or values[0] <= 0 or parts[0] in weights:
+            why = "repeats a feature" if values and parts[0] in weights else (
+                f"expected a word or word pair, an idf above 0, then {len(CLASSES)} numbers")
+            error(first + offset, f"weights: {why}: {line.strip()[:60]!r}")
+            return None
+        weights[parts[0]] = (values[0], values[1:])
+    return MappingProxyType(weights)
+
+
+def _floats(texts: list[str]) -> tuple[float, ...] | None:
+    try:
+        values = tuple(float(t) for t in texts)
+    except ValueError:
+        return None
+    return values if all(math.isfinite(v) for v in values) else None
+
+
+def _weights(row: Any, size: int = len(CLASSES)) -> tuple[float, ...] | None:
+    if not isinstance(row, list) or len(row) != size or not all(_number(v) for v in row):
+        return None
+    return tuple(float(v) for v in row)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
