@@ -56,10 +56,10 @@ def load_model(root: Path) -> tuple[EmergencyModel | None, list[Problem]]:
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
-    return EmergencyModel(weights, intercepts, float(threshold), min_words), problems
+    return EmergencyModel(weights, intercepts, float(threshold), min_words), problems  # type: ignore[arg-type]
 
 
-def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, tuple[float, ...]]] | None:
+def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:
     """The weights block: one line per feature, "word or pair, idf, one weight per class"
     (a literal block rather than a YAML mapping: 10,000 rows load in milliseconds, not a second)."""
     table, first = doc["weights"], (line_of(doc, "weights") or 0) + 1
@@ -67,7 +67,7 @@ def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, tuple
         error(line_of(doc, "weights"), "weights must be a block of lines: a word or word pair, its idf, "
               f"then {len(CLASSES)} weights")
         return None
-    weights: dict[str, tuple[float, tuple[float, ...]]] = {}
+    weights: dict[str, tuple[float, float, float, float]] = {}
     for offset, line in enumerate(table.splitlines()):
         parts = line.rsplit(None, 1 + len(CLASSES))
         values = _floats(parts[1:]) if len(parts) == 2 + len(CLASSES) else None
@@ -76,7 +76,7 @@ def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, tuple
                 f"expected a word or word pair, an idf above 0, then {len(CLASSES)} numbers")
             error(first + offset, f"weights: {why}: {line.strip()[:60]!r}")
             return None
-        weights[parts[0]] = (values[0], values[1:])
+        weights[parts[0]] = values  # type: ignore[assignment]  # 1 + len(CLASSES) numbers, checked above
     return MappingProxyType(weights)
 
 

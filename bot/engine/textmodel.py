@@ -16,7 +16,6 @@ checks the probabilities against scikit-learn's own.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,30 +34,37 @@ def features(words: Sequence[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class EmergencyModel:
-    weights: Mapping[str, tuple[float, tuple[float, ...]]]  # each feature's idf and weight for each class
-    intercepts: tuple[float, ...]
+    # Each feature's idf, then its weight for none, crisis and medical: one flat row, so a
+    # message's score is a few multiplications per word (CLASSES is fixed; checked at load).
+    weights: Mapping[str, tuple[float, float, float, float]]
+    intercepts: tuple[float, float, float]
     threshold: float  # the emergency probability from which the model speaks
     # The fewest words it judges: "goodbye" or "im done" alone is a chat ending, and a short
     # crisis ("cant breathe", "i want to die") is the lexicon's to name.
     min_words: int = 4
 
-    def probabilities(self, words: Sequence[str]) -> tuple[float, ...]:
+    def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The chance of each of CLASSES for a message's words (linear in their number)."""
         weights = self.weights
-        counts = Counter(f for f in features(words) if f in weights)
-        sums, square = [0.0] * len(self.intercepts), 0.0
+        counts: dict[str, int] = {}
+        for f in features(words):
+            if f in weights:
+                counts[f] = counts.get(f, 0) + 1
+        none = crisis = medical = square = 0.0
         for f, c in counts.items():
-            idf, row = weights[f]
+            idf, w_none, w_crisis, w_medical = weights[f]
             value = idf if c == 1 else (1.0 + math.log(c)) * idf  # sublinear tf-idf
             square += value * value
-            for k, w in enumerate(row):
-                sums[k] += value * w
-        norm = math.sqrt(square) or 1.0
-        scores = [b + s / norm for b, s in zip(self.intercepts, sums, strict=True)]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return tuple(e / total for e in exps)
+            none += value * w_none
+            crisis += value * w_crisis
+            medical += value * w_medical
+        norm = math.sqrt(square) or 1.0  # l2-normalised, as the vectorizer does
+        b_none, b_crisis, b_medical = self.intercepts
+        z = (b_none + none / norm, b_crisis + crisis / norm, b_medical + medical / norm)
+        top = max(z)
+        e = [math.exp(v - top) for v in z]  # softmax
+        total = e[0] + e[1] + e[2]
+        return e[0] / total, e[1] / total, e[2] / total
 
     def urgency(self, words: Sequence[str]) -> str | None:
         """"crisis" or "medical" when the model calls the message an emergency, else None."""
