@@ -18,7 +18,8 @@ import bot
 
 PACKAGE = Path(bot.__file__).resolve().parent
 ENGINE = PACKAGE / "engine"
-FORBIDDEN = ("bot.web", "bot.curate", "bot.cli", "bot.terminal", "prompt_toolkit", "waitress", "gunicorn")
+FORBIDDEN = ("bot.web", "bot.curate", "bot.cli", "bot.terminal", "prompt_toolkit", "waitress", "gunicorn",
+             "sklearn", "numpy")
 
 
 def imported_names(path: Path) -> set[str]:

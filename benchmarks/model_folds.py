@@ -1,0 +1,105 @@
+"""How the learned emergency reader does on messages it was not trained on, using tuning files only.
+
+Each named tuning file is left out in turn: the model is trained on every other tuning file
+(and the everyday files), then asked about the left-out file's messages. It is compared with
+the lexicon as it stood when that file arrived (the commit that added it, found with git), so
+the question is the one that matters: of the emergencies a fresh file brought and the lexicon
+missed, how many would the model have caught, and for how many new false alarms? The model
+speaks only where the arrival lexicon knew none of the message's danger words, as in the bot.
+
+    python benchmarks/model_folds.py --everyday epie-idioms.txt --everyday sad-stress-sentences.txt ...
+    python benchmarks/model_folds.py safety-tune-13.yaml safety-tune-14.yaml --thresholds 0.7,0.8,0.9
+
+Held-out files are refused, as `genebot train-model` refuses them. Needs scikit-learn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from checkout import checked_out
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.curate.trainmodel import everyday, held_out, labelled, scan_words, train  # noqa: E402
+
+EVAL = ROOT / "tests" / "eval"
+LATEST = ("safety-tune-10.yaml", "safety-tune-11.yaml", "safety-tune-12.yaml", "safety-tune-13.yaml",
+          "safety-tune-14.yaml")
+
+# Run with the arrival commit's code and content: for each message, whether its lexicon called
+# an emergency, and whether it found danger words of its own (which the model never overrules).
+_ARRIVAL = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from bot.engine.bot import Bot
+from bot.engine.content import load_content
+scan = Bot(load_content(sys.argv[1])).index.safety
+out = []
+for text in json.load(sys.stdin):
+    kinds = {h.kind for h in scan.hits(scan.words(text))}
+    out.append([scan.scan(text).topic == "emergency", bool(kinds & {"weak", "concept", "pseudo"})])
+print(json.dumps(out))
+"""
+
+
+def arrival_commit(name: str) -> str:
+    log = subprocess.run(["git", "-C", str(ROOT), "log", "--diff-filter=A", "--format=%H", "--", f"tests/eval/{name}"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if not log:
+        raise SystemExit(f"model_folds: {name} is not in git history")
+    return log[-1]
+
+
+def arrival_reading(name: str, texts: list[str]) -> list[tuple[bool, bool]]:
+    with checked_out(arrival_commit(name)) as code:
+        out = subprocess.run([sys.executable, "-c", _ARRIVAL, str(code)], input=json.dumps(texts), text=True,
+                             capture_output=True, check=True, timeout=1800)
+    return [(bool(a), bool(b)) for a, b in json.loads(out.stdout)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
+    parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE")
+    parser.add_argument("--thresholds", default="0.6,0.7,0.8,0.9")
+    parser.add_argument("--min-words", type=int, default=4)
+    args = parser.parse_args()
+    thresholds = [float(t) for t in args.thresholds.split(",")]
+    if any(held_out(Path(f)) for f in args.files):
+        raise SystemExit("model_folds: held-out files are counted, never trained or tuned on")
+    words = scan_words(ROOT)
+    tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
+    extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, 3000)]
+    totals = {t: [0, 0] for t in thresholds}  # emergencies caught, new false alarms
+    misses = ordinary = 0
+    for name in args.files:
+        rows = labelled(EVAL / name)
+        vectorizer, model = train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
+                                  words, 5)
+        chance = model.predict_proba(vectorizer.transform([m for m, _ in rows]))[:, 0]
+        reading = arrival_reading(name, [m for m, _ in rows])
+        for (text, cls), none, (alarm, judged) in zip(rows, chance, reading, strict=True):
+            emergency = cls != "none"
+            misses += emergency and not alarm
+            ordinary += not emergency
+            if alarm or judged or sum(1 for w in words(text) if w[:1].isalnum()) < args.min_words:
+                continue
+            for t in thresholds:
+                if 1 - none >= t:
+                    totals[t][0 if emergency else 1] += 1
+        print(f"model_folds: {name} done", file=sys.stderr)
+    for t in thresholds:
+        caught, alarms = totals[t]
+        print(f"threshold {t}: caught {caught} of the {misses} emergencies the lexicon missed at arrival; "
+              f"{alarms} new false alarms among {ordinary} ordinary messages")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""The learned emergency reader: its arithmetic against scikit-learn's, its content file's
+validation, and what it adds to the lexicon's verdicts, through the Python API and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_accuracy import NEVER_TUNED  # tests/engine is on sys.path (rootdir conftest)
+
+import bot
+from bot.curate.trainmodel import held_out, labelled, model_document, train
+from bot.engine.content import load_content
+from bot.engine.errors import ContentError
+from bot.engine.modelload import load_model
+from bot.engine.textmodel import CLASSES, MODEL, features
+
+ROOT = Path(__file__).resolve().parents[2]
+LEARNED = {  # the lexicon has no phrase for these; the model reads them as a whole
+    "everything is packed and the letters are written, i am ready": "crisis",
+    "he is sweating buckets and says his jaw and arm ache": "medical",
+}
+TRAINING = [
+    ("i want to die tonight", "crisis"), ("i have the pills ready and i am saying goodbye", "crisis"),
+    ("no point going on, i am ending it tonight", "crisis"), ("i am going to kill myself", "crisis"),
+    ("my dad collapsed and is not breathing", "medical"), ("she is having a seizure right now", "medical"),
+    ("my chest hurts and my left arm is numb", "medical"), ("his face is swelling and he cant breathe", "medical"),
+    ("what is gene therapy", "none"), ("is gene therapy safe", "none"), ("who oversees clinical trials", "none"),
+    ("this wait is killing me", "none"), ("i was so sad last year but i am fine now", "none"),
+    ("can gene therapy cause a seizure", "none"), ("how does a vector work", "none"),
+]
+
+
+def run_module(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=300, cwd=ROOT)
+
+
+def test_features_are_words_and_neighbouring_pairs() -> None:
+    assert features(["my", "chest", ",", "hurt"]) == ["my", "chest", "hurt", "my chest", "chest hurt"]
+    assert features([]) == []
+
+
+@pytest.fixture(scope="module")
+def trained(genebot: bot.Bot, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A small model trained with scikit-learn, written as content and read back by the engine."""
+    words = genebot.index.safety.words
+    vectorizer, model = train([(m, c, 1.0) for m, c in TRAINING], words, min_df=1)
+    root = tmp_path_factory.mktemp("model")
+    (root / MODEL).parent.mkdir(parents=True)
+    (root / MODEL).write_text(model_document(vectorizer, model, 0.8, [{"file": "inline", "messages": 15}], 1))
+    loaded, problems = load_model(root)
+    assert problems == [] and loaded is not None
+    return words, vectorizer, model, loaded
+
+
+def test_the_engine_computes_what_scikit_learn_computes(trained) -> None:  # type: ignore[no-untyped-def]
+    words, vectorizer, model, loaded = trained
+    messages = [m for m, _ in TRAINING] + ["i cant breath my chest hurtz", "unseen words only", "", "💥💥"]
+    expected = model.predict_proba(vectorizer.transform(messages))
+    for message, row in zip(messages, expected, strict=True):
+        got = loaded.probabilities(words(message))
+        assert got == pytest.approx(list(row), abs=1e-4), message  # the file keeps 6 significant digits
+
+
+def test_the_urgency_is_the_likelier_emergency_kind(trained) -> None:  # type: ignore[no-untyped-def]
+    words, _, _, loaded = trained
+    assert loaded.urgency(words("i want to die tonight")) == "crisis"
+    assert loaded.urgency(words("my dad collapsed and is not breathing")) == "medical"
+    assert loaded.urgency(words("what is gene therapy")) is None
+
+
+@pytest.mark.parametrize(("message", "urgency"), sorted(LEARNED.items()))
+def test_the_model_adds_an_emergency_the_lexicon_missed(genebot: bot.Bot, message: str, urgency: str) -> None:
+    verdict = genebot.index.safety.scan(message)
+    assert (verdict.topic, verdict.urgency, verdict.learned) == ("emergency", urgency, True)
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+    assert reply.text.endswith(reply.disclaimer) and reply.disclaimer == genebot.content.messages.emergency_disclaimer
+
+
+def test_the_cli_gives_the_learned_emergency_its_reply() -> None:
+    message = next(iter(LEARNED))
+    run = run_module("-m", "bot", "ask", "--json", message)
+    assert run.returncode == 0, run.stderr
+    reply = json.loads(run.stdout)
+    assert (reply["topic"], reply["urgency"]) == ("emergency", "crisis")
+    assert "988" in reply["text"]
+
+
+def test_without_the_model_the_lexicon_alone_decides(content_copy: Path) -> None:
+    (content_copy / MODEL).unlink()
+    alone = bot.Bot(load_content(content_copy))
+    for message in LEARNED:
+        assert alone.index.safety.scan(message).topic is None
+    assert alone.index.safety.scan("i am going to kill myself tonight").topic == "emergency"
+
+
+@pytest.mark.parametrize("message", ["goodbye", "im done", "bye for now"])
+def test_a_chat_ending_is_too_short_for_the_model_to_judge(genebot: bot.Bot, message: str) -> None:
+    assert genebot.index.safety.scan(message).topic is None
+    assert genebot.reply(message)[0].topic == "goodbye"
+
+
+@pytest.mark.parametrize("message", [
+    "i have never wanted to kill myself, what is crispr",             # denied
+    "i cant breathe when i think about the cost lol",                 # figurative
+    "i overdosed when i was 18, im 40 now and doing great",            # past
+    "in the novel she takes all her pills and writes a goodbye letter",       # fiction
+])
+def test_the_model_never_overrules_the_lexicons_reading_of_context(genebot: bot.Bot, message: str) -> None:
+    verdict = genebot.index.safety.scan(message)
+    assert verdict.topic != "emergency" and verdict.judged and not verdict.learned
+
+
+def test_the_model_never_takes_an_emergency_away(genebot: bot.Bot) -> None:
+    verdict = genebot.index.safety.scan("my dad collapsed and is not breathing")
+    assert verdict.topic == "emergency" and not verdict.learned
+
+
+def _break(content_copy: Path, old: str, new: str) -> str:
+    path = content_copy / MODEL
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy)
+    return str(caught.value)
+
+
+def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
+    lines = (content_copy / MODEL).read_text(encoding="utf-8").splitlines()
+    row = lines.index("weights: |") + 3
+    gram = lines[row - 1].split()[0]
+    error = _break(content_copy, lines[row - 1], f"  {gram} 1.5 oops 0.1 0.2")
+    assert f"{MODEL}:{row}: weights: expected a word or word pair" in error
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("threshold: 0.8", "threshold: 2", "threshold must be a number"),
+    ("version: 1", "version: 9", "unsupported version 9"),
+    ("- none\n- crisis", "- crisis\n- none", "classes must be"),
+    ("intercepts: [", "intercepts: [1, ", "intercepts must be a list of 3 numbers"),
+    ("threshold: 0.8", "threshhold: 0.8", "unknown key 'threshhold'"),
+    ("min_words: 4", "min_words: four", "min_words must be a whole number"),
+])
+def test_broken_model_content_fails_at_load(content_copy: Path, old: str, new: str, message: str) -> None:
+    assert message in _break(content_copy, old, new)
+
+
+def test_the_shipped_model_was_trained_on_todays_tuning_files_and_no_held_out_one(genebot: bot.Bot) -> None:
+    import yaml
+
+    doc = yaml.safe_load((ROOT / MODEL).read_text(encoding="utf-8"))
+    assert doc["classes"] == list(CLASSES)
+    evals = {e["file"]: e for e in doc["trained_on"] if e["file"].startswith("tests/eval/")}
+    tuning = {f"tests/eval/{p.name}" for p in (ROOT / "tests" / "eval").glob("*.yaml") if not held_out(p)}
+    assert set(evals) == tuning, "retrain: genebot train-model (see docs/safety.md)"
+    for name, entry in evals.items():
+        digest = hashlib.sha256((ROOT / name).read_bytes()).hexdigest()
+        assert entry["sha256"] == digest, f"{name} changed since the model was trained: retrain it"
+        assert Path(name).name not in NEVER_TUNED
+    assert all(held_out(Path(n)) for n in (*NEVER_TUNED, "questions.yaml"))
+
+
+def test_training_refuses_a_held_out_set() -> None:
+    run = run_module("-m", "bot", "train-model", "tests/eval/safety-unseen-2.yaml", "--output", "/dev/null")
+    assert run.returncode == 2
+    assert "held-out set: it is counted, never trained on" in run.stderr
+
+
+def test_training_writes_a_model_the_bot_loads(tmp_path: Path, content_copy: Path) -> None:
+    everyday = tmp_path / "everyday.txt"
+    everyday.write_text("".join(f"an ordinary line number {i}\n" for i in range(40)), encoding="utf-8")
+    (content_copy / MODEL).unlink()
+    out = content_copy / MODEL
+    labelled_file = ROOT / "tests" / "eval" / "safety-tune-13.yaml"
+    run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
+                     str(labelled_file), "--everyday", str(everyday), "--output", str(out))
+    assert run.returncode == 0, run.stderr
+    assert "words and word pairs from 94 messages" in run.stdout  # 74 labelled, half of 40 everyday
+    model = load_content(content_copy).emergency_model
+    assert model is not None and model.threshold == 0.8
+    assert len(labelled(ROOT / "tests" / "eval" / "safety-tune-13.yaml")) == 74
+
+
+def test_training_needs_every_class(content_copy: Path) -> None:
+    run = run_module("-m", "bot", "train-model", "--content", str(content_copy),
+                     str(ROOT / "tests" / "eval" / "real-tune.yaml"), "--output", str(content_copy / "x.yaml"))
+    assert run.returncode == 2
+    assert "training needs messages of every class (none, crisis, medical); these files have only none" in run.stderr
