@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
 def scan_words(root: Path) -> Callable[[str], list[str]]:
     """The safety scan's word reader for this content, without any model: what the bot will feed it."""
     content = load_content(root)
-    return Bot(replace(content, emergency_model=None)).index.safety.words
+    return Bot(replace(content, safety_model=None)).index.safety.words
 
 
 def _entry(path: Path, root: Path, count: int) -> dict[str, Any]:

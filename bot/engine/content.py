@@ -23,7 +23,7 @@ from .frames import Frames, load_frames
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
-from .textmodel import EmergencyModel
+from .textmodel import SafetyModel
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
@@ -124,7 +124,7 @@ class Content:
     safety: SafetyLexicon
     concepts: Concepts = EMPTY
     frames: Frames = NO_FRAMES
-    emergency_model: EmergencyModel | None = None  # a learned second reader (textmodel.py), if trained
+    safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
     warnings: tuple[Problem, ...] = ()
 
     def question(self, topic_id: str) -> str:
@@ -405,7 +405,7 @@ def load_content(root: Path | str | None = None) -> Content:
     language = _load_language(base, problems)
     safety, lexicon_problems = load_lexicon(base, language.spellings)
     problems.extend(lexicon_problems)
-    emergency_model, model_problems = load_model(base)
+    safety_model, model_problems = load_model(base)
     problems.extend(model_problems)
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
@@ -428,6 +428,6 @@ def load_content(root: Path | str | None = None) -> Content:
         safety=safety,
         concepts=concepts,
         frames=frames,
-        emergency_model=emergency_model,
+        safety_model=safety_model,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

@@ -1,4 +1,4 @@
-"""Reading intents/lexicon/emergency-model.yaml into an EmergencyModel, every value checked.
+"""Reading intents/lexicon/safety-model.yaml into an SafetyModel, every value checked.
 
 The file is generated (``genebot train-model``), but it is content all the same: a hand edit
 or a half-written file must stop the bot with the file and line, not skew its safety quietly.
@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
-from .textmodel import CLASSES, MODEL, EmergencyModel
+from .textmodel import CLASSES, MODEL, SafetyModel
 from .yamlfile import Located, line_of, load_optional
 
 __all__ = ["load_model"]
@@ -21,7 +21,7 @@ __all__ = ["load_model"]
 _KEYS = {"version", "classes", "threshold", "min_words", "intercepts", "trained_on", "weights"}
 
 
-def load_model(root: Path) -> tuple[EmergencyModel | None, list[Problem]]:
+def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     problems: list[Problem] = []
     doc = load_optional(root, MODEL, problems)
     if doc is None:
@@ -56,7 +56,7 @@ def load_model(root: Path) -> tuple[EmergencyModel | None, list[Problem]]:
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
-    return EmergencyModel(weights, intercepts, float(threshold), min_words), problems  # type: ignore[arg-type]
+    return SafetyModel(weights, intercepts, float(threshold), min_words), problems  # type: ignore[arg-type]
 
 
 def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:

@@ -40,7 +40,7 @@ from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .safetytext import CLAUSE, SENTENCE
-from .textmodel import EmergencyModel
+from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
 
@@ -93,7 +93,7 @@ class SafetyScanner:
 
     def __init__(
         self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
-        model: EmergencyModel | None = None,
+        model: SafetyModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model

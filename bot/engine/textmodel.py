@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CLASSES", "MODEL", "EmergencyModel", "features"]
+__all__ = ["CLASSES", "MODEL", "SafetyModel", "features"]
 
-MODEL = Path("intents") / "lexicon" / "emergency-model.yaml"  # generated: genebot train-model
+MODEL = Path("intents") / "lexicon" / "safety-model.yaml"  # generated: genebot train-model
 CLASSES = ("none", "crisis", "medical")
 
 
@@ -33,7 +33,7 @@ def features(words: Sequence[str]) -> list[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class EmergencyModel:
+class SafetyModel:
     # Each feature's idf, then its weight for none, crisis and medical: one flat row, so a
     # message's score is a few multiplications per word (CLASSES is fixed; checked at load).
     weights: Mapping[str, tuple[float, float, float, float]]

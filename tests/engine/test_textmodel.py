@@ -182,7 +182,7 @@ def test_training_writes_a_model_the_bot_loads(tmp_path: Path, content_copy: Pat
                      str(labelled_file), "--everyday", str(everyday), "--output", str(out))
     assert run.returncode == 0, run.stderr
     assert "words and word pairs from 94 messages" in run.stdout  # 74 labelled, half of 40 everyday
-    model = load_content(content_copy).emergency_model
+    model = load_content(content_copy).safety_model
     assert model is not None and model.threshold == 0.8
     assert len(labelled(ROOT / "tests" / "eval" / "safety-tune-13.yaml")) == 74
 
