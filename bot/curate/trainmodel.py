@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -140,8 +142,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def scan_words(root: Path) -> Callable[[str], list[str]]:
-    """The safety scan's word reader for this content, without any model: what the bot will feed it."""
-    content = load_content(root)
+    """The safety scan's word reader for this content, without any model: what the bot will
+    feed it. Read from a copy without the model file, so an outdated or broken one is no bar."""
+    with tempfile.TemporaryDirectory(prefix="genebot-train-") as tmp:
+        for part in ("intents", "answers", "sources"):
+            shutil.copytree(root / part, Path(tmp) / part)
+        (Path(tmp) / MODEL).unlink(missing_ok=True)
+        content = load_content(tmp)
     return Bot(replace(content, safety_model=None)).index.safety.words
 
 

@@ -175,7 +175,7 @@ def test_training_refuses_a_held_out_set() -> None:
 def test_training_writes_a_model_the_bot_loads(tmp_path: Path, content_copy: Path) -> None:
     everyday = tmp_path / "everyday.txt"
     everyday.write_text("".join(f"an ordinary line number {i}\n" for i in range(40)), encoding="utf-8")
-    (content_copy / MODEL).unlink()
+    (content_copy / MODEL).write_text("version: 1\nweights: broken\n", encoding="utf-8")  # no bar to retraining
     out = content_copy / MODEL
     labelled_file = ROOT / "tests" / "eval" / "safety-tune-13.yaml"
     run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
