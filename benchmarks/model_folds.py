@@ -3,7 +3,8 @@
 Each named tuning file is left out in turn: the model is trained on every other tuning file
 (and the everyday files), then asked about the left-out file's messages. It is compared with
 the lexicon as it stood when that file arrived (the commit that added it, found with git), so
-the question is the one that matters: of the emergencies a fresh file brought and the lexicon
+the question is the one that matters (the model is written as content, loaded and asked as the
+bot asks it): of the emergencies a fresh file brought and the lexicon
 missed, how many would the model have caught, and for how many new false alarms? The model
 speaks only where the arrival lexicon knew none of the message's danger words, as in the bot.
 
@@ -19,14 +20,19 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from checkout import checked_out
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.curate.trainmodel import everyday, held_out, labelled, scan_words, train  # noqa: E402
+from bot.curate.trainmodel import everyday, held_out, labelled, model_document, scan_words, train  # noqa: E402
+from bot.engine.modelload import load_model  # noqa: E402
+from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
 LATEST = ("safety-tune-10.yaml", "safety-tune-11.yaml", "safety-tune-12.yaml", "safety-tune-13.yaml",
@@ -63,12 +69,21 @@ def arrival_reading(name: str, texts: list[str]) -> list[tuple[bool, bool]]:
     return [(bool(a), bool(b)) for a, b in json.loads(out.stdout)]
 
 
+def engine_model(vectorizer: Any, model: Any) -> SafetyModel:
+    """The fold's model as the bot reads it: written as content, loaded and checked."""
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / MODEL).parent.mkdir(parents=True)
+        (Path(tmp) / MODEL).write_text(model_document(vectorizer, model, 0.8, [{"file": "fold"}]), encoding="utf-8")
+        reader, problems = load_model(Path(tmp))
+    assert reader is not None, problems
+    return reader
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
     parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE")
     parser.add_argument("--thresholds", default="0.6,0.7,0.8,0.9")
-    parser.add_argument("--min-words", type=int, default=4)
     args = parser.parse_args()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     if any(held_out(Path(f)) for f in args.files):
@@ -82,16 +97,17 @@ def main() -> int:
         rows = labelled(EVAL / name)
         vectorizer, model = train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
                                   words, 5)
-        chance = model.predict_proba(vectorizer.transform([m for m, _ in rows]))[:, 0]
+        reader = engine_model(vectorizer, model)
         reading = arrival_reading(name, [m for m, _ in rows])
-        for (text, cls), none, (alarm, judged) in zip(rows, chance, reading, strict=True):
+        for (text, cls), (alarm, judged) in zip(rows, reading, strict=True):
             emergency = cls != "none"
             misses += emergency and not alarm
             ordinary += not emergency
-            if alarm or judged or sum(1 for w in words(text) if w[:1].isalnum()) < args.min_words:
+            if alarm or judged:
                 continue
-            for t in thresholds:
-                if 1 - none >= t:
+            scan = words(text)
+            for t in thresholds:  # the bot's own decision (bot/engine/textmodel.py), at each threshold
+                if replace(reader, threshold=t).urgency(scan):
                     totals[t][0 if emergency else 1] += 1
         print(f"model_folds: {name} done", file=sys.stderr)
     for t in thresholds:
