@@ -213,6 +213,9 @@ def test_someone_elses_crisis_is_answered_to_the_one_who_is_worried(app: Any) ->
         ("my son has a mild fever two days after his infusion, is that normal", "advice", "soon"),
         ("is gene therapy right for someone like me", "advice", None),
         ("i feel so alone and i have no one to talk to", "fallback", "support"),
+        # no lexicon phrase for these: the learned second reader (bot/engine/textmodel.py)
+        ("everything is packed and the letters are written, i am ready", "emergency", "crisis"),
+        ("he is sweating buckets and says his jaw and arm ache", "emergency", "medical"),
         ("what is the weather like today", "fallback", None),
     ],
 )
