@@ -1,4 +1,4 @@
-"""Reading intents/lexicon/safety-model.yaml into an SafetyModel, every value checked.
+"""Reading intents/lexicon/safety-model.yaml into a SafetyModel, every value checked.
 
 The file is generated (``genebot train-model``), but it is content all the same: a hand edit
 or a half-written file must stop the bot with the file and line, not skew its safety quietly.

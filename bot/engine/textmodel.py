@@ -9,7 +9,7 @@ stemmed, contractions joined: wordreader.py), so "cant breath" meets "can't brea
 
 It only ever adds an emergency the lexicon missed, never takes one away. The arithmetic is
 scikit-learn's (TfidfVectorizer with ``sublinear_tf`` and l2 norm, then multinomial logistic
-regression), written out so that the engine needs no numerical library: tests/test_textmodel.py
+regression), written out so that the engine needs no numerical library: tests/engine/test_textmodel.py
 checks the probabilities against scikit-learn's own.
 """
 
