@@ -21,10 +21,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from checkout import checked_out
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.curate.trainmodel import corpus as load_corpus  # noqa: E402  (one reader for both formats)
 
 _COUNTER = """
 import json, sys
@@ -35,12 +37,6 @@ scan = Bot(load_content(sys.argv[1])).index.safety.scan
 texts = json.load(sys.stdin)
 print(json.dumps([i for i, t in enumerate(texts) if scan(t).topic == "emergency"]))
 """
-
-
-def load_corpus(path: Path) -> list[str]:
-    if path.suffix in (".yaml", ".yml"):
-        return [str(item["text"]) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    return [line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
 
 
 def alarms(code: Path, texts: list[str]) -> list[int]:

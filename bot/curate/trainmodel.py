@@ -26,11 +26,13 @@ from typing import Any
 import yaml
 
 from ..engine.bot import Bot
+from ..engine.catalog import EMERGENCY
 from ..engine.content import load_content
 from ..engine.errors import UsageError
 from ..engine.textmodel import CLASSES, MODEL, features
+from .evaluate import load_cases
 
-__all__ = ["add_arguments", "held_out", "run", "train"]
+__all__ = ["add_arguments", "corpus", "everyday", "held_out", "labelled", "model_document", "run", "train"]
 
 SEED = 1
 
@@ -55,23 +57,20 @@ def held_out(path: Path) -> bool:
 
 def labelled(path: Path) -> list[tuple[str, str]]:
     """(message, class) of a tests/eval file: an emergency's urgency, or "none"."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    items = doc["questions"] if isinstance(doc, dict) else doc
-    out = []
-    for item in items:
-        expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
-        cls = (item.get("urgency") or "medical") if "emergency" in expect else "none"
-        out.append((str(item["question"]), cls))
-    return out
+    return [(c.question, (c.urgency or "medical") if EMERGENCY in c.expect else "none") for c in load_cases(path)]
+
+
+def corpus(path: Path) -> list[str]:
+    """A corpus's messages: a YAML list of {text, source} (benchmarks/probes/) or one a line."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".yaml", ".yml"):
+        return [str(item["text"]).strip() for item in yaml.safe_load(text)]
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def everyday(path: Path, cap: int) -> list[str]:
-    """Half the lines of a text file, or of a probe corpus's texts (YAML list of {text, source})."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix in (".yaml", ".yml"):
-        lines = [str(item["text"]).strip() for item in yaml.safe_load(text)]
-    else:
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    """Half of a corpus (every other message of a seeded shuffle), at most `cap`."""
+    lines = corpus(path)
     random.Random(SEED).shuffle(lines)
     return lines[::2][:cap]
 
@@ -117,8 +116,7 @@ def model_document(
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.content or ".")
-    sets = args.sets or sorted((root / "tests" / "eval").glob("*.yaml"))
-    sets = [s for s in sets if not held_out(s)] if not args.sets else sets
+    sets = args.sets or [p for p in sorted((root / "tests" / "eval").glob("*.yaml")) if not held_out(p)]
     if not sets:
         raise UsageError(f"no tuning files found in {root / 'tests' / 'eval'}")
     for s in sets:

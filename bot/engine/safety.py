@@ -136,9 +136,6 @@ class SafetyScanner:
         distress = by_kind.pop("distress", [])  # read apart: it never changes how an emergency is read
         if not by_kind and not distress:
             return Verdict()
-        # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
-        # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
-        judged = bool(weak or by_kind.get("concept") or by_kind.get("pseudo"))
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -152,7 +149,10 @@ class SafetyScanner:
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
-        return Verdict(topic, urgency, mentions, judged=judged or bool(mentions))
+        # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
+        # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
+        judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
+        return Verdict(topic, urgency, mentions, judged=judged)
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as

@@ -28,7 +28,14 @@ CLASSES = ("none", "crisis", "medical")
 
 def features(words: Sequence[str]) -> list[str]:
     """The scan's words without punctuation, and each pair of neighbours ("chest hurt")."""
-    kept = [w for w in words if w[:1].isalnum()]
+    return _grams(_kept(words))
+
+
+def _kept(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w[:1].isalnum()]
+
+
+def _grams(kept: list[str]) -> list[str]:
     return kept + [f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)]
 
 
@@ -45,9 +52,12 @@ class SafetyModel:
 
     def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The chance of each of CLASSES for a message's words (linear in their number)."""
+        return self._probabilities(features(words))
+
+    def _probabilities(self, grams: list[str]) -> tuple[float, float, float]:
         weights = self.weights
         counts: dict[str, int] = {}
-        for f in features(words):
+        for f in grams:
             if f in weights:
                 counts[f] = counts.get(f, 0) + 1
         none = crisis = medical = square = 0.0
@@ -68,9 +78,10 @@ class SafetyModel:
 
     def urgency(self, words: Sequence[str]) -> str | None:
         """"crisis" or "medical" when the model calls the message an emergency, else None."""
-        if sum(1 for w in words if w[:1].isalnum()) < self.min_words:
+        kept = _kept(words)
+        if len(kept) < self.min_words:
             return None
-        none, crisis, medical = self.probabilities(words)
+        none, crisis, medical = self._probabilities(_grams(kept))
         if 1.0 - none < self.threshold:
             return None
         return "crisis" if crisis >= medical else "medical"
