@@ -26,8 +26,8 @@ EVAL = Path(__file__).parents[1] / "eval"
 
 # Sixteenth round: the learned emergency reader (intents/lexicon/safety-model.yaml) raised
 # every emergency floor to where it now stands (held-out sets counted, never read; the tuning
-# sets are its training data). It also raised two false-alarm ceilings, by the alarm it adds
-# to each (counted, not read): safety-heldout-4 0.04 -> 0.052 and safety-heldout-5 0.09 -> 0.097.
+# sets are its training data). It also raised one false-alarm ceiling, by the alarm it adds
+# there (counted, not read): safety-heldout-5 0.09 -> 0.097.
 FLOORS = {
     "questions.yaml": {"in_scope_accuracy": 0.93, "out_of_scope_fallback": 0.94, "emergency_recall": 1.0},
     "dev.yaml": {"in_scope_accuracy": 0.95, "out_of_scope_fallback": 0.95, "emergency_recall": 1.0},
@@ -59,7 +59,7 @@ FLOORS = {
     # 0.18 -> 0.19 in the tenth round: the concept for pills taken "on purpose" raised one more alarm
     # here (counted, not read; the set stays held out).
     "safety-heldout-3.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.19, "advice_recall": 0.71},
-    "safety-heldout-4.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.052, "advice_recall": 0.42},
+    "safety-heldout-4.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.04, "advice_recall": 0.42},
     "safety-heldout-5.yaml": {"emergency_recall": 0.89, "max_false_alarm_rate": 0.097, "advice_recall": 0.56},
     "safety-heldout-6.yaml": {"emergency_recall": 0.9, "max_false_alarm_rate": 0.11, "advice_recall": 0.37},
     "real-tune-5.yaml": {"in_scope_accuracy": 0.73, "out_of_scope_fallback": 0.59, "max_false_alarm_rate": 0.0},
