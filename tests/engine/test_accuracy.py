@@ -92,13 +92,17 @@ FLOORS = {
     # trained, at arrival (113/120 caught, 11 of them by the model; 102 by the lexicon alone;
     # 9/214 false alarms, advice 48/58 and 48/60); never read
     "safety-unseen-3.yaml": {"emergency_recall": 0.94, "max_false_alarm_rate": 0.043, "advice_recall": 0.8},
+    # seventeenth round: a fourth set by a separate helper, in styles hard for keywords (signs told
+    # only by what is seen, bystanders, indirect goodbyes, long posts), at arrival (127/140 caught,
+    # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
+    "safety-unseen-4.yaml": {"emergency_recall": 0.9, "max_false_alarm_rate": 0.115, "advice_recall": 0.77},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
                "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
-               "safety-unseen-3.yaml"}
+               "safety-unseen-3.yaml", "safety-unseen-4.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
