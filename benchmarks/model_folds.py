@@ -36,7 +36,7 @@ from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
 EVAL = ROOT / "tests" / "eval"
 LATEST = ("safety-tune-10.yaml", "safety-tune-11.yaml", "safety-tune-12.yaml", "safety-tune-13.yaml",
-          "safety-tune-14.yaml")
+          "safety-tune-14.yaml", "safety-tune-15.yaml")
 
 # Run with the arrival commit's code and content: for each message, whether its lexicon called
 # an emergency, and whether it found danger words of its own (which the model never overrules).
@@ -46,6 +46,8 @@ sys.path.insert(0, sys.argv[1])
 from bot.engine.bot import Bot
 from bot.engine.content import load_content
 scan = Bot(load_content(sys.argv[1])).index.safety
+if hasattr(scan, "model"):  # a commit that already ships a model: the lexicon alone is what it is compared with
+    scan.model = None
 out = []
 for text in json.load(sys.stdin):
     kinds = {h.kind for h in scan.hits(scan.words(text))}
