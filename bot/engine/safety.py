@@ -49,6 +49,9 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # The writer, in English grammar rather than in content: a crisis term that names them ("kill
 # myself", "end my life") is a disclosure however it is asked.
 _SELF = frozenset({"i", "me", "my", "myself", "mine"})
+# A sign that is itself a denial ("not moving", "not breathing") is one of a list of what is
+# missing when a denial stands before it: "hes not crying not moving" denies nothing.
+_DENIED_SIGN = frozenset({"not", "no", "isnt", "wont", "cant", "doesnt", "hasnt", "stopped"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
 
@@ -136,6 +139,7 @@ class SafetyScanner:
         distress = by_kind.pop("distress", [])  # read apart: it never changes how an emergency is read
         if not by_kind and not distress:
             return Verdict()
+        by_kind["ordinary"] = list(ordinary)  # care words: they tell a treatment from any "after"
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -196,11 +200,15 @@ class SafetyScanner:
             hits.append(t)
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
         stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
+        # A time told after a treatment dates the treatment, not an emergency told before it:
+        # "she is blue and not breathing she had her gene therapy last week" is now. (A
+        # treatment: an "after" phrase naming care, not "2 days after a car crash".)
+        treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]))
         over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
         writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
         mentions = []
         for c in concepts:
-            mention = self._qualify(c, nearby, marks, stops, words)
+            mention = self._qualify(c, nearby, marks, stops, words, treated)
             if mention.other and mention.urgency == "crisis":  # only then does it matter whose it is
                 writers = writers or _writer_clauses(words, [t for t in triggers if category(t) == "other"])
                 mention = replace(mention, writer=writers[0][c.start] in writers[1])
@@ -215,21 +223,26 @@ class SafetyScanner:
 
     def _qualify(
         self, c: Hit, nearby: Mapping[str, tuple[list[int], list[Hit]]], marks: Marks, stops: Mapping[str, Ends],
-        words: list[str],
+        words: list[str], treated: Ends,
     ) -> Mention:
         concept = c.item
         assert isinstance(concept, Concept)
         places = (c, c.anchor) if c.anchor else (c,)
 
-        def reaches(kind: str, before_only: bool = False) -> bool:
+        def reaches(kind: str, before_only: bool = False, after_only: bool = False) -> bool:
             starts, hits = nearby[kind]
             return any(
                 (not before_only or t.start < place.start)
+                and (not after_only or t.start >= place.end)
                 and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
+                and not (kind == "recent" and t.start >= place.end
+                         and treated.between(place.end, t.start))
                 for place in places for t in _nearest_first(starts, hits, place.start)
             )
 
         flags = {kind: kind in nearby and reaches(kind) for kind in CATEGORIES}
+        if flags["negated"] and words[c.start] in _DENIED_SIGN:
+            flags["negated"] = reaches("negated", after_only=True)  # "went away" after it still speaks
         if flags["current"] and flags["hypothetical"]:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
@@ -241,6 +254,21 @@ class SafetyScanner:
             if flags["current"]:  # "going to kill myself tonight i am a grad student": no class story
                 flags["fiction"] = False
         return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
+
+
+def _naming(phrases: list[Hit], words: list[Hit]) -> list[Hit]:
+    """The phrases that hold one of the words (both sorted lists of hits; n log n)."""
+    starts = sorted(w.start for w in words)
+    ends = {w.start: w.end for w in words}
+    held = []
+    for p in phrases:
+        i = bisect.bisect_left(starts, p.start)
+        while i < len(starts) and starts[i] < p.end:
+            if ends[starts[i]] <= p.end:
+                held.append(p)
+                break
+            i += 1
+    return held
 
 
 def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:

@@ -226,6 +226,14 @@ CONTEXT = [
      "i overdosed when i was 18 im 40 now with two kids and doing great how are trials run"),
     ("historical", "he had a stroke years ago and now his face is drooping again",
      "he had a stroke years ago hes fine now and he wants to know what a vector is"),
+    # seventeenth round: a time told after a treatment dates the treatment; a denied sign in a
+    # list of what is missing is no denial; but "2 days after a car crash" names no treatment
+    ("historical", "MY DAUGHTER IS BLUE AND NOT BREATHING SHE HAD HER GENE THERAPY LAST WEEK HELP",
+     "my daughter was blue and not breathing last week, she is fine now. what is a vector"),
+    ("negated", "BABY FELL IN THE POOL GOT HIM OUT HES NOT CRYING NOT MOVING",
+     "he is not having a seizure, not choking, just asking what a vector is"),
+    ("historical", "my brother is unconscious 2 days after a car crash",
+     "My brother was unconscious 2 days after a car crash 5 years back, he is fine now. Is gene therapy permanent?"),
 ]
 
 TYPOS_AND_SLANG = [
