@@ -105,6 +105,11 @@ FLOORS = {
     # only by what is seen, bystanders, indirect goodbyes, long posts), at arrival (127/140 caught,
     # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
     "safety-unseen-4.yaml": {"emergency_recall": 0.9, "max_false_alarm_rate": 0.115, "advice_recall": 0.77},
+    # seventeenth round: a fifth set by a separate helper, a broad sample of the people who open the
+    # widget rather than a stress test, added after this round's changes; 137/150 caught (24 by the
+    # model), 10/173 false alarms, advice 35/38 and 35/49 (at 71fc5f9, the round's start: 133/150,
+    # 11/173); never read
+    "safety-unseen-5.yaml": {"emergency_recall": 0.91, "max_false_alarm_rate": 0.058, "advice_recall": 0.71},
     # seventeenth round: written by another helper from the same brief, read and tuned on; at
     # arrival 179/200 caught (28 by the model), 21/259 false alarms, advice 47/57 and 47/64
     "safety-tune-15.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.082, "advice_recall": 0.73},
@@ -120,7 +125,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
                "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
-               "safety-unseen-3.yaml", "safety-unseen-4.yaml"}
+               "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
