@@ -257,9 +257,11 @@ class SafetyScanner:
 
 
 def _naming(phrases: list[Hit], words: list[Hit]) -> list[Hit]:
-    """The phrases that hold one of the words (both sorted lists of hits; n log n)."""
-    starts = sorted(w.start for w in words)
-    ends = {w.start: w.end for w in words}
+    """The phrases that hold one of the words, wholly (n log n: a phrase spans a few words)."""
+    ends: dict[int, int] = {}
+    for w in words:
+        ends[w.start] = min(w.end, ends.get(w.start, w.end))
+    starts = sorted(ends)
     held = []
     for p in phrases:
         i = bisect.bisect_left(starts, p.start)
