@@ -193,9 +193,9 @@
   var storeKey = "genebot:" + endpoint;
   var transcript = [];
 
-  function remember(entry) {
+  function remember(entry, first) {
     if (!persist) return;
-    transcript.push(entry);
+    if (first) transcript.unshift(entry); else transcript.push(entry);
     try { persist.setItem(storeKey, JSON.stringify({ state: state, transcript: transcript.slice(-60) })); }
     catch (e) { /* storage full or refused: continuity is only a convenience */ }
   }
@@ -223,9 +223,12 @@
     var typing = showTyping();
     request("/api/welcome").then(function (data) {
       if (data.labels) labels = data.labels;
+      /* A question asked at once (genebotWidget.ask on load) may be answered first: the
+       * welcome still goes where its typing dots were, above it, and first in the transcript. */
+      var overtaken = typing.nextSibling !== null;  /* something was said after the dots */
+      showReply(data, typing);
       typing.remove();
-      showReply(data);
-      remember({ who: "bot", data: data });
+      remember({ who: "bot", data: data }, overtaken);
     }, function (error) {
       welcomed = false; // try again next time the panel opens
       typing.remove();
@@ -249,9 +252,9 @@
     var typing = showTyping();
     request("/api/chat", { message: message, state: state }).then(function (data) {
       state = typeof data.state === "string" ? data.state : null;
-      typing.remove();
       remember({ who: "user", text: display });
-      showReply(data);
+      showReply(data, typing);
+      typing.remove();
       remember({ who: "bot", data: data });
     }, function (error) {
       typing.remove();
@@ -277,11 +280,11 @@
   });
 
   // --- showing the conversation -----------------------------------------------------------
-  function addBubble(who, text) {
+  function addBubble(who, text, before) {
     var bubble = el("div", "msg " + who);
     bubble.appendChild(el("span", "sr-only", who === "user" ? "You said: " : "genebot said: "));
     bubble.appendChild(el("p", "body", text));
-    log.appendChild(bubble);
+    if (before && before.parentNode === log) log.insertBefore(bubble, before); else log.appendChild(bubble);
     reveal(bubble);
     return bubble;
   }
@@ -296,12 +299,12 @@
     return typing;
   }
 
-  function showReply(data) {
+  function showReply(data, before) {
     var id = ++replies;
     if (data.state !== undefined) latestReply = id;
     var emergency = data.kind === "emergency";
     var linked = emergency || data.urgency === "support";  /* 988 and 911 as links to call or text */
-    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), linked ? "" : data.body);
+    var bubble = addBubble("bot" + (emergency ? " emergency" : ""), linked ? "" : data.body, before);
     if (linked) bubble.replaceChild(withPhoneLinks(String(data.body)), bubble.querySelector(".body"));
     bubble.setAttribute("data-kind", String(data.kind));
     if (data.urgency) bubble.setAttribute("data-urgency", String(data.urgency));
