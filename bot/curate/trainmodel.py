@@ -19,7 +19,6 @@ import random
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -146,8 +145,8 @@ def scan_words(root: Path) -> Callable[[str], list[str]]:
         for part in ("intents", "answers", "sources"):
             shutil.copytree(root / part, Path(tmp) / part)
         (Path(tmp) / MODEL).unlink(missing_ok=True)
-        content = load_content(tmp)
-    return Bot(replace(content, safety_model=None)).index.safety.words
+        content = load_content(tmp)  # no model file, so no model
+    return Bot(content).index.safety.words
 
 
 def _entry(path: Path, root: Path, count: int) -> dict[str, Any]:

@@ -203,7 +203,7 @@ class SafetyScanner:
         # A time told after a treatment dates the treatment, not an emergency told before it:
         # "she is blue and not breathing she had her gene therapy last week" is now. (A
         # treatment: an "after" phrase naming care, not "2 days after a car crash".)
-        treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]))
+        treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]) if "recent" in nearby else ())
         over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
         writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
         mentions = []
