@@ -51,6 +51,10 @@ class Concept:
     # Asking about it is the crisis: "what's the easiest way to die" is no general question,
     # so question frames ("what is", "how many") do not make it hypothetical.
     asked: bool = False
+    # A call for help ("should i call 911", "we need an ambulance"): the learned reader, which
+    # may overrule a medical alarm it is all but sure is ordinary (textmodel.py), never
+    # overrules this one.
+    sure: bool = False
 
 
 @dataclass(frozen=True, slots=True)

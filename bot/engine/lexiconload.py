@@ -179,7 +179,7 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked"}
+        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked", "sure"}
         if not r.mapping(item, line_of(raw, i), "a concept", keys,
                          {"id", "urgency"}):
             continue
@@ -200,8 +200,8 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
         if not terms and not together:
             r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
         weak, cues, unless = _weak(r, item, f"concept {cid!r}")
-        lasts, asked = (_flag(r, item, key, f"concept {cid!r}") for key in ("lasts", "asked"))
-        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked))
+        lasts, asked, sure = (_flag(r, item, key, f"concept {cid!r}") for key in ("lasts", "asked", "sure"))
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked, sure))
     return tuple(concepts)
 
 

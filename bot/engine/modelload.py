@@ -18,7 +18,7 @@ from .yamlfile import Located, line_of, load_optional
 
 __all__ = ["load_model"]
 
-_KEYS = {"version", "classes", "threshold", "min_words", "intercepts", "trained_on", "weights"}
+_KEYS = {"version", "classes", "threshold", "veto_below", "min_words", "intercepts", "trained_on", "weights"}
 
 
 def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
@@ -45,6 +45,9 @@ def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     threshold = doc["threshold"]
     if not _number(threshold) or not 0.5 <= threshold < 1:
         error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
+    veto_below = doc["veto_below"]
+    if not _number(veto_below) or not 0 <= veto_below <= 0.2:
+        error(line_of(doc, "veto_below"), "veto_below must be a number from 0 to 0.2 (0: the model never overrules)")
     min_words = doc["min_words"]
     if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
         error(line_of(doc, "min_words"), "min_words must be a whole number from 1 to 50")
@@ -56,7 +59,7 @@ def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
-    return SafetyModel(weights, intercepts, float(threshold), min_words), problems  # type: ignore[arg-type]
+    return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below)), problems  # type: ignore[arg-type]
 
 
 def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:

@@ -70,6 +70,7 @@ class Mention:
     other: bool = False
     lasts: bool = False  # goes on after it happened (an overdose): recent is now
     writer: bool = False  # its clause names the writer ("i", "my size"), not as "my friend"
+    sure: bool = False  # a call for help: the learned reader never overrules it
 
     @property
     def affirmed(self) -> bool:
@@ -116,8 +117,9 @@ class SafetyScanner:
     def scan(self, text: str) -> Verdict:
         """The lexicon's verdict, or the learned model's where the lexicon knows none of the
         message's danger words: a missed emergency costs more than a false alarm, so the model
-        may add one, never take one away, and never overrule the lexicon's reading of context
-        ("i have never wanted to kill myself")."""
+        adds emergencies, never overrules the lexicon's reading of context ("i have never
+        wanted to kill myself"), and takes an alarm away only where it is all but sure a
+        medical one is ordinary (``_overruled``)."""
         asked: list[bool] = []
         words = self.words(text, asked)
         verdict = self._read(words, asked)
@@ -129,7 +131,8 @@ class SafetyScanner:
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
     def _read(self, words: list[str], asked: list[bool]) -> Verdict:
-        """The lexicon's verdict alone: its concepts, read in context."""
+        """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
+        reader overrules, read on)."""
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
@@ -144,7 +147,7 @@ class SafetyScanner:
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
-        if affirmed:
+        if affirmed and not self._overruled(words, affirmed):
             crisis = [m for m in affirmed if m.urgency == "crisis"]
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
@@ -157,6 +160,13 @@ class SafetyScanner:
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
         return Verdict(topic, urgency, mentions, judged=judged)
+
+    def _overruled(self, words: list[str], affirmed: list[Mention]) -> bool:
+        """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
+        poison your liver?"): read on as a personal or ordinary message. Never a crisis."""
+        if self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
+            return False
+        return self.model.overrules(words)
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as
@@ -253,7 +263,8 @@ class SafetyScanner:
             flags["hypothetical"] = False  # "what's the quickest way to kill myself" asks for the writer
             if flags["current"]:  # "going to kill myself tonight i am a grad student": no class story
                 flags["fiction"] = False
-        return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, **flags)
+        return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, sure=concept.sure,
+                       **flags)
 
 
 def _naming(phrases: list[Hit], words: list[Hit]) -> list[Hit]:

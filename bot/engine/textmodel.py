@@ -7,7 +7,12 @@ messages and on everyday text (bot/curate/trainmodel.py), weighs a message as a 
 of its words and each pair of neighbouring words, as the scan reads them (spelling repaired,
 stemmed, contractions joined: wordreader.py), so "cant breath" meets "can't breathe".
 
-It only ever adds an emergency the lexicon missed, never takes one away. The arithmetic is
+It adds emergencies the lexicon missed. It takes one away in a single case: a medical alarm
+(never a crisis) on a message whose words it knows, which it finds all but certainly ordinary
+(``veto_below``): "can a gene therapy poison your liver?" names a poisoning but asks a question.
+Left-out tuning files showed the case is safe to hand it (docs/safety.md); on real crisis posts
+a crisis veto would have silenced "what's the best way to kill yourself?", so crises stay the
+lexicon's. The arithmetic is
 scikit-learn's (TfidfVectorizer with ``sublinear_tf`` and l2 norm, then multinomial logistic
 regression), written out so that the engine needs no numerical library: tests/engine/test_textmodel.py
 checks the probabilities against scikit-learn's own.
@@ -49,6 +54,8 @@ class SafetyModel:
     # The fewest words it judges: "goodbye" or "im done" alone is a chat ending, and a short
     # crisis ("cant breathe", "i want to die") is the lexicon's to name.
     min_words: int = 4
+    # Below this emergency probability the model overrules a lexicon's medical alarm (0: never).
+    veto_below: float = 0.0
 
     def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The chance of each of CLASSES for a message's words (linear in their number)."""
@@ -85,3 +92,14 @@ class SafetyModel:
         if 1.0 - none < self.threshold:
             return None
         return "crisis" if crisis >= medical else "medical"
+
+    def overrules(self, words: Sequence[str]) -> bool:
+        """Whether the model is all but sure a message the lexicon alarmed on is ordinary. It
+        speaks only on messages long enough and mostly in words it was trained on: "je veux
+        mourir ce soir" is all unknown words, and unknown words say nothing either way."""
+        kept = _kept(words)
+        if not self.veto_below or len(kept) < self.min_words:
+            return False
+        if 2 * sum(1 for w in kept if w in self.weights) < len(kept):
+            return False
+        return 1.0 - self._probabilities(_grams(kept))[0] < self.veto_below

@@ -132,6 +132,7 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("amounts: [mg,", "amounts: [milli grams,", "'amounts': 'milli grams' is not one lower-case word"),
     ("    lasts: true", "    lasts: sometimes", "concept 'poisoning': 'lasts' must be true or false"),
     ("    asked: true", "    asked: often", "concept 'method-seeking': 'asked' must be true or false"),
+    ("    sure: true  #", "    sure: yes please  #", "concept 'help-now': 'sure' must be true or false"),
     ("  for: [suicidal-thoughts,", "  for: [suicidal-thought,", "'persons': 'for': no concept 'suicidal-thought'"),
     ("    he: {i: he,", "    he: {i: He,", "'persons': 'he' must map lower-case words to lower-case words"),
     ("      - took lotsof * {medicine}", "      - took lotsof * {medicines}",

@@ -116,9 +116,31 @@ def test_the_model_never_overrules_the_lexicons_reading_of_context(genebot: bot.
     assert verdict.topic != "emergency" and verdict.judged and not verdict.learned
 
 
-def test_the_model_never_takes_an_emergency_away(genebot: bot.Bot) -> None:
-    verdict = genebot.index.safety.scan("my dad collapsed and is not breathing")
-    assert verdict.topic == "emergency" and not verdict.learned
+OVERRULED = [  # a medical alarm on words the model knows and is all but sure are ordinary
+    "can a gene therapy poison your liver?",
+    "How do they treat anaphylaxis in hospital? Curious after my first aid course",
+]
+
+
+@pytest.mark.parametrize("message", OVERRULED)
+def test_the_model_overrules_a_medical_alarm_it_is_sure_is_ordinary(genebot: bot.Bot, message: str,
+                                                                      content_copy: Path) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+    text = (content_copy / MODEL).read_text(encoding="utf-8")
+    (content_copy / MODEL).write_text(text.replace("veto_below: 0.02", "veto_below: 0", 1), encoding="utf-8")
+    assert bot.Bot(load_content(content_copy)).reply(message)[0].topic == "emergency"  # the lexicon's alarm
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("my dad collapsed and is not breathing", "medical"),
+    ("should i call 911", "medical"),                        # a call for help (`sure` in the lexicon)
+    ("we need an ambulance my wife collapsed", "medical"),
+    ("mi hijo no respira y esta azul ahora mismo", "medical"),  # words the model never saw say nothing
+    ("What's the best way to kill yourself?", "crisis"),     # a crisis is never overruled
+])
+def test_the_model_never_takes_these_emergencies_away(genebot: bot.Bot, message: str, urgency: str) -> None:
+    verdict = genebot.index.safety.scan(message)
+    assert (verdict.topic, verdict.urgency, verdict.learned) == ("emergency", urgency, False)
 
 
 def _break(content_copy: Path, old: str, new: str) -> str:
@@ -146,6 +168,8 @@ def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
     ("intercepts: [", "intercepts: [1, ", "intercepts must be a list of 3 numbers"),
     ("threshold: 0.8", "threshhold: 0.8", "unknown key 'threshhold'"),
     ("min_words: 4", "min_words: four", "min_words must be a whole number"),
+    ("veto_below: 0.02", "veto_below: 0.5", "veto_below must be a number from 0 to 0.2"),
+    ("veto_below: 0.02\n", "", "missing key 'veto_below'"),
 ])
 def test_broken_model_content_fails_at_load(content_copy: Path, old: str, new: str, message: str) -> None:
     assert message in _break(content_copy, old, new)
