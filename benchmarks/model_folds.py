@@ -10,6 +10,13 @@ speaks only where the arrival lexicon knew none of the message's danger words, a
 
     python benchmarks/model_folds.py --everyday epie-idioms.txt --everyday sad-stress-sentences.txt ...
     python benchmarks/model_folds.py safety-tune-13.yaml safety-tune-14.yaml --thresholds 0.7,0.8,0.9
+    python benchmarks/model_folds.py --veto 0.02,0.05,0.1 --everyday ... safety-tune-*.yaml
+
+With --veto the other question: the model may overrule a medical alarm of the lexicon it is all
+but sure is ordinary. For each left-out file, how many of today's lexicon's medical alarms there
+(true and false) would a model trained without the file overrule, at each veto level? Today's
+lexicon was tuned on these files, so its false alarms there are the hard ones left; the count
+that matters is the true emergencies lost, which the fold model has not seen.
 
 Held-out files are refused, as `genebot train-model` refuses them. Needs scikit-learn.
 """
@@ -81,11 +88,41 @@ def engine_model(vectorizer: Any, model: Any) -> SafetyModel:
     return reader
 
 
+def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]], words: Any,
+               levels: list[float]) -> None:
+    from bot.engine.bot import Bot
+    from bot.engine.content import load_content
+
+    scan = Bot(load_content(ROOT)).index.safety
+    lost = {v: [0, 0] for v in levels}  # true emergencies overruled, false alarms overruled
+    alarms = [0, 0]
+    for name in names:
+        vectorizer, model = train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
+                                  words, 5)
+        reader = engine_model(vectorizer, model)
+        for text, cls in labelled(EVAL / name):
+            scan.model = replace(reader, veto_below=0.0)
+            alone = scan.scan(text)
+            if alone.topic != "emergency" or alone.learned or alone.urgency != "medical":
+                continue
+            alarms[cls == "none"] += 1
+            for v in levels:
+                scan.model = replace(reader, veto_below=v)
+                if scan.scan(text).topic != "emergency":
+                    lost[v][cls == "none"] += 1
+        print(f"model_folds: {name} done", file=sys.stderr)
+    for v in levels:
+        print(f"veto below {v}: {lost[v][0]} of {alarms[0]} true medical alarms lost; "
+              f"{lost[v][1]} of {alarms[1]} false medical alarms removed")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
     parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE")
     parser.add_argument("--thresholds", default="0.6,0.7,0.8,0.9")
+    parser.add_argument("--veto", metavar="LEVELS", help="count what overruling medical alarms would cost, "
+                        "at these veto levels (comma-separated)")
     args = parser.parse_args()
     thresholds = [float(t) for t in args.thresholds.split(",")]
     if any(held_out(Path(f)) for f in args.files):
@@ -93,6 +130,9 @@ def main() -> int:
     words = scan_words(ROOT)
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, 3000)]
+    if args.veto:
+        veto_folds(args.files, tuning, extra, words, [float(v) for v in args.veto.split(",")])
+        return 0
     totals = {t: [0, 0] for t in thresholds}  # emergencies caught, new false alarms
     misses = ordinary = 0
     for name in args.files:

@@ -45,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
     parser.add_argument("--threshold", type=float, default=0.8,
                         help="emergency probability from which the model speaks (set by folds over the tuning files)")
+    parser.add_argument("--veto-below", type=float, default=0.02,
+                        help="below this emergency probability the model overrules a lexicon's medical alarm "
+                             "(0: never; measured with benchmarks/model_folds.py --veto)")
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
     parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
     parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
@@ -94,6 +97,7 @@ def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[st
 
 def model_document(
     vectorizer: Any, model: Any, threshold: float, trained_on: list[dict[str, Any]], min_words: int = 4,
+    veto_below: float = 0.0,
 ) -> str:
     """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
     coef = model.coef_
@@ -107,7 +111,8 @@ def model_document(
         "# its idf, then its weight for none, crisis and medical.\n"
     )
     body = {
-        "version": 1, "classes": list(CLASSES), "threshold": threshold, "min_words": min_words,
+        "version": 1, "classes": list(CLASSES), "threshold": threshold, "veto_below": veto_below,
+        "min_words": min_words,
         "intercepts": [_r(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
     }
     return head + yaml.dump(body, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=1000)
@@ -133,7 +138,8 @@ def run(args: argparse.Namespace) -> int:
         trained_on.append({**_entry(e, root, len(lines)), "weight": args.everyday_weight})
     vectorizer, model = train(messages, scan_words(root), args.min_df)
     out = args.output or root / MODEL
-    out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words), encoding="utf-8")
+    out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words,
+                                  args.veto_below), encoding="utf-8")
     print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(messages)} messages")
     return 0
 
