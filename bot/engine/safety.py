@@ -49,9 +49,6 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # The writer, in English grammar rather than in content: a crisis term that names them ("kill
 # myself", "end my life") is a disclosure however it is asked.
 _SELF = frozenset({"i", "me", "my", "myself", "mine"})
-# A sign that is itself a denial ("not moving", "not breathing") is one of a list of what is
-# missing when a denial stands before it: "hes not crying not moving" denies nothing.
-_DENIED_SIGN = frozenset({"not", "no", "isnt", "wont", "cant", "doesnt", "hasnt", "stopped"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
 
@@ -251,7 +248,7 @@ class SafetyScanner:
             )
 
         flags = {kind: kind in nearby and reaches(kind) for kind in CATEGORIES}
-        if flags["negated"] and words[c.start] in _DENIED_SIGN:
+        if flags["negated"] and words[c.start] in self.lexicon.denials:
             flags["negated"] = reaches("negated", after_only=True)  # "went away" after it still speaks
         if flags["current"] and flags["hypothetical"]:
             # "now she is unresponsive is that a side effect": a question asked after an event
