@@ -137,6 +137,10 @@ def _headline(data: dict[str, Any]) -> list[str]:
         label = "learned model added"
         lines.append(f"  {label:<24} {'':>6}  {learned['caught']} emergencies caught, "
                      f"{learned['false_alarms']} false alarms (beyond the lexicon's)")
+    if learned.get("overruled_emergencies") or learned.get("overruled_false_alarms"):
+        label = "learned model overruled"
+        lines.append(f"  {label:<24} {'':>6}  {learned['overruled_false_alarms']} false alarms taken away, "
+                     f"{learned['overruled_emergencies']} emergencies lost (medical alarms of the lexicon)")
     lines.append(f"  {'clarifications':<24} {data['clarifications']:>6}")
     for expected, got in data.get("urgency_confusion", {}).items():
         told = ", ".join(f"{name} {count}" for name, count in got.items())

@@ -46,6 +46,7 @@ class Result:
     urgency: str | None = None            # what the bot said
     expect_urgency: str | None = None     # what the file says
     learned: bool = False                 # an emergency called by the learned model, not the lexicon
+    overruled: bool = False               # a medical alarm of the lexicon the learned model took away
 
     @property
     def correct(self) -> bool:
@@ -65,7 +66,7 @@ class Report:
                     "question": r.question, "expect": list(r.expect), "got": r.got,
                     "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
                     "candidates": list(r.candidates), "urgency": r.urgency, "expect_urgency": r.expect_urgency,
-                    "learned": r.learned,
+                    "learned": r.learned, "overruled": r.overruled,
                 }
                 for r in self.results
             ],
@@ -124,10 +125,11 @@ def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
     results = []
     for case in cases:
         reply, _ = bot.reply(case.question)
-        learned = reply.topic == EMERGENCY and bot.index.safety.scan(case.question).learned
+        # Scanned again to tell the model's part from the lexicon's: the public Reply does not say.
+        verdict = bot.index.safety.scan(case.question)
         results.append(Result(
             case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates,
-            reply.urgency, case.urgency, learned,
+            reply.urgency, case.urgency, reply.topic == EMERGENCY and verdict.learned, verdict.overruled,
         ))
     return Report(tuple(results), summarise(results))
 
@@ -175,7 +177,9 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         "emergency_false_alarms": len(false_alarms),
         # What the learned model (bot/engine/textmodel.py) added to the lexicon's verdicts.
         "learned": {"caught": sum(r.learned for r in emergencies),
-                    "false_alarms": sum(r.learned for r in false_alarms)},
+                    "false_alarms": sum(r.learned for r in false_alarms),
+                    "overruled_emergencies": sum(r.overruled for r in emergencies),
+                    "overruled_false_alarms": sum(r.overruled for r in ordinary)},
         "urgency_confusion": _urgency_confusion(emergencies),
         "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),

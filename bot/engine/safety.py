@@ -87,6 +87,7 @@ class Verdict:
     for_other: bool = False       # the person in danger is someone with the writer
     learned: bool = False         # called by the learned model (textmodel.py), not by a lexicon phrase
     judged: bool = False          # the lexicon found danger words and judged them no emergency in context
+    overruled: bool = False       # a medical alarm of the lexicon the learned model took away
 
 
 class SafetyScanner:
@@ -144,7 +145,8 @@ class SafetyScanner:
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
-        if affirmed and not self._overruled(words, affirmed):
+        overruled = bool(affirmed) and self._overruled(words, affirmed)
+        if affirmed and not overruled:
             crisis = [m for m in affirmed if m.urgency == "crisis"]
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
@@ -156,7 +158,7 @@ class SafetyScanner:
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
-        return Verdict(topic, urgency, mentions, judged=judged)
+        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled)
 
     def _overruled(self, words: list[str], affirmed: list[Mention]) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy

@@ -131,6 +131,20 @@ def test_the_model_overrules_a_medical_alarm_it_is_sure_is_ordinary(genebot: bot
     assert bot.Bot(load_content(content_copy)).reply(message)[0].topic == "emergency"  # the lexicon's alarm
 
 
+def test_eval_counts_what_the_model_overruled(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        '- question: "can a gene therapy poison your liver?"\n  expect: [risks, out-of-scope]\n'
+        '- question: "my dad collapsed and is not breathing"\n  expect: [emergency]\n  urgency: medical\n',
+        encoding="utf-8")
+    run = run_module("-m", "bot", "eval", str(cases))
+    assert run.returncode == 0, run.stderr
+    assert "learned model overruled          1 false alarms taken away, 0 emergencies lost" in run.stdout
+    data = json.loads(run_module("-m", "bot", "eval", "--json", str(cases)).stdout)
+    assert [r["overruled"] for r in data["results"]] == [True, False]
+    assert data["learned"]["overruled_false_alarms"] == 1 and data["counts"]["false_alarm_rate"] == [0, 1]
+
+
 @pytest.mark.parametrize(("message", "urgency"), [
     ("my dad collapsed and is not breathing", "medical"),
     ("should i call 911", "medical"),                        # a call for help (`sure` in the lexicon)
