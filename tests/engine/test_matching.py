@@ -37,6 +37,9 @@ def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
     ("is gene therapy licensed yet", "approved-therapies"),  # approved, licensed, cleared
     ("how does a new gene therapy get to market", "fda-approval"),
     ("the fda put our trial on hold, what does that mean", "fda-role"),  # suspend, halt, pause, on hold
+    ("how does the food and drug administration decide to license a new medicine", "fda-approval"),
+    ("what is a medical research trial", "clinical-trials"),          # medical study, drug trial: a trial
+    ("its doable i get that, but what are the disadvantages", "risks"),  # draw backs, down sides
 ])
 def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, topic: str) -> None:
     reply, _state = genebot.reply(message)
@@ -98,3 +101,9 @@ def test_a_vague_question_beside_an_uncovered_one_still_falls_back(genebot: bot.
 def test_and_inside_one_question_does_not_split_it(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("what are the risks and benefits of gene therapy")
     assert reply.kind != "clarify" and reply.topic in ("risks", "benefits")
+
+
+def test_an_abbreviation_with_dots_is_one_word(genebot: bot.Bot) -> None:
+    # "u" alone is the chat spelling of "you": "the U.S." must not read as "the you s"
+    result = genebot.classify("Which agency oversees clinical trials in the U.S.? e.g. the F.D.A.")
+    assert result.normalised == "which agency oversees clinical trials in the us eg the fda"
