@@ -26,6 +26,9 @@ _SPLIT_CONTRACTION = re.compile(
 )
 _LONE_ENDING = re.compile(r" (?:t|m|s|d|ve|ll|re)\b")  # a cheap first look: most text has none
 _NON_WORD = re.compile(r"[\W_]+")
+# An abbreviation written with dots ("u.s.", "u.k", "e.g.") is one word, not letters: "u" alone
+# is the chat spelling of "you", and "the U.S." is no "the you s".
+_DOTTED = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -58,6 +61,8 @@ def join_contractions(folded: str) -> str:
 def normalise(text: str, spellings: Mapping[str, str]) -> str:
     """Lower-case words separated by single spaces, chat spellings expanded."""
     folded = join_contractions(fold(text[:MAX_CHARS], MAX_CHARS)[:MAX_CHARS])
+    if "." in folded:
+        folded = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", folded)
     words = _NON_WORD.sub(" ", folded).split()
     return " ".join(spellings.get(word, word) for word in words)
 
