@@ -79,8 +79,10 @@ FLOORS = {
     # answered with X (a comma that opens a question ends a sentence); its accuracy is unchanged.
     # 0.58 -> 0.54 in the tenth round: three gene-editing examples ("rewrite human dna") won one tuning
     # question and lost one question here (counted, not read).
-    "real-heldout-5.yaml": {"in_scope_accuracy": 0.54, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
-    "real-heldout-6.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.71, "max_false_alarm_rate": 0.0},
+    # out of scope lowered in the eighteenth round, counted, not read, not tuned back: -5 0.68 -> 0.64
+    # ('study' alone became a trial, f4a0659); -6 0.71 -> 0.68 (the concepts of ace32dd)
+    "real-heldout-5.yaml": {"in_scope_accuracy": 0.54, "out_of_scope_fallback": 0.64, "max_false_alarm_rate": 0.0},
+    "real-heldout-6.yaml": {"in_scope_accuracy": 0.58, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
     # fifth round, floors at arrival (safety-heldout-7 is never tuned on)
     # 1.0 -> 0.97 (and -13's 1.0 -> 0.96) in the seventeenth round: two self-harm disclosures that
     # only the model caught ("cutting is a scary thing. but it's something i feel i have to do")
@@ -97,6 +99,14 @@ FLOORS = {
     "safety-heldout-8.yaml": {"emergency_recall": 0.77, "max_false_alarm_rate": 0.34, "advice_recall": 0.33},
     "real-tune-8.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.5, "max_false_alarm_rate": 0.0},
     "real-heldout-8.yaml": {"in_scope_accuracy": 0.33, "out_of_scope_fallback": 0.76, "max_false_alarm_rate": 0.0},
+    # eighteenth round: two new real collections (the held-out halves counted, never read) and the
+    # paraphrases of the real tuning questions (paraphrase-unseen written by a separate hand, never read)
+    "real-tune-9.yaml": {"in_scope_accuracy": 0.26, "out_of_scope_fallback": 0.8, "max_false_alarm_rate": 0.0},
+    "real-heldout-9.yaml": {"in_scope_accuracy": 0.63, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.009},
+    "real-tune-10.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.63, "max_false_alarm_rate": 0.0},
+    "real-heldout-10.yaml": {"in_scope_accuracy": 0.9, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
+    "paraphrase-tune.yaml": {"in_scope_accuracy": 0.69, "max_false_alarm_rate": 0.0},
+    "paraphrase-unseen.yaml": {"in_scope_accuracy": 0.6, "max_false_alarm_rate": 0.0},
     # fifteenth round: a set written by a helper to tune on, after this round's tuning (at
     # arrival 129/159 caught, 4/188 false alarms, advice recall 70/83)
     "safety-tune-14.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.006, "advice_recall": 0.93},
@@ -110,12 +120,14 @@ FLOORS = {
     # seventeenth round: a fourth set by a separate helper, in styles hard for keywords (signs told
     # only by what is seen, bystanders, indirect goodbyes, long posts), at arrival (127/140 caught,
     # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
-    "safety-unseen-4.yaml": {"emergency_recall": 0.9, "max_false_alarm_rate": 0.115, "advice_recall": 0.77},
+    # false-alarm ceilings of -4 and -5 tightened in the eighteenth round: the learned reader's veto of
+    # medical alarms took 3 away from each (counted, not read), no emergency lost
+    "safety-unseen-4.yaml": {"emergency_recall": 0.9, "max_false_alarm_rate": 0.077, "advice_recall": 0.77},
     # seventeenth round: a fifth set by a separate helper, a broad sample of the people who open the
     # widget rather than a stress test, added after this round's changes; 137/150 caught (24 by the
     # model), 10/173 false alarms, advice 35/38 and 35/49 (at 71fc5f9, the round's start: 133/150,
     # 11/173); never read
-    "safety-unseen-5.yaml": {"emergency_recall": 0.91, "max_false_alarm_rate": 0.058, "advice_recall": 0.71},
+    "safety-unseen-5.yaml": {"emergency_recall": 0.91, "max_false_alarm_rate": 0.041, "advice_recall": 0.71},
     # seventeenth round: written by another helper from the same brief, read and tuned on; at
     # arrival 179/200 caught (28 by the model), 21/259 false alarms, advice 47/57 and 47/64
     "safety-tune-15.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.082, "advice_recall": 0.73},
@@ -136,7 +148,8 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "real-heldout-5.yaml", "safety-heldout-4.yaml", "real-heldout-6.yaml",
                "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
-               "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml"}
+               "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
+               "real-heldout-10.yaml", "paraphrase-unseen.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
