@@ -105,8 +105,8 @@ FLOORS = {
     "real-heldout-9.yaml": {"in_scope_accuracy": 0.63, "out_of_scope_fallback": 0.81, "max_false_alarm_rate": 0.009},
     "real-tune-10.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.63, "max_false_alarm_rate": 0.0},
     "real-heldout-10.yaml": {"in_scope_accuracy": 0.9, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
-    "paraphrase-tune.yaml": {"in_scope_accuracy": 0.69, "max_false_alarm_rate": 0.0},
-    "paraphrase-unseen.yaml": {"in_scope_accuracy": 0.6, "max_false_alarm_rate": 0.0},
+    "paraphrase-tune.yaml": {"in_scope_accuracy": 0.71, "max_false_alarm_rate": 0.0},
+    "paraphrase-unseen.yaml": {"in_scope_accuracy": 0.61, "max_false_alarm_rate": 0.0},
     # fifteenth round: a set written by a helper to tune on, after this round's tuning (at
     # arrival 129/159 caught, 4/188 false alarms, advice recall 70/83)
     "safety-tune-14.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.006, "advice_recall": 0.93},
