@@ -56,7 +56,7 @@ FLOORS = {
     # lowered in the seventeenth round: the model retrained with safety-tune-19 and -20 lost catches
     # here, 59 -> 57/65 (counted, not read; not tuned back). Folds over the tuning files favour the
     # retrained model (155 vs 129 of 269 arrival misses caught, 2 vs 3 false alarms).
-    "safety-heldout-2.yaml": {"emergency_recall": 0.87, "max_false_alarm_rate": 0.06, "advice_recall": 0.76},
+    "safety-heldout-2.yaml": {"emergency_recall": 0.89, "max_false_alarm_rate": 0.06, "advice_recall": 0.76},
     "safety-tune-8.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.09, "advice_recall": 0.71},
     "safety-tune-9.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.05, "advice_recall": 0.87},
     "safety-tune-10.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.07, "advice_recall": 0.76},
@@ -107,6 +107,7 @@ FLOORS = {
     "real-tune-10.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.63, "max_false_alarm_rate": 0.0},
     "real-heldout-10.yaml": {"in_scope_accuracy": 0.9, "out_of_scope_fallback": 0.68, "max_false_alarm_rate": 0.0},
     "paraphrase-tune.yaml": {"in_scope_accuracy": 0.71, "max_false_alarm_rate": 0.0},
+    "paraphrase-tune-2.yaml": {"in_scope_accuracy": 0.76, "max_false_alarm_rate": 0.0},
     "paraphrase-unseen.yaml": {"in_scope_accuracy": 0.6, "max_false_alarm_rate": 0.0},  # 190 -> 188 with that example
     # fifteenth round: a set written by a helper to tune on, after this round's tuning (at
     # arrival 129/159 caught, 4/188 false alarms, advice recall 70/83)
@@ -117,7 +118,7 @@ FLOORS = {
     # sixteenth round: a third set written by a separate helper after the learned reader was
     # trained, at arrival (113/120 caught, 11 of them by the model; 102 by the lexicon alone;
     # 9/214 false alarms, advice 48/58 and 48/60); never read
-    "safety-unseen-3.yaml": {"emergency_recall": 0.94, "max_false_alarm_rate": 0.043, "advice_recall": 0.8},
+    "safety-unseen-3.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.043, "advice_recall": 0.8},
     # seventeenth round: a fourth set by a separate helper, in styles hard for keywords (signs told
     # only by what is seen, bystanders, indirect goodbyes, long posts), at arrival (127/140 caught,
     # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
