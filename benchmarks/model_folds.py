@@ -88,6 +88,12 @@ def engine_model(vectorizer: Any, model: Any) -> SafetyModel:
     return reader
 
 
+def fold_reader(name: str, tuning: list[Path], extra: list[tuple[str, str, float]], words: Any) -> SafetyModel:
+    """The model trained on every tuning file but `name` (and the everyday lines), as the bot reads it."""
+    return engine_model(*train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
+                               words, 5))
+
+
 def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]], words: Any,
                levels: list[float]) -> None:
     from bot.engine.bot import Bot
@@ -97,9 +103,7 @@ def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str,
     lost = {v: [0, 0] for v in levels}  # true emergencies overruled, false alarms overruled
     alarms = [0, 0]
     for name in names:
-        vectorizer, model = train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
-                                  words, 5)
-        reader = engine_model(vectorizer, model)
+        reader = fold_reader(name, tuning, extra, words)
         for text, cls in labelled(EVAL / name):
             scan.model = replace(reader, veto_below=0.0)
             alone = scan.scan(text)
@@ -137,9 +141,7 @@ def main() -> int:
     misses = ordinary = 0
     for name in args.files:
         rows = labelled(EVAL / name)
-        vectorizer, model = train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
-                                  words, 5)
-        reader = engine_model(vectorizer, model)
+        reader = fold_reader(name, tuning, extra, words)
         reading = arrival_reading(name, [m for m, _ in rows])
         for (text, cls), (alarm, judged) in zip(rows, reading, strict=True):
             emergency = cls != "none"

@@ -94,7 +94,7 @@ class SafetyLexicon:
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
     amounts: frozenset[str] = frozenset()     # "500 mg": a number before one is a dose, not a count of pills
-    # A sign opening with one of these ("not moving") is one of a list of what is missing when
-    # a denial stands before it: "hes not crying not moving" denies nothing.
-    denials: frozenset[str] = frozenset()
+    # A sign opening with one of these ("not moving") tells what is missing; after a denial it
+    # is one more thing missing, not denied: "hes not crying not moving" denies nothing.
+    missing: frozenset[str] = frozenset()
     panic: tuple[tuple[str, ...], ...] = ()   # "i am going to die": a crisis alone, the fear of a medical one beside it

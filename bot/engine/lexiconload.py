@@ -41,10 +41,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
-           "pseudo", "context", "personal", "persons", "classes", "amounts", "denials", "panic"}
+           "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "denials",
+    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "missing",
                 "panic"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
@@ -79,7 +79,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         unstemmed=_one_words(r, doc, "unstemmed"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         amounts=_one_words(r, doc, "amounts"),
-        denials=_one_words(r, doc, "denials"),
+        missing=_one_words(r, doc, "missing"),
     )
     return lexicon, problems
 

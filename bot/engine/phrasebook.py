@@ -48,7 +48,7 @@ class PhraseBook:
         for first in self.gapped:
             starts[first[0]].append(first)
         self.gap_starts = dict(starts)
-        self.denials = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
+        self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
 
     def stem(self, word: str) -> str:
@@ -91,7 +91,7 @@ class PhraseBook:
     def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
         own = {w for part in parts for w in part}
-        return any(w in self.denials and w not in own for w in span)
+        return any(w in self.negations and w not in own for w in span)
 
 
 def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _Node]:

@@ -134,13 +134,13 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
-        weak, cues, ordinary = by_kind.pop("weak", ()), by_kind.pop("cue", ()), by_kind.pop("ordinary", ())
+        weak, cues = by_kind.pop("weak", ()), by_kind.pop("cue", ())
+        ordinary = by_kind["ordinary"]  # care words: they also tell a treatment from any "after"
         if weak:
             by_kind["concept"] += counted(weak, cues, ordinary, words)
         distress = by_kind.pop("distress", [])  # read apart: it never changes how an emergency is read
-        if not by_kind and not distress:
+        if by_kind.keys() <= {"ordinary"} and not distress:  # care words alone say nothing
             return Verdict()
-        by_kind["ordinary"] = list(ordinary)  # care words: they tell a treatment from any "after"
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
@@ -250,7 +250,7 @@ class SafetyScanner:
             )
 
         flags = {kind: kind in nearby and reaches(kind) for kind in CATEGORIES}
-        if flags["negated"] and words[c.start] in self.lexicon.denials:
+        if flags["negated"] and words[c.start] in self.lexicon.missing:
             flags["negated"] = reaches("negated", after_only=True)  # "went away" after it still speaks
         if flags["current"] and flags["hypothetical"]:
             # "now she is unresponsive is that a side effect": a question asked after an event
