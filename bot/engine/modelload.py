@@ -16,7 +16,7 @@ from .errors import Problem
 from .textmodel import CLASSES, MODEL, SafetyModel
 from .yamlfile import Located, line_of, load_optional
 
-__all__ = ["load_model"]
+__all__ = ["finite_floats", "is_number", "load_model"]
 
 _KEYS = {"version", "classes", "threshold", "veto_below", "min_words", "intercepts", "trained_on", "weights"}
 
@@ -43,10 +43,10 @@ def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     if list(doc["classes"] or ()) != list(CLASSES):
         error(line_of(doc, "classes"), f"classes must be {list(CLASSES)}")
     threshold = doc["threshold"]
-    if not _number(threshold) or not 0.5 <= threshold < 1:
+    if not is_number(threshold) or not 0.5 <= threshold < 1:
         error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
     veto_below = doc["veto_below"]
-    if not _number(veto_below) or not 0 <= veto_below <= 0.2:
+    if not is_number(veto_below) or not 0 <= veto_below <= 0.2:
         error(line_of(doc, "veto_below"), "veto_below must be a number from 0 to 0.2 (0: the model never overrules)")
     min_words = doc["min_words"]
     if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
@@ -73,7 +73,7 @@ def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float
     weights: dict[str, tuple[float, float, float, float]] = {}
     for offset, line in enumerate(table.splitlines()):
         parts = line.rsplit(None, 1 + len(CLASSES))
-        values = _floats(parts[1:]) if len(parts) == 2 + len(CLASSES) else None
+        values = finite_floats(parts[1:]) if len(parts) == 2 + len(CLASSES) else None
         if values is None or values[0] <= 0 or parts[0] in weights:
             why = "repeats a feature" if values and parts[0] in weights else (
                 f"expected a word or word pair, an idf above 0, then {len(CLASSES)} numbers")
@@ -83,7 +83,7 @@ def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float
     return MappingProxyType(weights)
 
 
-def _floats(texts: list[str]) -> tuple[float, ...] | None:
+def finite_floats(texts: list[str]) -> tuple[float, ...] | None:
     try:
         values = tuple(float(t) for t in texts)
     except ValueError:
@@ -92,10 +92,10 @@ def _floats(texts: list[str]) -> tuple[float, ...] | None:
 
 
 def _weights(row: Any, size: int = len(CLASSES)) -> tuple[float, ...] | None:
-    if not isinstance(row, list) or len(row) != size or not all(_number(v) for v in row):
+    if not isinstance(row, list) or len(row) != size or not all(is_number(v) for v in row):
         return None
     return tuple(float(v) for v in row)
 
 
-def _number(value: Any) -> bool:
+def is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
