@@ -31,7 +31,8 @@ from ..engine.errors import UsageError
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
-__all__ = ["add_arguments", "corpus", "everyday", "held_out", "labelled", "model_document", "run", "train"]
+__all__ = ["add_arguments", "corpus", "everyday", "held_out", "labelled", "model_document", "model_dumper",
+           "provenance", "rounded", "run", "train"]
 
 SEED = 1
 
@@ -102,7 +103,7 @@ def model_document(
     """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
     coef = model.coef_
     weights = "".join(
-        f"{gram} {_r(vectorizer.idf_[i])} {' '.join(str(_r(coef[k][i])) for k in range(len(CLASSES)))}\n"
+        f"{gram} {rounded(vectorizer.idf_[i])} {' '.join(str(rounded(coef[k][i])) for k in range(len(CLASSES)))}\n"
         for gram, i in sorted(vectorizer.vocabulary_.items())
     )
     head = (
@@ -113,9 +114,9 @@ def model_document(
     body = {
         "version": 1, "classes": list(CLASSES), "threshold": threshold, "veto_below": veto_below,
         "min_words": min_words,
-        "intercepts": [_r(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
+        "intercepts": [rounded(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
     }
-    return head + yaml.dump(body, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=1000)
+    return head + yaml.dump(body, Dumper=model_dumper(), sort_keys=False, allow_unicode=True, width=1000)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -131,11 +132,11 @@ def run(args: argparse.Namespace) -> int:
     for s in sets:
         rows = labelled(s)
         messages += [(m, c, 1.0) for m, c in rows]
-        trained_on.append(_entry(s, root, len(rows)))
+        trained_on.append({**provenance(s, root), "messages": len(rows)})
     for e in args.everyday:
         lines = everyday(e, args.everyday_cap)
         messages += [(m, "none", args.everyday_weight) for m in lines]
-        trained_on.append({**_entry(e, root, len(lines)), "weight": args.everyday_weight})
+        trained_on.append({**provenance(e, root), "messages": len(lines), "weight": args.everyday_weight})
     vectorizer, model = train(messages, scan_words(root), args.min_df)
     out = args.output or root / MODEL
     out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words,
@@ -155,17 +156,18 @@ def scan_words(root: Path) -> Callable[[str], list[str]]:
     return Bot(content).index.safety.words
 
 
-def _entry(path: Path, root: Path, count: int) -> dict[str, Any]:
+def provenance(path: Path, root: Path) -> dict[str, Any]:
+    """A trained_on entry: the file (relative to the content when inside it) and its sha256."""
     full, base = path.resolve(), root.resolve()
     name = str(full.relative_to(base)) if full.is_relative_to(base) else path.name
-    return {"file": name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "messages": count}
+    return {"file": name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
 
 
-def _r(value: float) -> float:
+def rounded(value: float) -> float:
     return float(f"{value:.6g}")
 
 
-def _dumper() -> Any:
+def model_dumper() -> Any:
     """Short lists of numbers on one line, and the weights as a literal block of lines."""
     base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
