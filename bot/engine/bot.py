@@ -72,6 +72,8 @@ class Bot:
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
+        if result.tentative and result.topic:
+            return self._topic_reply(result.topic, result.confidence, also=result.also, guessed=True)
         if result.uncovered and result.topic:
             return self._topic_reply(result.topic, result.confidence, lead=self.content.messages.uncovered_lead)
         if result.also:
@@ -97,10 +99,13 @@ class Bot:
                        suggestions=suggestions, lead=c.messages.nearby_lead)
 
     def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
-                     urgency: str | None = None, also: str | None = None, lead: str | None = None) -> Reply:
+                     urgency: str | None = None, also: str | None = None, lead: str | None = None,
+                     guessed: bool = False) -> Reply:
         c = self.content
         answer = c.answers[topic]
         body = answer.variants.get(variant, answer.text) if variant else answer.text
+        if guessed:  # say which question is answered, so a wrong guess is plain to see
+            body = f"{c.messages.guess_lead} “{c.question(topic)}”\n\n{body}"
         suggestions = answer.related
         if also:  # the message asked two things: offer the other one first
             suggestions = (also, *(t for t in answer.related if t != also))[:3]

@@ -15,9 +15,10 @@ from .index import Index, content_words
 from .lexicon import SUPPORT
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .ranking import Candidate, best_of, rank
-from .repair import repair
+from .repair import Repaired, repair
+from .topicmodel import topic_features
 
-__all__ = ["Candidate", "Classification", "MatchKind", "classify"]
+__all__ = ["Candidate", "Classification", "MatchKind", "classify", "topic_features_of"]
 
 
 MAX_QUESTIONS = 3
@@ -44,6 +45,7 @@ class Classification:
     for_other: bool = False     # the emergency is someone else's, with the writer
     also: str | None = None     # a second question in the message, about this topic
     uncovered: bool = False     # another question in the message asks what the sources do not cover
+    tentative: bool = False     # the ranking doubted this topic; the learned model confirmed it
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -97,12 +99,20 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(MatchKind.FUZZY, best.topic, best.score, tuple(ranked[:3]), norm, uncovered=True)
     if result.kind is MatchKind.AMBIGUOUS:
         result = _lead(result, also)
+    if result.kind in (MatchKind.NONE, MatchKind.AMBIGUOUS) and OUT_OF_SCOPE not in hits:
+        result = _confirmed(index, result, whole)
     second = next((t for t in also if t != result.topic and t not in (OUT_OF_SCOPE, None)), None)
     if result.kind in (MatchKind.FUZZY, MatchKind.RULE) and second:
         result = replace(result, also=second)
     if verdict.urgency == SUPPORT and result.topic == OUT_OF_SCOPE:
         result = replace(result, urgency=SUPPORT)  # "i feel so alone": a word of support, not "not covered"
     return result
+
+
+def topic_features_of(index: Index, text: str) -> list[str]:
+    """What the learned topic model reads in a message, as classify reads it: for training it."""
+    words = _without_opener(normalise(text, index.spellings), index.openers).split()
+    return topic_features(index.concepts.apply(repair(index, words).loose), index.stopwords) if words else []
 
 
 def _lead(result: Classification, asked: list[str]) -> Classification:
@@ -114,6 +124,26 @@ def _lead(result: Classification, asked: list[str]) -> Classification:
         return result
     first = next(t for t in asked if t in pair)
     return replace(result, kind=MatchKind.FUZZY, topic=first)
+
+
+def _confirmed(index: Index, result: Classification, whole: Repaired) -> Classification:
+    """A doubted question is answered, as a best guess, when the learned model (topicmodel.py)
+    reads it as the topic the ranking put first, or as one of the two it would ask between.
+    The topic needs some support from the ranking too (``floor``): the model confirms, it
+    never brings a topic of its own."""
+    model = index.topic_model
+    if model is None:
+        return result
+    pair = result.candidates[:2] if result.kind is MatchKind.AMBIGUOUS else result.candidates[:1]
+    options = [c.topic for c in pair if c.topic in index.knowledge and c.score >= model.floor]
+    if not options:
+        return result
+    words = index.concepts.apply(whole.loose)
+    topic = model.confirms(topic_features(words, index.stopwords), options)
+    if topic is None:
+        return result
+    score = next(c.score for c in pair if c.topic == topic)
+    return Classification(MatchKind.FUZZY, topic, score, result.candidates, result.normalised, tentative=True)
 
 
 def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:

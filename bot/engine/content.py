@@ -24,6 +24,8 @@ from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
 from .textmodel import SafetyModel
+from .topicload import load_topic_model
+from .topicmodel import TopicModel
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
@@ -97,6 +99,7 @@ class Messages:
     also_lead: str      # before the suggestions when a message asked a second question
     uncovered_lead: str  # ... when its other question asks what the sources do not cover
     nearby_lead: str    # before the nearest topics, when the sources do not cover a question
+    guess_lead: str     # before an answer the ranking doubted and the learned model confirmed
     topics_lead: str    # before the list of every topic, in the help reply
     source_lead: str
 
@@ -125,6 +128,7 @@ class Content:
     concepts: Concepts = EMPTY
     frames: Frames = NO_FRAMES
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
+    topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
     warnings: tuple[Problem, ...] = ()
 
     def question(self, topic_id: str) -> str:
@@ -410,6 +414,8 @@ def load_content(root: Path | str | None = None) -> Content:
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
     topics, places = _load_topics(base, problems)
+    topic_model, topic_model_problems = load_topic_model(base, topics)
+    problems.extend(topic_model_problems)
     frames, frame_problems = load_frames(base, language.spellings, topics)
     problems.extend(frame_problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
@@ -429,5 +435,6 @@ def load_content(root: Path | str | None = None) -> Content:
         concepts=concepts,
         frames=frames,
         safety_model=safety_model,
+        topic_model=topic_model,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

@@ -24,6 +24,7 @@ from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
 from .slips import Slips
 from .stems import stem
+from .topicmodel import TopicModel
 
 __all__ = ["Index", "Repairs", "Settings", "build_index", "content_words", "sort_key"]
 
@@ -97,6 +98,7 @@ class Index:
     # so it stays bounded as content grows: about 20 MB at 100x content.
     neighbours: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}), repr=False)
     settings: Settings = Settings()
+    topic_model: TopicModel | None = None  # confirms a doubted top topic (topicmodel.py)
     # Spelling repairs already looked up (word -> its Repairs): a cache, the one mutable part,
     # filled as messages arrive and bounded by the classifier.
     repairs: dict[str, Repairs] = field(default_factory=dict, init=False, compare=False, repr=False)
@@ -191,6 +193,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
         settings=settings,
+        topic_model=content.topic_model,
     )
 
 
