@@ -7,13 +7,14 @@ optional: content without it has the fuzzy ranking alone.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
-from .modelload import finite_floats, is_number
+from .modelload import is_number
 from .topicmodel import TOPIC_MODEL, TopicModel
 from .yamlfile import Located, line_of, load_optional
 
@@ -76,24 +77,30 @@ def _table(doc: Located, n_classes: int, error: Any) -> MappingProxyType[str, _R
         return None
     weights: dict[str, _Row] = {}
     for offset, line in enumerate(table.splitlines()):
-        row = _row(line, n_classes)
-        if row is None or line.split("|")[0].strip() in weights:
+        feature, row = _row(line, n_classes)
+        if row is None or feature in weights:
             why = "repeats a feature" if row is not None else expected
             error(first + offset, f"weights: {why}: {line.strip()[:60]!r}")
             return None
-        weights[line.split("|")[0].strip()] = row
+        weights[feature] = row
     return MappingProxyType(weights)
 
 
-def _row(line: str, n_classes: int) -> _Row | None:
-    parts = [p.strip() for p in line.split("|")]
-    if len(parts) != 3 or not parts[0]:
-        return None
-    idf = finite_floats([parts[1]])
-    pairs = [p.partition(":") for p in parts[2].split()]
-    if idf is None or idf[0] <= 0 or not pairs or any(not k.isdigit() or int(k) >= n_classes for k, _, _ in pairs):
-        return None
-    values = finite_floats([w for _, _, w in pairs])
-    if values is None:
-        return None
-    return idf[0], tuple((int(k), v) for (k, _, _), v in zip(pairs, values, strict=True))
+def _row(line: str, n_classes: int) -> tuple[str, _Row | None]:
+    """One line's feature and (idf, ((class, weight), ...)), or None for a malformed line (one
+    pass: the model has thousands of lines and is read at every start)."""
+    feature, _, rest = line.partition("|")
+    idf_text, bar, pairs_text = rest.partition("|")
+    feature = feature.strip()
+    if not bar or not feature or "|" in pairs_text:
+        return feature, None
+    try:
+        idf = float(idf_text)
+        pairs = tuple((int(k), float(w)) for k, _, w in (p.partition(":") for p in pairs_text.split()))
+    except ValueError:
+        return feature, None
+    if not (idf > 0 and math.isfinite(idf)) or not pairs:
+        return feature, None
+    if any(not 0 <= k < n_classes or not math.isfinite(w) for k, w in pairs):
+        return feature, None
+    return feature, (idf, pairs)
