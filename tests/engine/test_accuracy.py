@@ -159,8 +159,8 @@ FLOORS = {
     "safety-unseen-6.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.053, "advice_recall": 0.67},
     # nineteenth round: written by another helper from the same brief, read and tuned on; at arrival
     # (7b6ddf1) 120/127 caught (8 by the model), 9/240 false alarms, advice 61/67 and 61/85; after the
-    # round's lexicon work 122/127, 5/240, advice 73/78 and 73/85
-    "safety-tune-21.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.021, "advice_recall": 0.85},
+    # round's lexicon work 122/127, 5/240, advice 79/84 and 79/85
+    "safety-tune-21.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.021, "advice_recall": 0.92},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
