@@ -32,7 +32,7 @@ from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
 __all__ = ["add_arguments", "corpus", "everyday", "held_out", "labelled", "model_document", "model_dumper",
-           "provenance", "rounded", "run", "train"]
+           "provenance", "rounded", "run", "train", "tuning_sets"]
 
 SEED = 1
 
@@ -56,6 +56,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def held_out(path: Path) -> bool:
     return "heldout" in path.name or "unseen" in path.name or path.name == "questions.yaml"
+
+
+def tuning_sets(root: Path, named: list[Path]) -> list[Path]:
+    """The files to train on: those named, or every tuning file under tests/eval; never a
+    held-out one."""
+    sets = named or [p for p in sorted((root / "tests" / "eval").glob("*.yaml")) if not held_out(p)]
+    if not sets:
+        raise UsageError(f"no tuning files found in {root / 'tests' / 'eval'}")
+    for s in sets:
+        if held_out(s):
+            raise UsageError(f"{s} is a held-out set: it is counted, never trained on")
+    return sets
 
 
 def labelled(path: Path) -> list[tuple[str, str]]:
@@ -121,12 +133,7 @@ def model_document(
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.content or ".")
-    sets = args.sets or [p for p in sorted((root / "tests" / "eval").glob("*.yaml")) if not held_out(p)]
-    if not sets:
-        raise UsageError(f"no tuning files found in {root / 'tests' / 'eval'}")
-    for s in sets:
-        if held_out(s):
-            raise UsageError(f"{s} is a held-out set: it is counted, never trained on")
+    sets = tuning_sets(root, args.sets)
     messages: list[tuple[str, str, float]] = []
     trained_on: list[dict[str, Any]] = []
     for s in sets:

@@ -27,7 +27,7 @@ from ..engine.content import load_content
 from ..engine.errors import UsageError
 from ..engine.topicmodel import TOPIC_MODEL, topic_features
 from .evaluate import load_cases
-from .trainmodel import held_out, model_dumper, provenance, rounded
+from .trainmodel import model_dumper, provenance, rounded, tuning_sets
 
 __all__ = ["add_arguments", "content_files", "examples", "fit", "plain_bot", "questions", "run", "topic_document"]
 
@@ -123,12 +123,7 @@ def topic_document(vectorizer: Any, model: Any, prune: float, agree_at: float, f
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.content or ".")
-    sets = args.sets or [p for p in sorted((root / "tests" / "eval").glob("*.yaml")) if not held_out(p)]
-    if not sets:
-        raise UsageError(f"no tuning files found in {root / 'tests' / 'eval'}")
-    for s in sets:
-        if held_out(s):
-            raise UsageError(f"{s} is a held-out set: it is counted, never trained on")
+    sets = tuning_sets(root, args.sets)
     bot = plain_bot(root)
     rows = examples(bot)
     trained_on = [provenance(path, root) for path in content_files(root)]
