@@ -31,8 +31,8 @@ from ..engine.errors import UsageError
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
-__all__ = ["add_arguments", "corpus", "everyday", "held_out", "labelled", "model_document", "model_dumper",
-           "provenance", "rounded", "run", "train", "tuning_sets"]
+__all__ = ["add_arguments", "bot_without", "corpus", "everyday", "held_out", "labelled", "model_document",
+           "model_dumper", "provenance", "rounded", "run", "train", "tuning_sets"]
 
 SEED = 1
 
@@ -152,15 +152,20 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def scan_words(root: Path) -> Callable[[str], list[str]]:
-    """The safety scan's word reader for this content, without any model: what the bot will
-    feed it. Read from a copy without the model file, so an outdated or broken one is no bar."""
+def bot_without(root: Path, model: Path) -> Bot:
+    """The bot of this content without one generated model file: what a trainer reads as the
+    bot reads it. Loaded from a copy, so an outdated or broken model file is no bar to retraining."""
     with tempfile.TemporaryDirectory(prefix="genebot-train-") as tmp:
         for part in ("intents", "answers", "sources"):
             shutil.copytree(root / part, Path(tmp) / part)
-        (Path(tmp) / MODEL).unlink(missing_ok=True)
-        content = load_content(tmp)  # no model file, so no model
-    return Bot(content).index.safety.words
+        (Path(tmp) / model).unlink(missing_ok=True)
+        return Bot(load_content(tmp))
+
+
+def scan_words(root: Path) -> Callable[[str], list[str]]:
+    """The safety scan's word reader for this content, without the safety model: what the bot
+    will feed the model."""
+    return bot_without(root, MODEL).index.safety.words
 
 
 def provenance(path: Path, root: Path) -> dict[str, Any]:

@@ -12,8 +12,6 @@ Training uses scikit-learn (``pip install 'genebot[train]'``), a curator's tool 
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -23,11 +21,10 @@ import yaml
 from ..engine.bot import Bot
 from ..engine.catalog import EMERGENCY
 from ..engine.classifier import topic_features_of
-from ..engine.content import load_content
 from ..engine.errors import UsageError
 from ..engine.topicmodel import TOPIC_MODEL, topic_features
 from .evaluate import load_cases
-from .trainmodel import model_dumper, provenance, rounded, tuning_sets
+from .trainmodel import bot_without, model_dumper, provenance, rounded, tuning_sets
 
 __all__ = ["add_arguments", "content_files", "examples", "fit", "plain_bot", "questions", "run", "topic_document"]
 
@@ -53,13 +50,8 @@ def content_files(root: Path) -> list[Path]:
 
 
 def plain_bot(root: Path) -> Bot:
-    """The bot of this content without a topic model: how it reads questions, and its examples.
-    Loaded from a copy without the model file, so an outdated or broken one is no bar."""
-    with tempfile.TemporaryDirectory(prefix="genebot-train-") as tmp:
-        for part in ("intents", "answers", "sources"):
-            shutil.copytree(root / part, Path(tmp) / part)
-        (Path(tmp) / TOPIC_MODEL).unlink(missing_ok=True)
-        return Bot(load_content(tmp))
+    """The bot of this content without a topic model: how it reads questions, and its examples."""
+    return bot_without(root, TOPIC_MODEL)
 
 
 def examples(bot: Bot) -> list[tuple[list[str], str]]:

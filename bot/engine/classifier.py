@@ -111,7 +111,7 @@ def classify(index: Index, text: str) -> Classification:
 
 def topic_features_of(index: Index, text: str) -> list[str]:
     """What the learned topic model reads in a message, as classify reads it: for training it."""
-    words = _without_opener(normalise(text, index.spellings), index.openers).split()
+    words = _words(index, text)
     return topic_features(index.concepts.apply(repair(index, words).loose), index.stopwords) if words else []
 
 

@@ -16,14 +16,29 @@ from .errors import Problem
 from .textmodel import CLASSES, MODEL, SafetyModel
 from .yamlfile import Located, line_of, load_optional
 
-__all__ = ["finite_floats", "is_number", "load_model"]
+__all__ = ["finite_floats", "is_number", "load_model", "read_model_file"]
 
 _KEYS = {"version", "classes", "threshold", "veto_below", "min_words", "intercepts", "trained_on", "weights"}
 
 
+def read_model_file(root: Path, relative: Path, keys: set[str], problems: list[Problem]) -> Located | None:
+    """A generated model file as a mapping with exactly ``keys``; None when it is absent or its
+    shape is wrong (the problems say where)."""
+    doc = load_optional(root, relative, problems)
+    if doc is None:
+        return None
+    if not isinstance(doc, Located):
+        problems.append(Problem(str(relative), None, "the file must be a mapping"))
+        return None
+    for key in sorted(set(doc) ^ keys):
+        message = f"unknown key {key!r}" if key in doc else f"missing key {key!r}"
+        problems.append(Problem(str(relative), line_of(doc, key), message))
+    return None if problems else doc
+
+
 def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     problems: list[Problem] = []
-    doc = load_optional(root, MODEL, problems)
+    doc = read_model_file(root, MODEL, _KEYS, problems)
     if doc is None:
         return None, problems
     label = str(MODEL)
@@ -31,13 +46,6 @@ def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
     def error(line: int | None, message: str) -> None:
         problems.append(Problem(label, line, message))
 
-    if not isinstance(doc, Located):
-        error(None, "the file must be a mapping")
-        return None, problems
-    for key in sorted(set(doc) ^ _KEYS):
-        error(line_of(doc, key), f"unknown key {key!r}" if key in doc else f"missing key {key!r}")
-    if problems:
-        return None, problems
     if doc["version"] != 1:
         error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
     if list(doc["classes"] or ()) != list(CLASSES):

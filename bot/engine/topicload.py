@@ -14,9 +14,9 @@ from types import MappingProxyType
 from typing import Any
 
 from .errors import Problem
-from .modelload import is_number
+from .modelload import is_number, read_model_file
 from .topicmodel import TOPIC_MODEL, TopicModel
-from .yamlfile import Located, line_of, load_optional
+from .yamlfile import Located, line_of
 
 __all__ = ["load_topic_model"]
 
@@ -26,20 +26,13 @@ _Row = tuple[float, tuple[tuple[int, float], ...]]
 
 def load_topic_model(root: Path, topics: Collection[str]) -> tuple[TopicModel | None, list[Problem]]:
     problems: list[Problem] = []
-    doc = load_optional(root, TOPIC_MODEL, problems)
+    doc = read_model_file(root, TOPIC_MODEL, _KEYS, problems)
     if doc is None:
         return None, problems
 
     def error(line: int | None, message: str) -> None:
         problems.append(Problem(str(TOPIC_MODEL), line, message))
 
-    if not isinstance(doc, Located):
-        error(None, "the file must be a mapping")
-        return None, problems
-    for key in sorted(set(doc) ^ _KEYS):
-        error(line_of(doc, key), f"unknown key {key!r}" if key in doc else f"missing key {key!r}")
-    if problems:
-        return None, problems
     if doc["version"] != 1:
         error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
     classes = doc["classes"]
