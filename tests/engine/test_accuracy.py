@@ -115,6 +115,9 @@ FLOORS = {
     "real-tune-10.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.6, "max_false_alarm_rate": 0.0},
     # out of scope -1 in the nineteenth round: the topic model's best guesses answer a few (counted)
     "real-heldout-10.yaml": {"in_scope_accuracy": 0.9, "out_of_scope_fallback": 0.66, "max_false_alarm_rate": 0.0},
+    # twentieth round: a small eleventh collection (the held-out half counted at arrival, never read)
+    "real-tune-11.yaml": {"in_scope_accuracy": 0.0, "out_of_scope_fallback": 0.72, "max_false_alarm_rate": 0.0},
+    "real-heldout-11.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.42, "max_false_alarm_rate": 0.0},
     "paraphrase-tune.yaml": {"in_scope_accuracy": 0.71, "max_false_alarm_rate": 0.0},
     "paraphrase-tune-2.yaml": {"in_scope_accuracy": 0.76, "max_false_alarm_rate": 0.0},
     "paraphrase-unseen.yaml": {"in_scope_accuracy": 0.6, "max_false_alarm_rate": 0.0},  # 190 -> 188 with that example
@@ -168,7 +171,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
-               "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml"}
+               "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
