@@ -198,8 +198,9 @@ class SafetyScanner:
         # "what if the trial failed i am ready to end it" starts a clause "if" cannot reach.
         near = ends + outside(by_kind["end-near"], concepts)
         told_before = past_story(sentence, triggers, by_kind["present"])
-        # A clause told in the present ends a past time's reach: "a week ago I stopped my
-        # meds, I am not starting again, I want this to be over" is now.
+        # A clause told in the present ends a past or recent time's reach: "a week ago I stopped
+        # my meds, I am not starting again, I want this to be over" is now, and so is "my wife,
+        # who had the infusion 2 days ago, is shaking uncontrollably".
         past_ends = ends + outside(by_kind["present"], spots)
         marks = Marks(words)
         nearby: dict[str, tuple[list[int], list[Hit]]] = {}
@@ -208,7 +209,7 @@ class SafetyScanner:
             starts.append(t.start)
             hits.append(t)
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
-        stops = {kind: close if kind in NEAR_STOPS else past if kind == "historical" else plain for kind in CATEGORIES}
+        stops = {kind: close if kind in NEAR_STOPS else past if kind in ("historical", "recent") else plain for kind in CATEGORIES}
         # A time told after a treatment dates the treatment, not an emergency told before it:
         # "she is blue and not breathing she had her gene therapy last week" is now. (A
         # treatment: an "after" phrase naming care, not "2 days after a car crash".)
