@@ -317,11 +317,12 @@ def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
     When both cover the same words, now wins (a missed crisis is worse)."""
     for other in ("historical", "negated", "hypothetical", "fiction"):
         triggers = _longer_of(triggers, other)
-    return triggers
+    # "9 days ago" is recent, not past ("ago"): a story told before it does not carry on
+    return _longer_of(triggers, "historical", "recent")
 
 
-def _longer_of(triggers: list[Hit], other: str) -> list[Hit]:
-    current = [t for t in triggers if category(t) == "current"]
+def _longer_of(triggers: list[Hit], other: str, longer: str = "current") -> list[Hit]:
+    current = [t for t in triggers if category(t) == longer]
     others = [t for t in triggers if category(t) == other]
     if not current or not others:
         return triggers
@@ -330,7 +331,7 @@ def _longer_of(triggers: list[Hit], other: str) -> list[Hit]:
     return [
         t for t in triggers
         if not (category(t) == other and now.holds(t))
-        and not (category(t) == "current" and then.holds(t) and (t.start, t.end) not in same)
+        and not (category(t) == longer and then.holds(t) and (t.start, t.end) not in same)
     ]
 
 
