@@ -13,14 +13,13 @@ repository-fetch tool leaves it. The exit status is 0 only when every file was r
 
 Two kinds of recipe are here (RECIPES says which is which):
 
-- original: `epie-idioms.txt` and `jfcjaya-non-suicide-posts.txt`. Proven to give the bytes the
-  shipped model was trained on; their sha256 match.
+- original: `epie-idioms.txt` and `jfcjaya-non-suicide-posts.txt`, proven to give the bytes of the
+  nineteenth round's training.
 - new: `sad-stress-sentences.txt`, `rhmd-health-mentions.txt`, `laxmimerit-not-suicidal.txt`
   and `lasseregin-personal-medical-questions.txt`. Their original recipes were lost with a
   scratch folder in the nineteenth round and could not be rediscovered, so these were defined
   anew in the twentieth round (2026-12-03), from the same repositories and in the same spirit
-  (same file names, similar size and kind of text). They do NOT give the bytes the shipped model
-  was trained on: their sha256 check says "no" until the model is retrained on them.
+  (same file names, similar size and kind of text), and the model was retrained on them.
 
 Every new recipe makes ordinary, non-emergency text: one message a line, whitespace collapsed,
 empty lines and repeats dropped (first copy kept, source order), and lines with crisis wording
@@ -292,7 +291,7 @@ class Recipe(NamedTuple):
 
 
 ORIGINAL = "original recipe"
-NEW = "new recipe (round 20, 2026-12-03; matches only after a retrain)"
+NEW = "new recipe (twentieth round)"
 RECIPES: dict[str, Recipe] = {
     "epie-idioms.txt": Recipe(epie_idioms, ORIGINAL),
     "jfcjaya-non-suicide-posts.txt": Recipe(jfcjaya_non_suicide_posts, ORIGINAL),
