@@ -50,7 +50,7 @@ class Classification:
 
 def classify(index: Index, text: str) -> Classification:
     verdict = index.safety.scan(text)  # the whole message, before anything else
-    norm = _without_opener(normalise(text, index.spellings), index.openers)
+    norm = _bare(index, normalise(text, index.spellings))
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
                               for_other=verdict.for_other)
@@ -192,7 +192,22 @@ def _asks(sentences: list[str], i: int) -> bool:
 
 
 def _words(index: Index, sentence: str) -> list[str]:
-    return _without_opener(normalise(sentence, index.spellings), index.openers).split()
+    return _bare(index, normalise(sentence, index.spellings)).split()
+
+
+def _bare(index: Index, norm: str) -> str:
+    return _without_closer(_without_opener(norm, index.openers), index.closers)
+
+
+def _without_closer(norm: str, closers: tuple[str, ...]) -> str:
+    """The message without an ending that says how to answer, not what ("explain gene therapy
+    super simply, i know nothing about biology"): its words, too, only dilute the question's."""
+    for _ in range(3):
+        closer = next((c for c in closers if norm.endswith(" " + c)), None)
+        if closer is None or len(norm) - len(closer) < 8:
+            break
+        norm = norm[: -len(closer) - 1]
+    return norm
 
 
 def _without_opener(norm: str, openers: tuple[str, ...]) -> str:

@@ -112,6 +112,7 @@ class Language:
     yes: frozenset[str]
     no: frozenset[str]
     openers: tuple[str, ...] = ()  # polite openings that ask nothing ("can you tell me"), longest first
+    closers: tuple[str, ...] = ()  # endings that say how to answer, not what ("in simple terms"), longest first
     askers: tuple[str, ...] = ()   # words that open a question after a comma ("..., what is")
     joiners: tuple[str, ...] = ()  # words that open a second question after "and" ("... and how")
 
@@ -185,8 +186,8 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     c = Collector(root, path, problems)
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
-    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "askers",
-                                             "joiners"}):
+    if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "closers",
+                                             "askers", "joiners"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -203,12 +204,15 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     if c.mapping(followups, line_of(doc, "followups"), "'followups'", {"more", "yes", "no"}):
         for key in ("more", "yes", "no"):
             sets[key] = frozenset(t.lower() for t in c.texts(followups, key, "'followups'"))
-    openers = {" ".join(spellings.get(w, w) for w in t.lower().split())
-               for t in c.texts(doc, "openers", "the file", required=False)}
+    def normalised(key: str) -> tuple[str, ...]:  # as a message is: chat spellings expanded
+        texts = {" ".join(spellings.get(w, w) for w in t.lower().split())
+                 for t in c.texts(doc, key, "the file", required=False)}
+        return tuple(sorted(texts, key=len, reverse=True))
+
     return Language(
         MappingProxyType(spellings), stopwords,
         sets.get("more", frozenset()), sets.get("yes", frozenset()), sets.get("no", frozenset()),
-        tuple(sorted(openers, key=len, reverse=True)),
+        normalised("openers"), normalised("closers"),
         _longest_first(c.texts(doc, "askers", "the file", required=False)),
         _longest_first(c.texts(doc, "joiners", "the file", required=False)),
     )

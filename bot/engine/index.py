@@ -90,6 +90,7 @@ class Index:
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
     openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
+    closers: tuple[str, ...] = ()            # endings that say how to answer ("in simple terms"), dropped too
     sentences: re.Pattern[str] = re.compile(r"[^.?!;\n]+[.?!;\n]*")  # see sentence_pattern
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
@@ -171,6 +172,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     return Index(
         spellings=lang.spellings,
         openers=lang.openers,
+        closers=lang.closers,
         sentences=sentence_pattern(lang.askers, lang.joiners),
         stopwords=lang.stopwords,
         concepts=content.concepts,

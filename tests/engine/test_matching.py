@@ -26,6 +26,22 @@ def test_a_polite_opening_does_not_dilute_the_question(genebot: bot.Bot, message
     assert reply.topic == topic
 
 
+@pytest.mark.parametrize(("message", "topics"), [
+    ("who oversees trials in plain language without the jargon", {"oversight"}),
+    ("how is gene therapy regulated in simple words for a beginner", {"oversight", "fda-role"}),
+])
+def test_an_ending_that_says_how_to_answer_does_not_dilute_the_question(
+    genebot: bot.Bot, message: str, topics: set[str]
+) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic in topics
+
+
+def test_an_ending_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("in simple terms please")
+    assert reply.topic == "what-is-gene-therapy"
+
+
 def test_an_opening_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("hello")
     assert reply.topic == "greeting"
