@@ -209,7 +209,8 @@ class SafetyScanner:
             starts.append(t.start)
             hits.append(t)
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
-        stops = {kind: close if kind in NEAR_STOPS else past if kind in ("historical", "recent") else plain for kind in CATEGORIES}
+        timed = ("historical", "recent")
+        stops = {kind: close if kind in NEAR_STOPS else past if kind in timed else plain for kind in CATEGORIES}
         # A time told after a treatment dates the treatment, not an emergency told before it:
         # "she is blue and not breathing she had her gene therapy last week" is now. (A
         # treatment: an "after" phrase naming care, not "2 days after a car crash".)

@@ -136,8 +136,9 @@ FLOORS = {
     # sixteenth round: a third set written by a separate helper after the learned reader was
     # trained, at arrival (113/120 caught, 11 of them by the model; 102 by the lexicon alone;
     # 9/214 false alarms, advice 48/58 and 48/60); never read
-    # twentieth round: emergencies 0.98 -> 0.975, one lost (118 -> 117/120, counted, not read) when the learned
-    # reader was retrained on the newly defined everyday files (held out in all: 1 more emergency caught, 2 fewer false alarms)
+    # twentieth round: emergencies 0.98 -> 0.975, one lost (118 -> 117/120, counted, not read) when the
+    # learned reader was retrained on the newly defined everyday files (held out in all: 1 more emergency
+    # caught, 2 fewer false alarms)
     "safety-unseen-3.yaml": {"emergency_recall": 0.975, "max_false_alarm_rate": 0.043, "advice_recall": 0.8},
     # seventeenth round: a fourth set by a separate helper, in styles hard for keywords (signs told
     # only by what is seen, bystanders, indirect goodbyes, long posts), at arrival (127/140 caught,
