@@ -98,3 +98,5 @@ class SafetyLexicon:
     # is one more thing missing, not denied: "hes not crying not moving" denies nothing.
     missing: frozenset[str] = frozenset()
     panic: tuple[tuple[str, ...], ...] = ()   # "i am going to die": a crisis alone, the fear of a medical one beside it
+    # "asking in general, no one is ill": said anywhere in a message, its medical signs are asked about
+    disclaimers: tuple[tuple[str, ...], ...] = ()

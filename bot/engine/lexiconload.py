@@ -41,11 +41,12 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     except ContentError as exc:
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
-           "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic"}
+           "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
+           "disclaimers"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
     optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "missing",
-                "panic"}
+                "panic", "disclaimers"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
@@ -78,6 +79,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         emoji=_emoji(r, doc),
         unstemmed=_one_words(r, doc, "unstemmed"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
+        disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         amounts=_one_words(r, doc, "amounts"),
         missing=_one_words(r, doc, "missing"),
     )

@@ -127,6 +127,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         yield "pseudo", words, None
     for words in lexicon.panic:
         yield "panic", words, None
+    for words in lexicon.disclaimers:
+        yield "disclaimer", words, None
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),

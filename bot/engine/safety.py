@@ -145,6 +145,8 @@ class SafetyScanner:
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
+        if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
+            affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
         overruled = bool(affirmed) and self._overruled(words, affirmed)
         if affirmed and not overruled:
             crisis = [m for m in affirmed if m.urgency == "crisis"]

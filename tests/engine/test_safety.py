@@ -908,3 +908,22 @@ def test_distress_words_never_change_how_an_emergency_is_read(genebot: bot.Bot) 
     # "i am depressed" between the "no" and "suicidal" once carried the denial over to them
     assert_emergency(genebot, "no im depressed suicidal and lonely, i cant stop crying", "crisis")
     assert_emergency(genebot, "i feel so alone and i have the pills in my hand", "crisis")
+
+
+@pytest.mark.parametrize("message", [
+    "what temperature counts as a dangerous fever for a toddler, 40? asking in general, no one is ill",
+    "Exam Q: sudden facial droop and slurred speech in a 70 year old. what is it?",
+])
+def test_a_disclaimer_anywhere_makes_medical_signs_asked_about(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind != "emergency", message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    # a crisis is often told as a question "for homework": a disclaimer never hides one ...
+    ("how many pills would it take to end my life? for my homework", "crisis"),
+    # ... and it needs its own words: "no one" alone is no disclaimer
+    ("my dad collapsed and isnt breathing, no one is here to help", "medical"),
+])
+def test_a_disclaimer_never_hides_a_crisis_or_stands_in_for_one(genebot: bot.Bot, message: str, urgency: str) -> None:
+    assert_emergency(genebot, message, urgency)
