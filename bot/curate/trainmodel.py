@@ -46,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
     parser.add_argument("--threshold", type=float, default=0.8,
                         help="emergency probability from which the model speaks (set by folds over the tuning files)")
-    parser.add_argument("--veto-below", type=float, default=0.02,
+    parser.add_argument("--veto-below", type=float, default=0.05,
                         help="below this emergency probability the model overrules a lexicon's medical alarm "
                              "(0: never; measured with benchmarks/model_folds.py --veto)")
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")

@@ -127,7 +127,7 @@ def test_the_model_overrules_a_medical_alarm_it_is_sure_is_ordinary(genebot: bot
                                                                       content_copy: Path) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
     text = (content_copy / MODEL).read_text(encoding="utf-8")
-    (content_copy / MODEL).write_text(text.replace("veto_below: 0.02", "veto_below: 0", 1), encoding="utf-8")
+    (content_copy / MODEL).write_text(text.replace("veto_below: 0.05", "veto_below: 0", 1), encoding="utf-8")
     assert bot.Bot(load_content(content_copy)).reply(message)[0].topic == "emergency"  # the lexicon's alarm
 
 
@@ -182,8 +182,8 @@ def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
     ("intercepts: [", "intercepts: [1, ", "intercepts must be a list of 3 numbers"),
     ("threshold: 0.8", "threshhold: 0.8", "unknown key 'threshhold'"),
     ("min_words: 4", "min_words: four", "min_words must be a whole number"),
-    ("veto_below: 0.02", "veto_below: 0.5", "veto_below must be a number from 0 to 0.2"),
-    ("veto_below: 0.02\n", "", "missing key 'veto_below'"),
+    ("veto_below: 0.05", "veto_below: 0.5", "veto_below must be a number from 0 to 0.2"),
+    ("veto_below: 0.05\n", "", "missing key 'veto_below'"),
 ])
 def test_broken_model_content_fails_at_load(content_copy: Path, old: str, new: str, message: str) -> None:
     assert message in _break(content_copy, old, new)
