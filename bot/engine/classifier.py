@@ -201,23 +201,29 @@ def _bare(index: Index, norm: str) -> str:
 
 def _without_closer(norm: str, closers: tuple[str, ...]) -> str:
     """The message without an ending that says how to answer, not what ("explain gene therapy
-    super simply, i know nothing about biology"): its words, too, only dilute the question's."""
+    super simply, i know nothing about biology"): its words, too, only dilute the question's.
+    (Each closer carries the space before it: see Index.closers.)"""
     for _ in range(3):
-        closer = next((c for c in closers if norm.endswith(" " + c)), None)
-        if closer is None or len(norm) - len(closer) < 8:
+        if not norm.endswith(closers):
             break
-        norm = norm[: -len(closer) - 1]
+        closer = next(c for c in closers if norm.endswith(c))
+        if len(norm) - len(closer) < 7:
+            break
+        norm = norm[: -len(closer)]
     return norm
 
 
 def _without_opener(norm: str, openers: tuple[str, ...]) -> str:
     """The message without a polite opening that asks nothing ("please can you tell me who
-    oversees the trials"): its words only dilute the question's. Kept when nothing follows."""
+    oversees the trials"): its words only dilute the question's. Kept when nothing follows.
+    (Each opener carries the space after it: see Index.openers.)"""
     for _ in range(3):  # "hi, quick question, can you tell me ..."
-        opener = next((o for o in openers if norm.startswith(o + " ")), None)
-        if opener is None or len(norm) - len(opener) < 8:
+        if not norm.startswith(openers):
             break
-        norm = norm[len(opener) + 1:]
+        opener = next(o for o in openers if norm.startswith(o))
+        if len(norm) - len(opener) < 7:
+            break
+        norm = norm[len(opener):]
     return norm
 
 

@@ -89,8 +89,11 @@ class Index:
     )
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
-    openers: tuple[str, ...] = ()            # polite openings dropped before matching, longest first
-    closers: tuple[str, ...] = ()            # endings that say how to answer ("in simple terms"), dropped too
+    # Polite openings dropped before matching, each with the space after it, longest first; and
+    # endings that say how to answer ("in simple terms"), dropped too, each with the space before it.
+    # Spaced once here, so one C call (str.startswith/endswith with a tuple) tells most messages apart.
+    openers: tuple[str, ...] = ()
+    closers: tuple[str, ...] = ()
     sentences: re.Pattern[str] = re.compile(r"[^.?!;\n]+[.?!;\n]*")  # see sentence_pattern
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
@@ -171,8 +174,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     repairable = {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words
     return Index(
         spellings=lang.spellings,
-        openers=lang.openers,
-        closers=lang.closers,
+        openers=tuple(f"{o} " for o in lang.openers),
+        closers=tuple(f" {c}" for c in lang.closers),
         sentences=sentence_pattern(lang.askers, lang.joiners),
         stopwords=lang.stopwords,
         concepts=content.concepts,
