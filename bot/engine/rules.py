@@ -43,6 +43,12 @@ class RuleSet:
     # Compiled on first use: most patterns never run for a given message, and compiling all of
     # them was most of the cold start of `genebot ask` (content validation compiles each once).
     _compiled: dict[int, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    # The needles' first characters as a set: a set meets a set in C, over the smaller one;
+    # meeting the mapping itself walked all of its keys, a fifth of the time of the search.
+    _starts: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", frozenset(self.needles))
 
     def firing(self, texts: tuple[str, ...]) -> set[str]:
         """The topics with at least one pattern matching one of the texts."""
@@ -66,7 +72,7 @@ class RuleSet:
         chosen = set(self.always)
         starts = {joined[i:i + _START] for i in range(len(joined) - _START + 1)}
         starts.add("")
-        for start in starts.intersection(self.needles):
+        for start in starts & self._starts:
             for needle, ids in self.needles[start]:
                 if needle in joined:
                     chosen.update(ids)
