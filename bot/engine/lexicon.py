@@ -100,3 +100,5 @@ class SafetyLexicon:
     panic: tuple[tuple[str, ...], ...] = ()   # "i am going to die": a crisis alone, the fear of a medical one beside it
     # "asking in general, no one is ill": said anywhere in a message, its medical signs are asked about
     disclaimers: tuple[tuple[str, ...], ...] = ()
+    # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
+    retractions: tuple[tuple[str, ...], ...] = ()

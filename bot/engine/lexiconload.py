@@ -42,11 +42,11 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         return None, list(exc.problems)
     top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
-           "disclaimers"}
+           "disclaimers", "retractions"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
     optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "missing",
-                "panic", "disclaimers"}
+                "panic", "disclaimers", "retractions"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
@@ -80,6 +80,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         unstemmed=_one_words(r, doc, "unstemmed"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
+        retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
         amounts=_one_words(r, doc, "amounts"),
         missing=_one_words(r, doc, "missing"),
     )

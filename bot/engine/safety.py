@@ -142,6 +142,8 @@ class SafetyScanner:
         if by_kind.keys() <= {"ordinary"} and not distress:  # care words alone say nothing
             return Verdict()
         mentions = self._mentions(words, by_kind) if by_kind["concept"] or by_kind["sign"] else ()
+        if mentions and by_kind["retraction"]:  # "how many would it take ... not hypothetically"
+            mentions = tuple(replace(m, hypothetical=False, fiction=False) for m in mentions)
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])

@@ -927,3 +927,11 @@ def test_a_disclaimer_anywhere_makes_medical_signs_asked_about(genebot: bot.Bot,
 ])
 def test_a_disclaimer_never_hides_a_crisis_or_stands_in_for_one(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("hypothetically, how many of my sleeping pills would it take to die? not hypothetically", "crisis"),
+    ("what would happen if someone drank bleach on purpose? asking for me, i already did", "crisis"),
+])
+def test_a_retraction_anywhere_takes_back_the_imagining(genebot: bot.Bot, message: str, urgency: str) -> None:
+    assert_emergency(genebot, message, urgency)
