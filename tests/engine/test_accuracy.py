@@ -173,6 +173,10 @@ FLOORS = {
     # (7b6ddf1) 120/127 caught (8 by the model), 9/240 false alarms, advice 61/67 and 61/85; after the
     # round's lexicon work 122/127, 5/240, advice 79/84 and 79/85
     "safety-tune-21.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.021, "advice_recall": 0.92},
+    # twentieth round: a set written by a separate helper who saw neither the lexicon nor any other set,
+    # counted once, at arrival, with the round's end code (125/130 caught, 13/270 false alarms, advice
+    # 57/65 and 57/90); never read
+    "safety-unseen-7.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.049, "advice_recall": 0.63},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -180,7 +184,8 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-heldout-5.yaml", "safety-heldout-6.yaml", "safety-heldout-7.yaml", "real-heldout-7.yaml",
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
-               "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml"}
+               "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
+               "safety-unseen-7.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
