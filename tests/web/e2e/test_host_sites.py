@@ -103,7 +103,7 @@ def test_an_emergency_reply_has_numbers_a_phone_can_call(page: Any, serve: Any, 
     expect(reply.locator('a[href="sms:988"]')).to_have_count(1)
     expect(reply.locator('a[href="tel:911"]')).to_have_count(1)
     expect(page.locator("[aria-live=assertive]")).to_contain_text("988")
-    support = ask(page, "i feel so alone and i have nobody to talk to")
+    support = ask(page, "i feel so lonely, nobody understands me")
     expect(support).to_have_attribute("data-urgency", "support")
     expect(support.locator('a[href="sms:988"]')).to_have_count(1)
     medical = ask(page, "my dad collapsed and is not breathing")
