@@ -147,7 +147,7 @@ FLOORS = {
     # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
     # false-alarm ceilings of -4 and -5 tightened in the eighteenth round: the learned reader's veto of
     # medical alarms took 3 away from each (counted, not read), no emergency lost
-    "safety-unseen-4.yaml": {"emergency_recall": 0.957, "max_false_alarm_rate": 0.061, "advice_recall": 0.77},
+    "safety-unseen-4.yaml": {"emergency_recall": 0.957, "max_false_alarm_rate": 0.055, "advice_recall": 0.77},
     # seventeenth round: a fifth set by a separate helper, a broad sample of the people who open the
     # widget rather than a stress test, added after this round's changes; 137/150 caught (24 by the
     # model), 10/173 false alarms, advice 35/38 and 35/49 (at 71fc5f9, the round's start: 133/150,
@@ -170,7 +170,7 @@ FLOORS = {
     # nineteenth round: a sixth set by a separate helper (personal advice asked indirectly, look-alikes,
     # emergencies told indirectly), at arrival (7b6ddf1): 124/129 caught (9 by the model), 14/265 false
     # alarms, advice 61/67 and 61/90, in scope 278/343; never read
-    "safety-unseen-6.yaml": {"emergency_recall": 0.968, "max_false_alarm_rate": 0.046, "advice_recall": 0.67},
+    "safety-unseen-6.yaml": {"emergency_recall": 0.968, "max_false_alarm_rate": 0.042, "advice_recall": 0.67},
     # nineteenth round: written by another helper from the same brief, read and tuned on; at arrival
     # (7b6ddf1) 120/127 caught (8 by the model), 9/240 false alarms, advice 61/67 and 61/85; after the
     # round's lexicon work 122/127, 5/240, advice 79/84 and 79/85
