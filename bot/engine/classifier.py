@@ -196,6 +196,7 @@ def _words(index: Index, sentence: str) -> list[str]:
 
 
 def _bare(index: Index, norm: str) -> str:
+    """The question without what only frames it: a polite opening, an ending on how to answer."""
     return _without_closer(_without_opener(norm, index.openers), index.closers)
 
 

@@ -326,17 +326,19 @@ def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
     return _longer_of(triggers, "historical", "recent")
 
 
-def _longer_of(triggers: list[Hit], other: str, longer: str = "current") -> list[Hit]:
-    current = [t for t in triggers if category(t) == longer]
-    others = [t for t in triggers if category(t) == other]
-    if not current or not others:
+def _longer_of(triggers: list[Hit], other: str, winner: str = "current") -> list[Hit]:
+    """Of a `winner` trigger and an `other` one inside the other, the longer one stays; on the
+    same words, the winner."""
+    mine = [t for t in triggers if category(t) == winner]
+    theirs = [t for t in triggers if category(t) == other]
+    if not mine or not theirs:
         return triggers
-    now, then = Spans(current), Spans(others)
-    same = {(t.start, t.end) for t in current} & {(t.start, t.end) for t in others}
+    held_by_mine, held_by_theirs = Spans(mine), Spans(theirs)
+    same = {(t.start, t.end) for t in mine} & {(t.start, t.end) for t in theirs}
     return [
         t for t in triggers
-        if not (category(t) == other and now.holds(t))
-        and not (category(t) == longer and then.holds(t) and (t.start, t.end) not in same)
+        if not (category(t) == other and held_by_mine.holds(t))
+        and not (category(t) == winner and held_by_theirs.holds(t) and (t.start, t.end) not in same)
     ]
 
 
