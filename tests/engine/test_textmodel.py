@@ -7,6 +7,7 @@ import hashlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,6 @@ from test_accuracy import NEVER_TUNED  # tests/engine is on sys.path (rootdir co
 import bot
 from bot.curate.trainmodel import held_out, labelled, model_document, train
 from bot.engine.content import load_content
-from bot.engine.errors import ContentError
 from bot.engine.modelload import load_model
 from bot.engine.textmodel import CLASSES, MODEL, features
 
@@ -157,21 +157,11 @@ def test_the_model_never_takes_these_emergencies_away(genebot: bot.Bot, message:
     assert (verdict.topic, verdict.urgency, verdict.learned) == ("emergency", urgency, False)
 
 
-def _break(content_copy: Path, old: str, new: str) -> str:
-    path = content_copy / MODEL
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(content_copy)
-    return str(caught.value)
-
-
-def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
+def test_a_broken_weight_row_names_its_line(content_copy: Path, load_error: Callable[..., str]) -> None:
     lines = (content_copy / MODEL).read_text(encoding="utf-8").splitlines()
     row = lines.index("weights: |") + 3
     gram = lines[row - 1].split()[0]
-    error = _break(content_copy, lines[row - 1], f"  {gram} 1.5 oops 0.1 0.2")
+    error = load_error(MODEL, lines[row - 1], f"  {gram} 1.5 oops 0.1 0.2")
     assert f"{MODEL}:{row}: weights: expected a word or word pair" in error
 
 
@@ -185,8 +175,8 @@ def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
     ("veto_below: 0.05", "veto_below: 0.5", "veto_below must be a number from 0 to 0.2"),
     ("veto_below: 0.05\n", "", "missing key 'veto_below'"),
 ])
-def test_broken_model_content_fails_at_load(content_copy: Path, old: str, new: str, message: str) -> None:
-    assert message in _break(content_copy, old, new)
+def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old: str, new: str, message: str) -> None:
+    assert message in load_error(MODEL, old, new)
 
 
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from test_accuracy import NEVER_TUNED  # tests/engine is on sys.path (rootdir conftest)
+from test_textmodel import run_module
 
 import bot
 from bot.curate.trainmodel import held_out
 from bot.curate.traintopics import content_files, fit, topic_document
 from bot.engine.content import load_content
-from bot.engine.errors import ContentError
 from bot.engine.topicload import load_topic_model
 from bot.engine.topicmodel import TOPIC_MODEL, topic_features
 
@@ -32,10 +31,6 @@ ROWS = [
     (["fda"], "fda-role"), (["regul"], "fda-role"), (["fda", "regul"], "fda-role"), (["agenc"], "fda-role"),
     (["cost"], "out-of-scope"), (["price"], "out-of-scope"), (["cost", "insur"], "out-of-scope"),
 ]
-
-
-def run_module(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=300, cwd=ROOT)
 
 
 def test_features_are_stems_of_content_words_and_their_pairs() -> None:
@@ -115,21 +110,11 @@ def test_without_the_model_the_ranking_alone_decides(content_copy: Path) -> None
     assert reply.kind == "clarify"
 
 
-def _break(root: Path, old: str, new: str) -> str:
-    path = root / TOPIC_MODEL
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        load_content(root)
-    return str(caught.value)
-
-
-def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
+def test_a_broken_weight_row_names_its_line(content_copy: Path, load_error: Callable[..., str]) -> None:
     lines = (content_copy / TOPIC_MODEL).read_text(encoding="utf-8").splitlines()
     row = lines.index("weights: |") + 3
     gram = lines[row - 1].split(" | ")[0].strip()
-    error = _break(content_copy, lines[row - 1], f"  {gram} | 1.5 | 99:0.3")
+    error = load_error(TOPIC_MODEL, lines[row - 1], f"  {gram} | 1.5 | 99:0.3")
     assert f"{TOPIC_MODEL}:{row}: weights: expected 'word or word pair | idf above 0 | class:weight ...'" in error
 
 
@@ -141,8 +126,8 @@ def test_a_broken_weight_row_names_its_line(content_copy: Path) -> None:
     ("intercepts: [", "intercepts: [1, ", "intercepts must be a list of 37 numbers"),
     ("floor: 0.6\n", "", "missing key 'floor'"),
 ])
-def test_broken_model_content_fails_at_load(content_copy: Path, old: str, new: str, message: str) -> None:
-    assert message in _break(content_copy, old, new)
+def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old: str, new: str, message: str) -> None:
+    assert message in load_error(TOPIC_MODEL, old, new)
 
 
 def test_the_shipped_model_is_current_and_saw_no_held_out_set() -> None:
