@@ -51,6 +51,8 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 _SELF = frozenset({"i", "me", "my", "myself", "mine"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
+_TIMED = ("historical", "recent")  # the times a clause told in the present stops
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -213,8 +215,7 @@ class SafetyScanner:
             starts.append(t.start)
             hits.append(t)
         plain, close, past = Ends(ends), Ends(near), Ends(past_ends)
-        timed = ("historical", "recent")
-        stops = {kind: close if kind in NEAR_STOPS else past if kind in timed else plain for kind in CATEGORIES}
+        stops = {kind: close if kind in NEAR_STOPS else past if kind in _TIMED else plain for kind in CATEGORIES}
         # A time told after a treatment dates the treatment, not an emergency told before it:
         # "she is blue and not breathing she had her gene therapy last week" is now. (A
         # treatment: an "after" phrase naming care, not "2 days after a car crash".)
