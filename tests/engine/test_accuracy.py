@@ -179,6 +179,13 @@ FLOORS = {
     # counted once, at arrival, with the round's end code (125/130 caught, 13/270 false alarms, advice
     # 57/65 and 57/90); never read
     "safety-unseen-7.yaml": {"emergency_recall": 0.961, "max_false_alarm_rate": 0.049, "advice_recall": 0.63},
+    # twenty-first round: written by a helper who saw neither the lexicon nor any other set, then read and
+    # tuned on; at arrival (d4ed698) 125/130 caught, 4/270 false alarms, advice 71/75 and 71/90
+    "safety-tune-22.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.015, "advice_recall": 0.78},
+    # twenty-first round: a twelfth real collection (disease-community and trial FAQ pages); the held-out
+    # half counted at arrival, never read
+    "real-tune-12.yaml": {"in_scope_accuracy": 0.75, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
+    "real-heldout-12.yaml": {"in_scope_accuracy": 0.6, "out_of_scope_fallback": 0.55, "max_false_alarm_rate": 0.0},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -187,7 +194,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
-               "safety-unseen-7.yaml"}
+               "safety-unseen-7.yaml", "real-heldout-12.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -223,7 +230,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
-                                  "safety-tune-21.yaml"}:
+                                  "safety-tune-21.yaml", "safety-tune-22.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
