@@ -77,7 +77,19 @@ class RuleSet:
                 if needle in joined:
                     chosen.update(ids)
         also = self.also
-        return [i for i in sorted(chosen) if all(any(s in joined for s in group) for group in also[i])]
+        return [i for i in sorted(chosen) if not also[i] or _all_present(also[i], joined)]
+
+
+def _all_present(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """Whether the text holds one string of each group: loops, not all() over any() of
+    generators, which cost a third of the needle search."""
+    for group in groups:
+        for s in group:
+            if s in text:
+                break
+        else:
+            return False
+    return True
 
 
 def build_rules(patterns: Mapping[str, Iterable[str]]) -> RuleSet:
