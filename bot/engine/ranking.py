@@ -8,6 +8,7 @@ it misspelt), with rapidfuzz over choices normalised once at load.
 from __future__ import annotations
 
 import bisect
+from functools import partial
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -28,12 +29,24 @@ class Candidate(NamedTuple):
     score: float
 
 
+# Candidate's own constructor is a Python function; tuple.__new__ builds the same named tuple
+# in C, which matters as every reply builds one per topic, once or twice.
+_candidate = partial(tuple.__new__, Candidate)
+
+
+def _ranked(scores: dict[str, float]) -> list[Candidate]:
+    """Candidates, best first (ties keep their order)."""
+    pairs = list(scores.items())
+    pairs.sort(key=itemgetter(1), reverse=True)
+    return list(map(_candidate, pairs))
+
+
 def best_of(first: list[Candidate], second: list[Candidate]) -> list[Candidate]:
     """Each topic's better score of two rankings (the whole message's and one question's)."""
     best = {c.topic: c.score for c in first}
     for c in second:
         best[c.topic] = max(best.get(c.topic, 0.0), c.score)
-    return sorted((Candidate(t, v) for t, v in best.items()), key=lambda c: c.score, reverse=True)
+    return _ranked(best)
 
 
 def rank(index: Index, repaired: Repaired) -> list[Candidate]:
@@ -50,9 +63,7 @@ def rank(index: Index, repaired: Repaired) -> list[Candidate]:
             blended[topic] *= s.frame_penalty
     for topic in blended.keys() & index.frames.unnamed(words):  # "a trial" names no phase
         blended[topic] *= s.frame_penalty
-    ranked = [Candidate(t, round(min(v, 1.0), 4)) for t, v in blended.items()]
-    ranked.sort(key=lambda c: c.score, reverse=True)
-    return ranked
+    return _ranked({t: round(v, 4) if v < 1.0 else 1.0 for t, v in blended.items()})
 
 
 def signals(index: Index, words: list[str], near: Near) -> dict[str, tuple[float, float, float]]:
