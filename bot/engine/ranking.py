@@ -90,7 +90,9 @@ def signals(index: Index, words: list[str], near: Near) -> dict[str, tuple[float
     phrase = _best_per_topic(owners, process.extract(" ".join(words), phrases, scorer=fuzz.ratio, **options))
     by_words = _best_per_topic(owners, process.extract(sort_key(kept), keys, scorer=fuzz.ratio, **options))
     cover = _coverage(index, kept)
-    topics = phrase.keys() | by_words.keys() | cover.keys()
+    # In a fixed order (best phrase match first), not a set's: a set of strings iterates in
+    # an order that changes with the process's hash seed, and so did topics tied on score.
+    topics = dict.fromkeys([*phrase, *by_words, *cover])
     return {t: (phrase.get(t, 0.0), by_words.get(t, 0.0), cover.get(t, 0.0)) for t in topics}
 
 

@@ -123,3 +123,25 @@ def test_an_abbreviation_with_dots_is_one_word(genebot: bot.Bot) -> None:
     # "u" alone is the chat spelling of "you": "the U.S." must not read as "the you s"
     result = genebot.classify("Which agency oversees clinical trials in the U.S.? e.g. the F.D.A.")
     assert result.normalised == "which agency oversees clinical trials in the us eg the fda"
+
+
+
+def test_a_reply_is_the_same_in_every_process() -> None:
+    """Topics tied on score were ordered by a set of strings, whose order follows the process's
+    hash seed: after a restart the same question could offer another second question."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    message = "The news story about the toddler who died after gene therapy... what went wrong?"
+
+    def reply(seed: str) -> str:
+        run = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", message],
+                             cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True,
+                             timeout=120, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    first = reply("1")
+    assert all(reply(seed) == first for seed in ("2", "3", "4"))
