@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import partial
 
 from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SUPPORT, SafetyLexicon
@@ -20,6 +21,8 @@ __all__ = ["PhraseBook"]
 _DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
+# Hit's own constructor is a Python function; tuple.__new__ builds the same named tuple in C
+_hit = partial(tuple.__new__, Hit)
 
 
 class PhraseBook:
@@ -57,24 +60,33 @@ class PhraseBook:
 
     def hits(self, words: list[str]) -> list[Hit]:
         found: list[Hit] = []
+        add = found.append
         n = len(words)
-        trie = self.trie
+        trie_get, gap_starts = self.trie.get, self.gap_starts.get
         for i, word in enumerate(words):
-            node = trie.get(word)
+            node = trie_get(word)
             if node is not None:
-                ends: list[tuple[int, list[tuple[str, object]]]] = []
-                j = i + 1
-                while True:
-                    entries, children = node
-                    if entries:
-                        ends.append((j, entries))
-                    if j >= n or not children or (node := children.get(words[j])) is None:
-                        break
-                    j += 1
-                for end, entries in reversed(ends):  # the longest phrase first
-                    for kind, item in entries:
-                        found.append(Hit(kind, i, end, item))
-            for first in self.gap_starts.get(word, ()):
+                entries, children = node
+                if not children or i + 1 >= n or words[i + 1] not in children:
+                    for kind, item in entries:  # most words: a phrase of one word, or none
+                        add(_hit((kind, i, i + 1, item, None)))
+                else:
+                    ends: list[tuple[int, list[tuple[str, object]]]] = []
+                    j = i + 1
+                    while True:
+                        entries, children = node
+                        if entries:
+                            ends.append((j, entries))
+                        if j >= n or not children or (node := children.get(words[j])) is None:
+                            break
+                        j += 1
+                    for end, entries in reversed(ends):  # the longest phrase first
+                        for kind, item in entries:
+                            add(_hit((kind, i, end, item, None)))
+            firsts = gap_starts(word)
+            if firsts is None:
+                continue
+            for first in firsts:
                 pos = i + len(first)
                 if tuple(words[i:pos]) != first:
                     continue
@@ -85,7 +97,7 @@ class PhraseBook:
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
                         if end and not (kind in _DENIABLE and self._denied_in_gap(words[i:end], parts)):
-                            found.append(Hit(kind, i, end, item))
+                            add(_hit((kind, i, end, item, None)))
         return found
 
     def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
