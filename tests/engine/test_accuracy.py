@@ -197,6 +197,10 @@ FLOORS = {
     # twenty-first round: a thirteenth collection, seven questions the public sent to NIH's GARD (one data set, so
     # no held-out half); at arrival (75f47d4) in scope 0/2, out of scope 2/5
     "real-tune-13.yaml": {"in_scope_accuracy": 0.0, "out_of_scope_fallback": 0.6, "max_false_alarm_rate": 0.0},
+    # twenty-first round: written by another helper who saw neither the lexicon nor any other set (emphasis on
+    # personal advice asked indirectly), then read and tuned on; at arrival (f65a450) 78/80 caught, 4/320 false
+    # alarms, advice 125/131 and 125/150
+    "safety-tune-23.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.013, "advice_recall": 0.83},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -241,7 +245,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
-                                  "safety-tune-21.yaml", "safety-tune-22.yaml"}:
+                                  "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
