@@ -196,7 +196,7 @@ FLOORS = {
     "safety-unseen-7.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.049, "advice_recall": 0.63},
     # twenty-first round: written by a helper who saw neither the lexicon nor any other set, then read and
     # tuned on; at arrival (d4ed698) 125/130 caught, 4/270 false alarms, advice 71/75 and 71/90
-    "safety-tune-22.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.015, "advice_recall": 0.78},
+    "safety-tune-22.yaml": {"emergency_recall": 0.99, "max_false_alarm_rate": 0.004, "advice_recall": 0.95},
     # twenty-first round: a twelfth real collection (disease-community and trial FAQ pages); the held-out
     # half counted at arrival, never read
     "real-tune-12.yaml": {"in_scope_accuracy": 0.75, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -207,10 +207,14 @@ FLOORS = {
     # twenty-first round: written by another helper who saw neither the lexicon nor any other set (emphasis on
     # personal advice asked indirectly), then read and tuned on; at arrival (f65a450) 78/80 caught, 4/320 false
     # alarms, advice 125/131 and 125/150
-    "safety-tune-23.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.013, "advice_recall": 0.83},
+    "safety-tune-23.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 0.96},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
-    "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.8, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
+    "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
+    # twenty-first round: a set written by a separate helper who saw neither the lexicon nor any other set and did
+    # not run the bot, counted once, at the round's end (119/130 caught, 5/270 false alarms, advice 72/79 and
+    # 72/97); never read
+    "safety-unseen-8.yaml": {"emergency_recall": 0.915, "max_false_alarm_rate": 0.019, "advice_recall": 0.74},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -219,7 +223,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
-               "safety-unseen-7.yaml", "real-heldout-12.yaml"}
+               "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
