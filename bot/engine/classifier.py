@@ -196,35 +196,25 @@ def _words(index: Index, sentence: str) -> list[str]:
 
 
 def _bare(index: Index, norm: str) -> str:
-    """The question without what only frames it: a polite opening, an ending on how to answer."""
-    return _without_closer(_without_opener(norm, index.openers), index.closers)
+    """The question without what only frames it: a polite opening that asks nothing ("please
+    can you tell me who oversees the trials") and an ending that says how to answer, not what
+    ("..., i know nothing about biology"). Their words only dilute the question's."""
+    return _trimmed(_trimmed(norm, index.openers, at_end=False), index.closers, at_end=True)
 
 
-def _without_closer(norm: str, closers: tuple[str, ...]) -> str:
-    """The message without an ending that says how to answer, not what ("explain gene therapy
-    super simply, i know nothing about biology"): its words, too, only dilute the question's.
-    (Each closer carries the space before it: see Index.closers.)"""
+def _trimmed(norm: str, affixes: tuple[str, ...], at_end: bool) -> str:
+    """The message without up to three of the affixes at its start or end ("hi, quick question,
+    can you tell me ..."); kept when too little would follow. Each affix carries its space
+    (see Index.openers), so one C call, str.startswith/endswith with the tuple, tells most
+    messages apart."""
     for _ in range(3):
-        if not norm.endswith(closers):
+        has = norm.endswith if at_end else norm.startswith
+        if not has(affixes):
             break
-        closer = next(c for c in closers if norm.endswith(c))
-        if len(norm) - len(closer) < 7:
+        affix = next(a for a in affixes if has(a))
+        if len(norm) - len(affix) < 7:
             break
-        norm = norm[: -len(closer)]
-    return norm
-
-
-def _without_opener(norm: str, openers: tuple[str, ...]) -> str:
-    """The message without a polite opening that asks nothing ("please can you tell me who
-    oversees the trials"): its words only dilute the question's. Kept when nothing follows.
-    (Each opener carries the space after it: see Index.openers.)"""
-    for _ in range(3):  # "hi, quick question, can you tell me ..."
-        if not norm.startswith(openers):
-            break
-        opener = next(o for o in openers if norm.startswith(o))
-        if len(norm) - len(opener) < 7:
-            break
-        norm = norm[len(opener):]
+        norm = norm[: -len(affix)] if at_end else norm[len(affix):]
     return norm
 
 

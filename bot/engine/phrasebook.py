@@ -67,22 +67,11 @@ class PhraseBook:
             node = trie_get(word)
             if node is not None:
                 entries, children = node
-                if not children or i + 1 >= n or words[i + 1] not in children:
-                    for kind, item in entries:  # most words: a phrase of one word, or none
+                if children and i + 1 < n and words[i + 1] in children:
+                    found.extend(_walked(node, words, i))
+                else:  # most words: a phrase of one word, or none
+                    for kind, item in entries:
                         add(_hit((kind, i, i + 1, item, None)))
-                else:
-                    ends: list[tuple[int, list[tuple[str, object]]]] = []
-                    j = i + 1
-                    while True:
-                        entries, children = node
-                        if entries:
-                            ends.append((j, entries))
-                        if j >= n or not children or (node := children.get(words[j])) is None:
-                            break
-                        j += 1
-                    for end, entries in reversed(ends):  # the longest phrase first
-                        for kind, item in entries:
-                            add(_hit((kind, i, end, item, None)))
             firsts = gap_starts(word)
             if firsts is None:
                 continue
@@ -104,6 +93,20 @@ class PhraseBook:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
         own = {w for part in parts for w in part}
         return any(w in self.negations and w not in own for w in span)
+
+
+def _walked(node: _Node, words: list[str], i: int) -> list[Hit]:
+    """The phrases starting at words[i] (whose node in the tree is ``node``), the longest first."""
+    ends: list[tuple[int, list[tuple[str, object]]]] = []
+    j, n = i + 1, len(words)
+    while True:
+        entries, children = node
+        if entries:
+            ends.append((j, entries))
+        if j >= n or not children or (node := children.get(words[j])) is None:
+            break
+        j += 1
+    return [_hit((kind, i, end, item, None)) for end, entries in reversed(ends) for kind, item in entries]
 
 
 def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _Node]:
