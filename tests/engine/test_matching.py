@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import bot
@@ -129,11 +134,6 @@ def test_an_abbreviation_with_dots_is_one_word(genebot: bot.Bot) -> None:
 def test_a_reply_is_the_same_in_every_process() -> None:
     """Topics tied on score were ordered by a set of strings, whose order follows the process's
     hash seed: after a restart the same question could offer another second question."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     message = "The news story about the toddler who died after gene therapy... what went wrong?"
 
     def reply(seed: str) -> str:
