@@ -211,6 +211,10 @@ FLOORS = {
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
+    # twenty-second round: lay, formal and second-language questions on every topic and look-alike ones the pages do
+    # not answer, by a helper who saw neither the content nor any other set; at arrival (94e74bd) in scope 113/151,
+    # out of scope 42/63
+    "paraphrase-tune-4.yaml": {"in_scope_accuracy": 0.74, "out_of_scope_fallback": 0.66, "max_false_alarm_rate": 0.0},
     # twenty-first round: a set written by a separate helper who saw neither the lexicon nor any other set and did
     # not run the bot, counted once, at the round's end (119/130 caught, 5/270 false alarms, advice 72/79 and
     # 72/97); never read
