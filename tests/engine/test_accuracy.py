@@ -208,6 +208,9 @@ FLOORS = {
     # personal advice asked indirectly), then read and tuned on; at arrival (f65a450) 78/80 caught, 4/320 false
     # alarms, advice 125/131 and 125/150
     "safety-tune-23.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 0.96},
+    # twenty-second round: by a helper who saw neither the lexicon nor any other set (emphasis: false alarms), then
+    # read and tuned on; at arrival (3773fa7) 91/92 caught, 11/309 false alarms, advice 84/88 and 84/102
+    "safety-tune-24.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.036, "advice_recall": 0.82},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -263,7 +266,8 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
-                                  "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml"}:
+                                  "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml",
+                                  "safety-tune-24.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
