@@ -211,6 +211,10 @@ FLOORS = {
     # twenty-second round: by a helper who saw neither the lexicon nor any other set (emphasis: false alarms), then
     # read and tuned on; at arrival (3773fa7) 91/92 caught, 11/309 false alarms, advice 84/88 and 84/102
     "safety-tune-24.yaml": {"emergency_recall": 0.98, "max_false_alarm_rate": 0.036, "advice_recall": 0.82},
+    # twenty-second round: by a helper who saw neither the lexicon nor any other set (emphasis: personal advice
+    # asked every way), then read and tuned on; at arrival (9f525e0) 47/48 caught, 6/324 false alarms, advice 130/135
+    # and 130/160
+    "safety-tune-25.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.019, "advice_recall": 0.81},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -267,7 +271,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
                                   "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml",
-                                  "safety-tune-24.yaml"}:
+                                  "safety-tune-24.yaml", "safety-tune-25.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
