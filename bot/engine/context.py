@@ -185,6 +185,7 @@ class Marks:
         self.clauses = [i for i, w in enumerate(words) if w in (CLAUSE, SENTENCE)]
         self.sentences = [i for i, w in enumerate(words) if w == SENTENCE]
         self.length = len(words)
+        self.words = words
 
     @staticmethod
     def any_between(marks: list[int], lo: int, hi: int) -> bool:
@@ -209,6 +210,9 @@ class Ends:
         return k < len(self.starts) and self.first_end[k] <= hi
 
 
+_WRITER = frozenset(("i", "id", "im", "we", "me"))
+
+
 def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool:
     """Whether a trigger reaches a concept: on its side, within the scope, nothing ending it between."""
     if trigger.category == "current":  # "now" anywhere in the clause, unless a "but" stands between
@@ -227,6 +231,11 @@ def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool
         return False
     if hi - lo > WINDOWS.get(trigger.category, marks.length):
         return False
+    # A condition's own subject does not end it: the "my" of "what should i do if my daughter
+    # has trouble breathing" starts what "if" supposes. The writer does: "wud it be painless if
+    # i took all my pills" asks for themself, and so does a negation's: "no i cant breathe".
+    if not after and trigger.category == "hypothetical" and lo < marks.length and marks.words[lo] not in _WRITER:
+        lo += 1
     return not ends.between(lo, hi)
 
 
