@@ -232,9 +232,12 @@ def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool
     if hi - lo > WINDOWS.get(trigger.category, marks.length):
         return False
     # A condition's own subject does not end it: the "my" of "what should i do if my daughter
-    # has trouble breathing" starts what "if" supposes. The writer does: "wud it be painless if
-    # i took all my pills" asks for themself, and so does a negation's: "no i cant breathe".
-    if not after and trigger.category == "hypothetical" and lo < marks.length and marks.words[lo] not in _WRITER:
+    # has trouble breathing" starts what the condition supposes. Only a phrase that plans ("what
+    # should i do if", "what if"): a bare "if" may ask whether ("is it an emergency if my son
+    # swallowed a battery an hour ago"). The writer still ends it: "wud it be painless if i took
+    # all my pills" asks for themself; and a negation's subject does too: "no i cant breathe".
+    if (not after and trigger.category == "hypothetical" and len(trigger.words) > 1
+            and lo < marks.length and marks.words[lo] not in _WRITER):
         lo += 1
     return not ends.between(lo, hi)
 

@@ -234,6 +234,14 @@ CONTEXT = [
      "he is not having a seizure, not choking, just asking what a vector is"),
     ("historical", "my brother is unconscious 2 days after a car crash",
      "My brother was unconscious 2 days after a car crash 5 years back, he is fine now. Is gene therapy permanent?"),
+    # a condition's own subject is inside what it supposes; the writer asking for themself is not
+    ("hypothetical", "my daughter has trouble breathing after she came home from her infusion",
+     "what should i do if my daughter has trouble breathing after she comes home from her infusion?"),
+    # ... but a bare "if" may ask whether, and the writer under a condition asks for themself
+    ("hypothetical", "is it an emergency if my son swallowed a battery an hour ago",
+     "what do i do if my son swallows a battery someday"),
+    ("hypothetical", "wud it be painless if i took all my moms sleeping pills tonight, shes out till tomorrow",
+     "what should i do if my mom takes too many sleeping pills by mistake someday"),
 ]
 
 TYPOS_AND_SLANG = [
