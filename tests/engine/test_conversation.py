@@ -50,6 +50,13 @@ def test_short_followups_resolve_against_the_previous_answer(genebot: bot.Bot, f
     assert reply.topic == "is-it-safe"
 
 
+@pytest.mark.parametrize("message", ["hello, is anyone there?", "anybody there?", "hi is someone there"])
+def test_asking_whether_anyone_is_there_is_a_greeting(genebot: bot.Bot, message: str) -> None:
+    # "hello" is trimmed as an opener before the rules read the rest
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "greeting", (message, reply.topic)
+
+
 @pytest.mark.parametrize(("message", "topic"), [
     ("thank you, that really helped, I feel calmer about the study now", "thanks"),
     ("thanks so much that helped my dad understand it", "thanks"),   # "help my dad" is not a request here

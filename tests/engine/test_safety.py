@@ -551,6 +551,7 @@ def test_an_emergency_told_after_an_information_request_is_still_one(genebot: bo
     "how many doses would it take to see results",
     "not sure how many trials there are for hemophilia",
     "gene therapy is ten times more expensive than other treatment",
+    "i have to go now, goodbye",                       # leaving the chat, not a goodbye note
 ])
 def test_an_everyday_phrase_about_care_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert_no_alarm(genebot, message)
@@ -561,6 +562,7 @@ def test_an_everyday_phrase_about_care_is_no_crisis(genebot: bot.Bot, message: s
     ("i'm ready now. goodbye everyone", "crisis"),
     ("the gene therapy failed and i will be gone by morning, the pills are next to me", "crisis"),  # a cue
     ("i took ten times the pills on the bottle", "medical"),
+    ("i have to go now, goodbye forever, this is my last message", "crisis"),
 ])
 def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str, urgency: str) -> None:
     reply, _state = genebot.reply(message)
