@@ -216,6 +216,9 @@ FLOORS = {
     # asked every way), then read and tuned on; at arrival (9f525e0) 47/48 caught, 6/324 false alarms, advice 130/135
     # and 130/160
     "safety-tune-25.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.019, "advice_recall": 0.81},
+    # twenty-second round: by a helper who saw neither the lexicon nor any other set (emphasis: crises keyword
+    # systems miss), then read and tuned on; at arrival (494d71b) 118/185 caught, 21/187 false alarms, advice 27/31, 27/31
+    "safety-tune-26.yaml": {"emergency_recall": 0.63, "max_false_alarm_rate": 0.113, "advice_recall": 0.87},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -272,7 +275,8 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
                                   "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml",
-                                  "safety-tune-24.yaml", "safety-tune-25.yaml"}:
+                                  "safety-tune-24.yaml", "safety-tune-25.yaml",
+                                  "safety-tune-26.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
