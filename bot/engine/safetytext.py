@@ -18,7 +18,10 @@ __all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\*|[.?!;:][.?!;:\n]*|[,()\-–—\n]+")
+# A word's letters, and the vowel signs of the Indic and Thai scripts: re's \w has no marks, so
+# "जीना" fell apart into "ज" and "न", and no lexicon phrase in Hindi could match.
+_LETTERS = r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0e7f])+"
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|" + _LETTERS + r"|\*|[.?!;:][.?!;:\n]*|[,()\-–—\n]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
