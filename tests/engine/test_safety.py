@@ -569,6 +569,22 @@ def test_the_same_phrases_in_a_crisis_still_alarm(genebot: bot.Bot, message: str
     assert reply.topic == "emergency" and reply.urgency == urgency
 
 
+# A crisis in another language is a crisis: the widget is read by people whose first language
+# is not English. Hindi in Devanagari needs its vowel signs kept inside words (safetytext.py).
+@pytest.mark.parametrize("message", [
+    "ya no quiero seguir, perdonenme todos", "je vais en finir ce soir", "vou acabar com tudo hoje",
+    "ich will nicht mehr leben", "ab jeene ka mann nahi karta", "ayoko na mabuhay",
+    "मैं अब नहीं जीना चाहता", "اريد ان انهي حياتي",
+])
+def test_a_crisis_in_another_language_is_one(genebot: bot.Bot, message: str) -> None:
+    assert_emergency(genebot, message, "crisis")
+
+
+@pytest.mark.parametrize("message", ["kal subah 6 baje uthna hai toh mar jaunga yaar", "me muero de risa con este video"])
+def test_a_figure_of_speech_in_another_language_is_no_crisis(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)
+
+
 @pytest.mark.parametrize("message", [
     "i cant see a way out of this", "i dont see a future for myself", "i dont have a reason to live anymore",
     "i don't think i can keep going", "i dont know if i can go on",   # "cant keep going" told as a doubt
