@@ -55,8 +55,8 @@ def main() -> int:
 
 
 # Words no American dictionary has that are not misspellings: British spellings, words of the
-# other languages the lexicon reads (Spanish, French, German, Portuguese, Hindi, Tagalog), and "else's" once its apostrophe
-# is gone.
+# other languages the lexicon reads (Spanish, French, German, Portuguese, Hindi, Tagalog), and
+# "else's" once its apostrophe is gone.
 NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dolor", "dreamt", "elses",
                           "fiancee", "jours", "laboured", "mucho", "neighbour", "responde", "reveiller", "suicider",
                           "tumour", "tumours"})

@@ -217,7 +217,8 @@ FLOORS = {
     # and 130/160
     "safety-tune-25.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.019, "advice_recall": 0.81},
     # twenty-second round: by a helper who saw neither the lexicon nor any other set (emphasis: crises keyword
-    # systems miss), then read and tuned on; at arrival (494d71b) 118/185 caught, 21/187 false alarms, advice 27/31, 27/31
+    # systems miss), then read and tuned on; at arrival (494d71b) 118/185 caught, 21/187 false alarms,
+    # advice 27/31 and 27/31
     "safety-tune-26.yaml": {"emergency_recall": 0.63, "max_false_alarm_rate": 0.113, "advice_recall": 0.87},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52

@@ -580,7 +580,9 @@ def test_a_crisis_in_another_language_is_one(genebot: bot.Bot, message: str) -> 
     assert_emergency(genebot, message, "crisis")
 
 
-@pytest.mark.parametrize("message", ["kal subah 6 baje uthna hai toh mar jaunga yaar", "me muero de risa con este video"])
+@pytest.mark.parametrize("message", [
+    "kal subah 6 baje uthna hai toh mar jaunga yaar", "me muero de risa con este video",
+])
 def test_a_figure_of_speech_in_another_language_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert_no_alarm(genebot, message)
 
