@@ -58,8 +58,8 @@ def main() -> int:
 # other languages the lexicon reads (Spanish, French, German, Portuguese, Hindi, Tagalog), and
 # "else's" once its apostrophe is gone.
 NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dolor", "dreamt", "elses",
-                          "fiancee", "jours", "laboured", "mucho", "neighbour", "responde", "reveiller", "suicider",
-                          "tumour", "tumours"})
+                          "fiancee", "jours", "laboured", "lyrica", "mucho", "neighbour", "responde", "reveiller",
+                          "suicider", "tumour", "tumours"})
 
 
 def dictionary_words(raw: list[str]) -> frozenset[str]:
