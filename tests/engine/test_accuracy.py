@@ -232,6 +232,11 @@ FLOORS = {
     # not run the bot, counted once, at the round's end (119/130 caught, 5/270 false alarms, advice 72/79 and
     # 72/97); never read
     "safety-unseen-8.yaml": {"emergency_recall": 0.915, "max_false_alarm_rate": 0.019, "advice_recall": 0.74},
+    # twenty-second round: two sets written by separate helpers who saw neither the content nor any other set and did
+    # not run the bot, counted once, at the round's end; never read. safety-unseen-9: 126/130 caught, 3/262 false
+    # alarms, advice 74/81 and 74/105; paraphrase-unseen-2: in scope 94/132, out of scope 40/50
+    "safety-unseen-9.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.012, "advice_recall": 0.7},
+    "paraphrase-unseen-2.yaml": {"in_scope_accuracy": 0.71, "out_of_scope_fallback": 0.8, "max_false_alarm_rate": 0.0},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -240,7 +245,8 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-heldout-8.yaml", "real-heldout-8.yaml", "safety-unseen-2.yaml",
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
-               "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml"}
+               "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml", "safety-unseen-9.yaml",
+               "paraphrase-unseen-2.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
