@@ -100,12 +100,14 @@ def test_did_you_mean_then_a_number(genebot: bot.Bot) -> None:
 
 
 def test_a_clarification_lists_numbered_choices(genebot: bot.Bot) -> None:
-    for message in ("irb or ibc", "committee", "phase"):
+    # Two topics named side by side, each as well supported as the other: the bot must ask. (A
+    # skip here hid for a round that "phase" alone had become a best guess at phase I.)
+    for message in ("irb vs ibc", "irb or ibc", "committee", "phase"):
         reply, state = genebot.reply(message)
         if reply.kind == "clarify":
             break
     else:
-        pytest.skip("no ambiguous probe clarified with this content")
+        pytest.fail("no ambiguous probe was answered with a clarification")
     assert reply.topic is None and len(reply.candidates) >= 2
     assert "1)" in reply.text and "2)" in reply.text
     assert state.options == reply.candidates
