@@ -237,6 +237,9 @@ FLOORS = {
     # alarms, advice 74/81 and 74/105; paraphrase-unseen-2: in scope 94/132, out of scope 40/50
     "safety-unseen-9.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.012, "advice_recall": 0.7},
     "paraphrase-unseen-2.yaml": {"in_scope_accuracy": 0.71, "out_of_scope_fallback": 0.8, "max_false_alarm_rate": 0.0},
+    # twenty-second round, at its end: messages in 16 other languages or mixed with English, by a separate helper,
+    # never read; counted once: 50/174 caught (29 with the round's start code), 18/149 false alarms (12), advice 5/57
+    "safety-unseen-10.yaml": {"emergency_recall": 0.28, "max_false_alarm_rate": 0.121, "advice_recall": 0.08},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -246,7 +249,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-unseen-3.yaml", "safety-unseen-4.yaml", "safety-unseen-5.yaml", "real-heldout-9.yaml",
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
                "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml", "safety-unseen-9.yaml",
-               "paraphrase-unseen-2.yaml"}
+               "paraphrase-unseen-2.yaml", "safety-unseen-10.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
