@@ -31,7 +31,7 @@ class MatchKind(enum.Enum):
     AMBIGUOUS = "ambiguous"    # two topics were too close to call
     NONE = "none"              # nothing fits: out of scope
     EMPTY = "empty"            # nothing was typed
-    UNREADABLE = "unreadable"  # no letters or digits the content could match
+    UNREADABLE = "unreadable"  # no letters or digits the content could match, or another language
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,18 @@ def classify(index: Index, text: str) -> Classification:
         result = replace(result, also=second)
     if verdict.urgency == SUPPORT and result.topic == OUT_OF_SCOPE:
         result = replace(result, urgency=SUPPORT)  # "i feel so alone": a word of support, not "not covered"
+    elif result.kind is MatchKind.NONE and OUT_OF_SCOPE not in hits and _other_language(index, words):
+        return Classification(MatchKind.UNREADABLE, None, 0.0, normalised=norm)
     return result
+
+
+def _other_language(index: Index, words: list[str]) -> bool:
+    """A message in another language ("ya no quiero seguir", "pagod na ako") that nothing
+    matched: "my sources do not cover that" would answer what the bot never read. Two or more
+    common words of other languages, and more of them than English stopwords, tell it; then the
+    unreadable reply says the bot reads only English and names 911 and 988 first."""
+    cues = sum(1 for w in words if w in index.foreign)
+    return cues >= 2 and cues > sum(1 for w in words if w in index.stopwords)
 
 
 def topic_features_of(index: Index, text: str) -> list[str]:

@@ -115,6 +115,7 @@ class Language:
     closers: tuple[str, ...] = ()  # endings that say how to answer, not what ("in simple terms"), longest first
     askers: tuple[str, ...] = ()   # words that open a question after a comma ("..., what is")
     joiners: tuple[str, ...] = ()  # words that open a second question after "and" ("... and how")
+    foreign: frozenset[str] = frozenset()  # common words of other languages, none of them English
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +188,7 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
     if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "closers",
-                                             "askers", "joiners"}):
+                                             "askers", "joiners", "other_languages"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -215,7 +216,19 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
         normalised("openers"), normalised("closers"),
         _longest_first(c.texts(doc, "askers", "the file", required=False)),
         _longest_first(c.texts(doc, "joiners", "the file", required=False)),
+        _foreign(c, doc, stopwords),
     )
+
+
+def _foreign(c: Collector, doc: Any, stopwords: frozenset[str]) -> frozenset[str]:
+    """Other languages' common words: an English stopword among them would make English read
+    as another language, so it is an error, with its line."""
+    words = c.texts(doc, "other_languages", "the file", required=False)
+    for word in words:
+        if word.lower() in stopwords or " " in word.strip():
+            c.error(line_of(doc, "other_languages"),
+                    f"'other_languages': {word!r} must be one word that is no English stopword")
+    return frozenset(w.lower().strip() for w in words)
 
 
 def _longest_first(texts: list[str]) -> tuple[str, ...]:

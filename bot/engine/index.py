@@ -89,6 +89,7 @@ class Index:
     )
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
+    foreign: frozenset[str] = frozenset()    # other languages' common words (intents/language.yaml)
     # Polite openings dropped before matching, each with the space after it, longest first; and
     # endings that say how to answer ("in simple terms"), dropped too, each with the space before it.
     # Spaced once here, so one C call (str.startswith/endswith with a tuple) tells most messages apart.
@@ -197,6 +198,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         postings=_postings(keys),
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
+        foreign=lang.foreign,
         settings=settings,
         topic_model=content.topic_model,
     )

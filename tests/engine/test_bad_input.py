@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import bot
@@ -44,6 +46,30 @@ def test_empty_message_asks_for_a_question(genebot: bot.Bot) -> None:
 def test_emoji_only_is_unreadable_not_out_of_scope(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("🙂🙂")
     assert reply.body == genebot.content.messages.unreadable
+
+
+@pytest.mark.parametrize("message", [
+    "hola, necesito ayuda con una pregunta",                # Spanish
+    "bonjour, je voudrais une information pour ma mere",    # French
+    "kumusta po, may tanong lang ako sa inyo",              # Tagalog
+    "bhai mujhe kuch samajh nahi aa raha",                  # Hindi in Latin letters
+])
+def test_a_message_in_another_language_says_english_only_and_names_911_and_988(genebot: bot.Bot, message: str) -> None:
+    # "my sources do not cover that" would answer a question the bot never read
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "fallback" and reply.body == genebot.content.messages.unreadable, message
+    assert "only read English" in reply.body and "911" in reply.body and "988" in reply.body
+
+
+@pytest.mark.parametrize("message", ["killer sudoku tips pls", "what's the weather like in paris today"])
+def test_an_english_question_off_the_topics_is_not_called_another_language(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "fallback" and reply.body != genebot.content.messages.unreadable, message
+
+
+def test_an_english_stopword_among_the_other_languages_words_fails_at_load(load_error: Callable[..., str]) -> None:
+    error = load_error("intents/language.yaml", "  que, quiero,", "  que, the, quiero,")
+    assert "intents/language.yaml" in error and "'the'" in error and "no English stopword" in error
 
 
 def test_a_long_message_is_judged_on_its_beginning(genebot: bot.Bot) -> None:
