@@ -59,6 +59,7 @@ def test_a_message_in_another_language_says_english_only_and_names_911_and_988(g
     reply, _ = genebot.reply(message)
     assert reply.kind == "fallback" and reply.body == genebot.content.messages.unreadable, message
     assert "only read English" in reply.body and "911" in reply.body and "988" in reply.body
+    assert "En español" in reply.body  # the language most often written to a US clinic's widget after English
 
 
 @pytest.mark.parametrize("message", ["killer sudoku tips pls", "what's the weather like in paris today"])
