@@ -222,13 +222,14 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
 
 def _foreign(c: Collector, doc: Any, stopwords: frozenset[str]) -> frozenset[str]:
     """Other languages' common words: an English stopword among them would make English read
-    as another language, so it is an error, with its line."""
-    words = c.texts(doc, "other_languages", "the file", required=False)
-    for word in words:
+    as another language, so it is an error, at the word's own line."""
+    if "other_languages" not in doc:
+        return frozenset()
+    found = c.located_texts(doc["other_languages"], line_of(doc, "other_languages"), "'other_languages'")
+    for line, word in found:
         if word.lower() in stopwords or " " in word.strip():
-            c.error(line_of(doc, "other_languages"),
-                    f"'other_languages': {word!r} must be one word that is no English stopword")
-    return frozenset(w.lower().strip() for w in words)
+            c.error(line, f"'other_languages': {word!r} must be one word that is no English stopword")
+    return frozenset(word.lower().strip() for _line, word in found)
 
 
 def _longest_first(texts: list[str]) -> tuple[str, ...]:

@@ -210,7 +210,9 @@ class Ends:
         return k < len(self.starts) and self.first_end[k] <= hi
 
 
-_WRITER = frozenset(("i", "id", "im", "we", "me"))
+# The writer as the subject of a clause ("im" never reaches here: it is read as "i am"). Not
+# safety._SELF, whose "my" names the writer but makes someone else the subject ("if my son ...").
+_WRITER = frozenset(("i", "id", "we", "me"))
 
 
 def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool:
