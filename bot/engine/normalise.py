@@ -29,6 +29,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 # An abbreviation written with dots ("u.s.", "u.k", "e.g.") is one word, not letters: "u" alone
 # is the chat spelling of "you", and "the U.S." is no "the you s".
 _DOTTED = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
+_JAMO = re.compile(r"[\u1100-\u11ff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -47,7 +48,10 @@ def fold(text: str, limit: int | None = None) -> str:
         return text.lower()[:limit]
     text = unicodedata.normalize("NFKC", text).casefold()[:limit]
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # NFKD takes a Korean syllable apart into its letters; put them back, or "죽" is three
+    # letters and no longer the syllable a phrase is written in.
+    return unicodedata.normalize("NFC", folded) if _JAMO.search(folded) else folded
 
 
 def join_contractions(folded: str) -> str:

@@ -20,8 +20,14 @@ CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
 # A word's letters, and the vowel signs of the Indic and Thai scripts: re's \w has no marks, so
 # "जीना" fell apart into "ज" and "न", and no lexicon phrase in Hindi could match.
-_LETTERS = r"(?:[^\W\d_]|[\u0900-\u0dff\u0e00-\u0e7f])+"
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|" + _LETTERS + r"|\*|[.?!;:][.?!;:\n]*|[,()\-–—\n]+")
+# Chinese, Japanese and Korean are read a character (a syllable) at a time: Chinese and Japanese
+# put no space between words, and Korean joins its endings to the word or not as the writer
+# likes ("죽고싶어", "죽고 싶어"), so a whole run was one word no lexicon phrase could meet.
+# A phrase in those scripts is written a character at a time too, by the same reading; their
+# "、" is a comma and "。" a full stop.
+_SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_LETTERS = r"(?:[^\W\d_" + _SYLLABIC + r"]|[\u0900-\u0dff\u0e00-\u0e7f])+"
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。][.?!;:。\n]*|[,()\-–—\n、]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
@@ -90,7 +96,7 @@ def _tokens(
             words = (piece,)
         else:
             if piece != "*" and started:
-                mark = CLAUSE if first in ",()-–—\n" else SENTENCE  # a bare line break: a comma
+                mark = CLAUSE if first in ",()-–—\n、" else SENTENCE  # a bare line break: a comma
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
                 question = question or "?" in piece
             continue
