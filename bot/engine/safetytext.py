@@ -27,7 +27,9 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # "、" is a comma and "。" a full stop.
 _SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTERS = r"(?:[^\W\d_" + _SYLLABIC + r"]|[\u0900-\u0dff\u0e00-\u0e7f])+"
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。][.?!;:。\n]*|[,()\-–—\n、]+")
+_CLAUSE_MARKS = ",()-–—\n、"  # a bare line break too: a comma
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。][.?!;:。\n]*|["
+                     + re.escape(_CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
@@ -96,7 +98,7 @@ def _tokens(
             words = (piece,)
         else:
             if piece != "*" and started:
-                mark = CLAUSE if first in ",()-–—\n、" else SENTENCE  # a bare line break: a comma
+                mark = CLAUSE if first in _CLAUSE_MARKS else SENTENCE
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
                 question = question or "?" in piece
             continue

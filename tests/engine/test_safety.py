@@ -963,3 +963,10 @@ def test_a_disclaimer_never_hides_a_crisis_or_stands_in_for_one(genebot: bot.Bot
 ])
 def test_a_retraction_anywhere_takes_back_the_imagining(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
+
+
+def test_chinese_japanese_and_korean_are_read_a_character_at_a_time(genebot: bot.Bot) -> None:
+    words = genebot.index.safety.words
+    assert words("죽고싶어") == words("죽고 싶어") == ["죽", "고", "싶", "어"]  # NFKD's jamo put back together
+    assert words("不想活了") == ["不", "想", "活", "了"]
+    assert words("だめ、死にたい。もう") == ["た", "め", ",", "死", "に", "た", "い", ".", "も", "う"]  # 、 and 。
