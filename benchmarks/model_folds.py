@@ -18,6 +18,13 @@ but sure is ordinary. For each left-out file, how many of today's lexicon's medi
 lexicon was tuned on these files, so its false alarms there are the hard ones left; the count
 that matters is the true emergencies lost, which the fold model has not seen.
 
+With --letters the letter reader instead (bot/engine/lettermodel.py, for messages in another
+language): trained without each left-out file, what does it add to today's bot without it (the
+lexicon and the word model, read as the bot reads them), at each threshold? Today's content was
+tuned on the older files, so fold over the files that arrived since the content last changed.
+
+    python benchmarks/model_folds.py --letters --everyday ... safety-tune-28.yaml safety-tune-29.yaml
+
 Held-out files are refused, as `genebot train-model` refuses them. Needs scikit-learn.
 """
 
@@ -37,7 +44,17 @@ from checkout import checked_out
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.curate.trainmodel import everyday, held_out, labelled, model_document, scan_words, train  # noqa: E402
+from bot.curate.trainmodel import (  # noqa: E402
+    everyday,
+    held_out,
+    labelled,
+    model_document,
+    phrases,
+    scan_words,
+    train,
+    train_letters,
+)
+from bot.engine.lettermodel import letter_features, letters, other_language  # noqa: E402
 from bot.engine.modelload import load_model  # noqa: E402
 from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
@@ -120,11 +137,47 @@ def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str,
               f"{lost[v][1]} of {alarms[1]} false medical alarms removed")
 
 
+def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]],
+                 thresholds: list[float]) -> None:
+    from bot.engine.bot import Bot
+    from bot.engine.content import load_content
+
+    scan = Bot(load_content(ROOT)).index.safety
+    scan.letter_model = None
+    totals = {t: [0, 0] for t in thresholds}  # emergencies caught, new false alarms
+    misses = ordinary = 0
+    for name in names:
+        vectorizer, model = train_letters([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)]
+                                          + extra)
+        reader = engine_model(vectorizer, model)
+        for text, cls in labelled(EVAL / name):
+            emergency = cls != "none"
+            ordinary += not emergency
+            verdict = scan.scan(text)
+            if verdict.topic == "emergency" or verdict.judged:
+                continue
+            misses += emergency
+            words = letters(text)
+            if not other_language(words, scan.cues):
+                continue
+            for t in thresholds:
+                if replace(reader, threshold=t).judged(letter_features(words)):
+                    totals[t][0 if emergency else 1] += 1
+        print(f"model_folds: {name} done", file=sys.stderr)
+    for t in thresholds:
+        caught, alarms = totals[t]
+        print(f"letters, threshold {t}: caught {caught} of the {misses} emergencies today's bot misses; "
+              f"{alarms} new false alarms among {ordinary} ordinary messages")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
     parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE")
     parser.add_argument("--thresholds", default="0.6,0.7,0.8,0.9")
+    parser.add_argument("--letters", action="store_true", help="fold the letter reader instead")
+    parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
+                        help="danger phrases the letter reader also trains on")
     parser.add_argument("--veto", metavar="LEVELS", help="count what overruling medical alarms would cost, "
                         "at these veto levels (comma-separated)")
     args = parser.parse_args()
@@ -134,6 +187,10 @@ def main() -> int:
     words = scan_words(ROOT)
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, 3000)]
+    if args.letters:
+        extra += [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
+        letter_folds(args.files, tuning, extra, thresholds)
+        return 0
     if args.veto:
         veto_folds(args.files, tuning, extra, words, [float(v) for v in args.veto.split(",")])
         return 0

@@ -14,7 +14,9 @@ reads the weights with bot/engine/textmodel.py and needs no numerical library.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
+import io
 import random
 import shutil
 import tempfile
@@ -28,11 +30,12 @@ from ..engine.bot import Bot
 from ..engine.catalog import EMERGENCY
 from ..engine.content import load_content
 from ..engine.errors import UsageError
+from ..engine.lettermodel import LETTER_MODEL, letter_features, letters
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
 __all__ = ["add_arguments", "bot_without", "corpus", "everyday", "held_out", "labelled", "model_document",
-           "model_dumper", "provenance", "rounded", "run", "train", "tuning_sets"]
+           "model_dumper", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
 
 SEED = 1
 
@@ -42,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="labelled tuning files (default: every tuning file in tests/eval)")
     parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE",
                         help="ordinary text, one message a line, read as no emergency (repeatable)")
+    parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
+                        help="danger phrases in other languages (language, concept, phrase, source), read as "
+                             "the emergency their concept names (repeatable; benchmarks/probes/danger-phrases.tsv)")
     parser.add_argument("--everyday-cap", type=int, default=3000, help="lines taken from each everyday file")
     parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
     parser.add_argument("--threshold", type=float, default=0.8,
@@ -52,6 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
     parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
     parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
+    parser.add_argument("--letter-threshold", type=float, default=0.6,
+                        help="emergency probability from which the letter reader speaks on a message in another "
+                             "language (set by benchmarks/model_folds.py --letters)")
+    parser.add_argument("--letter-output", type=Path, help=f"where to write it (default: CONTENT/{LETTER_MODEL})")
 
 
 def held_out(path: Path) -> bool:
@@ -83,6 +93,23 @@ def corpus(path: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# The concepts of a phrase file that are a mental-health crisis; the others are medical.
+CRISIS_CONCEPTS = frozenset({"suicidal", "self_harm", "plan_means", "goodbye", "hopeless_burden"})
+
+
+def phrases(path: Path) -> list[tuple[str, str]]:
+    """(phrase, class) of a phrase file: a TSV of language, concept (or class), phrase and source."""
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")), delimiter="\t"))
+    if not rows or "phrase" not in rows[0] or not {"concept", "class"} & set(rows[0]):
+        raise UsageError(f"{path}: a phrase file needs the columns 'phrase' and 'concept' or 'class'")
+    if "class" in rows[0]:
+        wrong = next((r["class"] for r in rows if r["class"] not in CLASSES), None)
+        if wrong is not None:
+            raise UsageError(f"{path}: unknown class {wrong!r} (expected one of {', '.join(CLASSES)})")
+        return [(r["phrase"], r["class"]) for r in rows if r["phrase"]]
+    return [(r["phrase"], "crisis" if r["concept"] in CRISIS_CONCEPTS else "medical") for r in rows if r["phrase"]]
+
+
 def everyday(path: Path, cap: int) -> list[str]:
     """Half of a corpus (every other message of a seeded shuffle), at most `cap`."""
     lines = corpus(path)
@@ -108,9 +135,23 @@ def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[st
     return vectorizer, model
 
 
+def train_letters(messages: list[tuple[str, str, float]], min_df: int = 3) -> tuple[Any, Any]:
+    """Fit the letter reader (lettermodel.py) on the same messages: (vectorizer, classifier).
+    Not balanced by class, and a weaker penalty than the word model's: folds over the
+    multilingual tuning files caught more for fewer false alarms so."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = TfidfVectorizer(analyzer=lambda text: letter_features(letters(text)), min_df=min_df, sublinear_tf=True)
+    x = vectorizer.fit_transform([m for m, _, _ in messages])
+    model = LogisticRegression(C=3, max_iter=3000)
+    model.fit(x, [CLASSES.index(c) for _, c, _ in messages], sample_weight=[w for _, _, w in messages])
+    return vectorizer, model
+
+
 def model_document(
     vectorizer: Any, model: Any, threshold: float, trained_on: list[dict[str, Any]], min_words: int = 4,
-    veto_below: float = 0.0,
+    veto_below: float = 0.0, reader: str = "textmodel.py",
 ) -> str:
     """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
     coef = model.coef_
@@ -119,9 +160,9 @@ def model_document(
         for gram, i in sorted(vectorizer.vocabulary_.items())
     )
     head = (
-        "# The learned emergency reader (bot/engine/textmodel.py). Generated by `genebot train-model`:\n"
-        "# do not edit by hand. Each line of weights: a word or word pair as the safety scan reads it,\n"
-        "# its idf, then its weight for none, crisis and medical.\n"
+        f"# A learned emergency reader (bot/engine/{reader}). Generated by `genebot train-model`:\n"
+        "# do not edit by hand. Each line of weights: a feature (a word or word pair as the safety scan\n"
+        "# reads it, or a run of letters), its idf, then its weight for none, crisis and medical.\n"
     )
     body = {
         "version": 1, "classes": list(CLASSES), "threshold": threshold, "veto_below": veto_below,
@@ -149,6 +190,15 @@ def run(args: argparse.Namespace) -> int:
     out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words,
                                   args.veto_below), encoding="utf-8")
     print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(messages)} messages")
+    for p in args.phrases:  # the letter reader's alone: the word model reads English
+        rows = phrases(p)
+        messages += [(m, c, 1.0) for m, c in rows]
+        trained_on = [*trained_on, {**provenance(p, root), "messages": len(rows)}]
+    vectorizer, model = train_letters(messages)
+    out = args.letter_output or root / LETTER_MODEL
+    out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py"),
+                   encoding="utf-8")
+    print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(messages)} messages")
     return 0
 
 

@@ -20,6 +20,7 @@ from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .frames import EMPTY as NO_FRAMES
 from .frames import Frames, load_frames
+from .lettermodel import LETTER_MODEL
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
@@ -130,6 +131,7 @@ class Content:
     concepts: Concepts = EMPTY
     frames: Frames = NO_FRAMES
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
+    letter_model: SafetyModel | None = None  # ... and one for other languages (lettermodel.py)
     topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
     warnings: tuple[Problem, ...] = ()
 
@@ -429,6 +431,8 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(lexicon_problems)
     safety_model, model_problems = load_model(base)
     problems.extend(model_problems)
+    letter_model, letter_problems = load_model(base, LETTER_MODEL)
+    problems.extend(letter_problems)
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
     topics, places = _load_topics(base, problems)
@@ -453,6 +457,7 @@ def load_content(root: Path | str | None = None) -> Content:
         concepts=concepts,
         frames=frames,
         safety_model=safety_model,
+        letter_model=letter_model,
         topic_model=topic_model,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

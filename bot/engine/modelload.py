@@ -1,4 +1,4 @@
-"""Reading intents/lexicon/safety-model.yaml into a SafetyModel, every value checked.
+"""Reading intents/lexicon/safety-model.yaml (and letter-model.yaml) into a SafetyModel, every value checked.
 
 The file is generated (``genebot train-model``), but it is content all the same: a hand edit
 or a half-written file must stop the bot with the file and line, not skew its safety quietly.
@@ -36,12 +36,14 @@ def read_model_file(root: Path, relative: Path, keys: set[str], problems: list[P
     return None if problems else doc
 
 
-def load_model(root: Path) -> tuple[SafetyModel | None, list[Problem]]:
+def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, list[Problem]]:
+    """The word model (textmodel.py) or, at LETTER_MODEL, the letter reader (lettermodel.py):
+    one file format and one arithmetic, other features."""
     problems: list[Problem] = []
-    doc = read_model_file(root, MODEL, _KEYS, problems)
+    doc = read_model_file(root, relative, _KEYS, problems)
     if doc is None:
         return None, problems
-    label = str(MODEL)
+    label = str(relative)
 
     def error(line: int | None, message: str) -> None:
         problems.append(Problem(label, line, message))

@@ -36,6 +36,7 @@ from .context import (
     sentence_ids,
     together,
 )
+from .lettermodel import letter_features, letters, other_language
 from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
@@ -97,10 +98,13 @@ class SafetyScanner:
 
     def __init__(
         self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
-        model: SafetyModel | None = None,
+        model: SafetyModel | None = None, letter_model: SafetyModel | None = None,
+        cues: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
         self.model = model
+        self.letter_model = letter_model
+        self.cues = cues  # common words of other languages: where the letter reader speaks
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
 
@@ -123,12 +127,23 @@ class SafetyScanner:
         asked: list[bool] = []
         words = self.words(text, asked)
         verdict = self._read(words, asked)
-        if verdict.topic == EMERGENCY or verdict.judged or self.model is None:
+        if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
-        urgency = self.model.urgency(words)
+        urgency = self.model.urgency(words) if self.model is not None else None
+        if urgency is None:
+            urgency = self._in_letters(text)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _in_letters(self, text: str) -> str | None:
+        """The letter reader's verdict on a message in another language (lettermodel.py)."""
+        if self.letter_model is None:
+            return None
+        words = letters(text)
+        if not other_language(words, self.cues):
+            return None
+        return self.letter_model.judged(letter_features(words))
 
     def _read(self, words: list[str], asked: list[bool]) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned

@@ -88,7 +88,12 @@ class SafetyModel:
         kept = _kept(words)
         if len(kept) < self.min_words:
             return None
-        none, crisis, medical = self._probabilities(_grams(kept))
+        return self.judged(_grams(kept))
+
+    def judged(self, grams: list[str]) -> str | None:
+        """"crisis" or "medical" for features already made (a word model's, or the letter
+        runs the letter reader weighs: lettermodel.py), else None."""
+        none, crisis, medical = self._probabilities(grams)
         if 1.0 - none < self.threshold:
             return None
         return "crisis" if crisis >= medical else "medical"

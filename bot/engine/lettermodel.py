@@ -1,0 +1,61 @@
+"""A learned reader of letters, for emergencies told in another language.
+
+The lexicon and the word model (textmodel.py) read English: their phrases, stems, spelling
+repair and context triggers are English ones. A crisis in Spanish, Hindi or Chinese passed
+them by unless a phrase of the lexicon was written in the very words the writer chose, and
+phrases tuned on one writer's messages reached few of another's. This reader weighs the
+letters instead: each word's runs of two to four letters ("morir", "muero" and "muerte" share
+"_mu", "mor"; "自杀" and "想自杀" share "自杀"), which carries over to inflections, other
+spellings and writers, as scikit-learn's ``char_wb`` analyzer reads them.
+
+It speaks only on a message in another language (``other_language``): in English the lexicon
+reads context, which this reader cannot. The arithmetic is the word model's (SafetyModel),
+with letter runs as its features; `genebot train-model` trains both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from pathlib import Path
+
+from .normalise import fold
+from .safetytext import SAFETY_MAX_CHARS
+
+__all__ = ["LETTER_MODEL", "NGRAMS", "letter_features", "letters", "other_language"]
+
+LETTER_MODEL = Path("intents") / "lexicon" / "letter-model.yaml"  # generated: genebot train-model
+NGRAMS = (2, 4)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def letters(text: str) -> list[str]:
+    """The message's words, folded (lower case, no accents), letters only."""
+    text = text[:SAFETY_MAX_CHARS]
+    return _WORDS.findall(fold(text, 2 * len(text)))
+
+
+def letter_features(words: list[str]) -> list[str]:
+    """Each word's letter runs, the word padded with "_" each side (a word's edge, written so
+    that a feature is one token in the model file): scikit-learn's ``char_wb`` analyzer, which
+    pads with a space (a padded word shorter than a run length gives itself once)."""
+    low, high = NGRAMS
+    grams: list[str] = []
+    for word in words:
+        padded = f"_{word}_"
+        size = len(padded)
+        for n in range(low, high + 1):
+            grams.append(padded[:n])
+            offset = 0
+            while offset + n < size:
+                offset += 1
+                grams.append(padded[offset:offset + n])
+            if offset == 0:
+                break
+    return grams
+
+
+def other_language(words: list[str], cues: Collection[str]) -> bool:
+    """Whether a message is written, at least in part, in another language: a word in another
+    script, or one of the common words of other languages (intents/language.yaml)."""
+    return any(not w.isascii() or w in cues for w in words)
