@@ -221,6 +221,13 @@ FLOORS = {
     # systems miss), then read and tuned on; at arrival (494d71b) 118/185 caught, 21/187 false alarms,
     # advice 27/31 and 27/31
     "safety-tune-26.yaml": {"emergency_recall": 0.63, "max_false_alarm_rate": 0.113, "advice_recall": 0.87},
+    # twenty-third round: by three helpers who saw neither the lexicon nor any other set, in other languages
+    # (27: Spanish, Portuguese, French, Italian, German, Dutch, Polish, Romanian; 28: twenty others; 29: English
+    # with the danger words in the home language), then read and trained on by the letter reader; at arrival
+    # (2d7db9b) 59/196, 31/195 and 81/178 caught, 36/197, 8/192 and 14/180 false alarms
+    "safety-tune-27.yaml": {"emergency_recall": 0.94, "max_false_alarm_rate": 0.13, "advice_recall": 0.0},
+    "safety-tune-28.yaml": {"emergency_recall": 0.81, "max_false_alarm_rate": 0.07, "advice_recall": 0.03},
+    "safety-tune-29.yaml": {"emergency_recall": 0.93, "max_false_alarm_rate": 0.09, "advice_recall": 0.16},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -287,7 +294,8 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-18.yaml", "safety-tune-19.yaml", "safety-tune-20.yaml",
                                   "safety-tune-21.yaml", "safety-tune-22.yaml", "safety-tune-23.yaml",
                                   "safety-tune-24.yaml", "safety-tune-25.yaml",
-                                  "safety-tune-26.yaml"}:
+                                  "safety-tune-26.yaml", "safety-tune-27.yaml", "safety-tune-28.yaml",
+                                  "safety-tune-29.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
