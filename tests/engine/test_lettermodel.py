@@ -1,0 +1,108 @@
+"""The letter reader: emergencies told in another language (bot/engine/lettermodel.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from sklearn.feature_extraction.text import TfidfVectorizer
+from test_accuracy import NEVER_TUNED  # tests/engine is on sys.path (rootdir conftest)
+from test_textmodel import run_module
+
+import bot
+from bot.curate.trainmodel import held_out
+from bot.engine.content import load_content
+from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters, other_language
+from bot.engine.safetytext import SAFETY_MAX_CHARS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("text", ["quiero morir esta noche", "a", "不想活了 ok", "ab abc", "", "Él NO respira!!"])
+def test_letter_runs_are_scikit_learns_char_wb_runs(text: str) -> None:
+    analyzer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), lowercase=False).build_analyzer()
+    assert letter_features(letters(text)) == [g.replace(" ", "_") for g in analyzer(" ".join(letters(text)))]
+
+
+def test_letters_are_folded_and_the_whole_message_is_read_in_bounded_time() -> None:
+    assert letters("Ya NO puedo más, 100 pastillas") == ["ya", "no", "puedo", "mas", "pastillas"]
+    assert len(letters("ab " * 50_000)) == -(-SAFETY_MAX_CHARS // 3)
+
+
+def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot.Bot) -> None:
+    cues = genebot.index.foreign
+    assert other_language(letters("不想活了"), cues)
+    assert other_language(letters("ya no quiero seguir"), cues)
+    assert not other_language(letters("i want to die tonight"), cues)
+    assert not other_language(letters("what is gene therapy"), cues)
+
+
+# Messages in other languages no lexicon phrase names, which the letter reader calls (written for
+# this test, not taken from an evaluation set).
+LETTERS = {
+    "voglio farla finita": "crisis",       # Italian: "i want to end it"
+    "mwen vle mouri": "crisis",            # Haitian Creole: "i want to die"
+    "nao respira": "medical",              # Portuguese: "(he/she) is not breathing"
+}
+
+
+@pytest.mark.parametrize(("message", "urgency"), sorted(LETTERS.items()))
+def test_the_letter_reader_calls_an_emergency_in_another_language(genebot: bot.Bot, message: str,
+                                                                   urgency: str) -> None:
+    verdict = genebot.index.safety.scan(message)
+    assert (verdict.topic, verdict.urgency, verdict.learned) == ("emergency", urgency, True)
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.text.endswith(reply.disclaimer)
+
+
+def test_the_cli_gives_an_emergency_in_another_language_its_reply() -> None:
+    run = run_module("-m", "bot", "ask", "--json", "voglio farla finita")
+    assert run.returncode == 0, run.stderr
+    reply = json.loads(run.stdout)
+    assert (reply["topic"], reply["urgency"]) == ("emergency", "crisis")
+    assert "988" in reply["text"]
+
+
+@pytest.mark.parametrize("message", [
+    "me muero de risa con este video",
+    "la terapia genica es segura para los ninos?",
+    "我想了解一下基因治疗是什么",
+])
+def test_ordinary_messages_in_another_language_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_without_the_letter_model_other_languages_get_the_lexicon_alone(content_copy: Path) -> None:
+    (content_copy / LETTER_MODEL).unlink()
+    alone = bot.Bot(load_content(content_copy))
+    for message in LETTERS:
+        assert alone.index.safety.scan(message).topic is None
+
+
+def test_the_letter_model_was_trained_on_todays_tuning_files_and_no_held_out_one() -> None:
+    doc = yaml.safe_load((ROOT / LETTER_MODEL).read_text(encoding="utf-8"))
+    evals = {e["file"] for e in doc["trained_on"] if e["file"].startswith("tests/eval/")}
+    assert evals == {f"tests/eval/{p.name}" for p in (ROOT / "tests" / "eval").glob("*.yaml") if not held_out(p)}
+    assert not {Path(n).name for n in evals} & NEVER_TUNED
+    phrases = ROOT / "benchmarks" / "probes" / "danger-phrases.tsv"
+    entry = next(e for e in doc["trained_on"] if e["file"] == "benchmarks/probes/danger-phrases.tsv")
+    assert entry["sha256"] == hashlib.sha256(phrases.read_bytes()).hexdigest()
+
+
+def test_a_broken_letter_model_names_its_file_and_line(content_copy: Path,
+                                                        load_error: Callable[..., str]) -> None:
+    lines = (content_copy / LETTER_MODEL).read_text(encoding="utf-8").splitlines()
+    row = lines.index("weights: |") + 2
+    error = load_error(LETTER_MODEL, lines[row - 1], "  _a 1.5 oops 0.1 0.2")
+    assert f"{LETTER_MODEL}:{row}: weights: expected" in error
+
+
+def test_chinese_japanese_and_korean_are_read_a_character_at_a_time(genebot: bot.Bot) -> None:
+    words = genebot.index.safety.words
+    assert words("죽고싶어") == words("죽고 싶어") == ["죽", "고", "싶", "어"]  # NFKD's jamo put back together
+    assert words("不想活了") == ["不", "想", "活", "了"]
+    assert words("だめ、死にたい。") == ["た", "め", ",", "死", "に", "た", "い"]  # 、 a comma, 。 a full stop
