@@ -5,9 +5,7 @@ another language. Its tuning sets hold a few hundred such messages; what it lack
 text in those languages, so it learned that any foreign word was a danger. TICO-19 (CC0;
 github.com/tico-19/tico-19.github.io) holds the same sentences (COVID-19 information and
 doctor-patient dialogue) in English and in 30-odd languages. Each sentence in another language
-takes the class the bot's own safety scan gives its English side: "i have chest pain" makes
-"tengo dolor en el pecho" a medical emergency, "chest pain should be treated this way" makes its
-translation ordinary. The bot's English reading carries over; nothing is labelled by hand.
+takes the class the bot's own safety scan gives its English side (bot/curate/projection.py).
 
     python benchmarks/tico_corpus.py --mirror /work/.mirror --out /tmp/everyday2/tico-projected.tsv
 
@@ -18,9 +16,7 @@ output is a TSV of language, class, text and source, for `genebot train-model --
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import random
 import subprocess
 import sys
 import zipfile
@@ -30,6 +26,7 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.curate.projection import english_class, project, write  # noqa: E402
 from bot.curate.trainmodel import bot_without  # noqa: E402
 from bot.engine.lettermodel import LETTER_MODEL  # noqa: E402
 
@@ -64,25 +61,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     git_dir = args.mirror / REPO.replace("/", "+") / "repo"
-    scan = bot_without(ROOT, LETTER_MODEL).index.safety
-    rows: list[list[str]] = []
+    judge = english_class(bot_without(ROOT, LETTER_MODEL).index.safety)
+    rows: list[tuple[str, str, str, str]] = []
     for language in LANGUAGES:
-        labelled = []
-        for english, other in pairs(git_dir, language):
-            verdict = scan.scan(english)
-            labelled.append((verdict.urgency if verdict.topic == "emergency" else "none", other))
-        urgent = [r for r in labelled if r[0] != "none"]
-        ordinary = [r for r in labelled if r[0] == "none"]
-        random.Random(SEED).shuffle(ordinary)
-        kept = urgent + ordinary[:PER_LANGUAGE]
+        kept = project(judge, pairs(git_dir, language), PER_LANGUAGE, SEED)
         source = f"https://github.com/{REPO} data/TM/all.en-{language}.tmx.zip"
-        rows += [[language, cls, text, source] for cls, text in kept]
-        print(f"{language}: {len(urgent)} emergencies, {min(len(ordinary), PER_LANGUAGE)} ordinary", file=sys.stderr)
-    with args.out.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
-        writer.writerow(["language", "class", "phrase", "source_url"])
-        writer.writerows(rows)
-    print(f"wrote {args.out}: {len(rows)} sentences")
+        rows += [(language, cls, text, source) for cls, text in kept]
+        urgent = sum(1 for cls, _ in kept if cls != "none")
+        print(f"{language}: {urgent} emergencies, {len(kept) - urgent} ordinary", file=sys.stderr)
+    print(f"wrote {args.out}: {write(args.out, rows)} sentences")
     return 0
 
 
