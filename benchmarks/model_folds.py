@@ -31,6 +31,7 @@ Held-out files are refused, as `genebot train-model` refuses them. Needs scikit-
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import subprocess
 import sys
@@ -45,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.curate.trainmodel import (  # noqa: E402
+    bot_without,
+    by_language,
     everyday,
     held_out,
     labelled,
@@ -54,7 +57,7 @@ from bot.curate.trainmodel import (  # noqa: E402
     train,
     train_letters,
 )
-from bot.engine.lettermodel import letter_features, letters, other_language  # noqa: E402
+from bot.engine.lettermodel import letter_features, letters  # noqa: E402
 from bot.engine.modelload import load_model  # noqa: E402
 from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
@@ -106,9 +109,15 @@ def engine_model(vectorizer: Any, model: Any) -> SafetyModel:
 
 
 def fold_reader(name: str, tuning: list[Path], extra: list[tuple[str, str, float]], words: Any) -> SafetyModel:
-    """The model trained on every tuning file but `name` (and the everyday lines), as the bot reads it."""
-    return engine_model(*train([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra,
-                               words, 5))
+    """The model trained on every tuning file but `name` (and the everyday lines), as the bot reads it:
+    on the messages in English, as `genebot train-model` trains it."""
+    rows = [(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra
+    return engine_model(*train(by_language(_scanner(), rows)[0], words, 5))
+
+
+@functools.cache
+def _scanner() -> Any:
+    return bot_without(ROOT, MODEL).index.safety
 
 
 def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]], words: Any,
@@ -138,7 +147,7 @@ def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str,
 
 
 def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]],
-                 thresholds: list[float]) -> None:
+                 phrase_rows: list[tuple[str, str, float]], thresholds: list[float]) -> None:
     from bot.engine.bot import Bot
     from bot.engine.content import load_content
 
@@ -147,8 +156,8 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
     totals = {t: [0, 0] for t in thresholds}  # emergencies caught, new false alarms
     misses = ordinary = 0
     for name in names:
-        vectorizer, model = train_letters([(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)]
-                                          + extra)
+        rows = [(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra
+        vectorizer, model = train_letters(by_language(scan, rows)[1] + phrase_rows)
         reader = engine_model(vectorizer, model)
         for text, cls in labelled(EVAL / name):
             emergency = cls != "none"
@@ -158,7 +167,7 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
                 continue
             misses += emergency
             words = letters(text)
-            if not other_language(words, scan.cues):
+            if not scan.other_language(text):
                 continue
             for t in thresholds:
                 if replace(reader, threshold=t).judged(letter_features(words)):
@@ -174,6 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
     parser.add_argument("--everyday", action="append", type=Path, default=[], metavar="FILE")
+    parser.add_argument("--everyday-cap", type=int, default=10_000, help="lines taken from each everyday file")
     parser.add_argument("--thresholds", default="0.6,0.7,0.8,0.9")
     parser.add_argument("--letters", action="store_true", help="fold the letter reader instead")
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
@@ -186,10 +196,10 @@ def main() -> int:
         raise SystemExit("model_folds: held-out files are counted, never trained or tuned on")
     words = scan_words(ROOT)
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
-    extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, 3000)]
+    extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, args.everyday_cap)]
     if args.letters:
-        extra += [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
-        letter_folds(args.files, tuning, extra, thresholds)
+        phrase_rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
+        letter_folds(args.files, tuning, extra, phrase_rows, thresholds)
         return 0
     if args.veto:
         veto_folds(args.files, tuning, extra, words, [float(v) for v in args.veto.split(",")])

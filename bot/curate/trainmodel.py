@@ -31,13 +31,15 @@ from ..engine.catalog import EMERGENCY
 from ..engine.content import load_content
 from ..engine.errors import UsageError
 from ..engine.lettermodel import LETTER_MODEL, letter_features, letters
+from ..engine.safety import SafetyScanner
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
-__all__ = ["add_arguments", "bot_without", "corpus", "everyday", "held_out", "labelled", "model_document",
-           "model_dumper", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
+__all__ = ["add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves", "held_out", "labelled",
+           "model_document", "model_dumper", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
 
 SEED = 1
+Message = tuple[str, str, float]  # text, class, weight
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
                         help="danger phrases in other languages (language, concept, phrase, source), read as "
                              "the emergency their concept names (repeatable; benchmarks/probes/danger-phrases.tsv)")
-    parser.add_argument("--everyday-cap", type=int, default=3000, help="lines taken from each everyday file")
+    parser.add_argument("--everyday-cap", type=int, default=10_000, help="lines taken from each everyday file")
     parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
     parser.add_argument("--threshold", type=float, default=0.8,
                         help="emergency probability from which the model speaks (set by folds over the tuning files)")
@@ -58,7 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
     parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
     parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
-    parser.add_argument("--letter-threshold", type=float, default=0.6,
+    parser.add_argument("--letter-threshold", type=float, default=0.55,
                         help="emergency probability from which the letter reader speaks on a message in another "
                              "language (set by benchmarks/model_folds.py --letters)")
     parser.add_argument("--letter-output", type=Path, help=f"where to write it (default: CONTENT/{LETTER_MODEL})")
@@ -110,11 +112,17 @@ def phrases(path: Path) -> list[tuple[str, str]]:
     return [(r["phrase"], "crisis" if r["concept"] in CRISIS_CONCEPTS else "medical") for r in rows if r["phrase"]]
 
 
-def everyday(path: Path, cap: int) -> list[str]:
-    """Half of a corpus (every other message of a seeded shuffle), at most `cap`."""
+def halves(path: Path) -> tuple[list[str], list[str]]:
+    """A corpus in two halves (every other message of a seeded shuffle): the first is trained
+    on, the second never is, and stays free to count false alarms on."""
     lines = corpus(path)
     random.Random(SEED).shuffle(lines)
-    return lines[::2][:cap]
+    return lines[::2], lines[1::2]
+
+
+def everyday(path: Path, cap: int) -> list[str]:
+    """The trained half of a corpus, at most `cap` messages."""
+    return halves(path)[0][:cap]
 
 
 def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[str]], min_df: int) -> tuple[Any, Any]:
@@ -185,30 +193,45 @@ def run(args: argparse.Namespace) -> int:
         lines = everyday(e, args.everyday_cap)
         messages += [(m, "none", args.everyday_weight) for m in lines]
         trained_on.append({**provenance(e, root), "messages": len(lines), "weight": args.everyday_weight})
-    vectorizer, model = train(messages, scan_words(root), args.min_df)
+    scan = bot_without(root, MODEL).index.safety
+    english, other = by_language(scan, messages)
+    vectorizer, model = train(english, scan.words, args.min_df)
     out = args.output or root / MODEL
     out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words,
                                   args.veto_below), encoding="utf-8")
-    print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(messages)} messages")
+    print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(english)} messages in English")
     for p in args.phrases:  # the letter reader's alone: the word model reads English
         rows = phrases(p)
-        messages += [(m, c, 1.0) for m, c in rows]
+        other += [(m, c, 1.0) for m, c in rows]
         trained_on = [*trained_on, {**provenance(p, root), "messages": len(rows)}]
-    vectorizer, model = train_letters(messages)
+    vectorizer, model = train_letters(other)
     out = args.letter_output or root / LETTER_MODEL
     out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py"),
                    encoding="utf-8")
-    print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(messages)} messages")
+    print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(other)} messages")
     return 0
 
 
-def bot_without(root: Path, model: Path) -> Bot:
-    """The bot of this content without one generated model file: what a trainer reads as the
-    bot reads it. Loaded from a copy, so an outdated or broken model file is no bar to retraining."""
+def by_language(scan: SafetyScanner, messages: list[Message]) -> tuple[list[Message], list[Message]]:
+    """(in English, in another language), as the scan tells them (lettermodel.other_language):
+    each reader is trained on the messages it will be asked about. Trained on all, the word
+    model learned foreign words as danger, and the letter reader English runs of letters:
+    "termin" (an appointment) read as "terminal", "morgen" (tomorrow) as "mort"."""
+    english: list[Message] = []
+    other: list[Message] = []
+    for message in messages:
+        (other if scan.other_language(message[0]) else english).append(message)
+    return english, other
+
+
+def bot_without(root: Path, *models: Path) -> Bot:
+    """The bot of this content without the named generated model files: what a trainer reads as
+    the bot reads it. Loaded from a copy, so an outdated or broken model file is no bar to retraining."""
     with tempfile.TemporaryDirectory(prefix="genebot-train-") as tmp:
         for part in ("intents", "answers", "sources"):
             shutil.copytree(root / part, Path(tmp) / part)
-        (Path(tmp) / model).unlink(missing_ok=True)
+        for model in models:
+            (Path(tmp) / model).unlink(missing_ok=True)
         return Bot(load_content(tmp))
 
 

@@ -182,7 +182,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         concepts=content.concepts,
         frames=content.frames,
         safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords, content.safety_model,
-                             content.letter_model, lang.foreign),
+                             content.letter_model, lang.foreign, lang.stopwords),
         safety_rules=safety,
         rules=rules,
         phrases=tuple(phrases),

@@ -9,7 +9,8 @@ letters instead: each word's runs of two to four letters ("morir", "muero" and "
 spellings and writers, as scikit-learn's ``char_wb`` analyzer reads them.
 
 It speaks only on a message in another language (``other_language``): in English the lexicon
-reads context, which this reader cannot. The arithmetic is the word model's (SafetyModel),
+reads context, which this reader cannot, and the word model is trained on English messages
+alone (a message in another language is this reader's). The arithmetic is the word model's (SafetyModel),
 with letter runs as its features; `genebot train-model` trains both.
 """
 
@@ -55,7 +56,17 @@ def letter_features(words: list[str]) -> list[str]:
     return grams
 
 
-def other_language(words: list[str], cues: Collection[str]) -> bool:
+def other_language(words: list[str], cues: Collection[str], english: Collection[str]) -> bool:
     """Whether a message is written, at least in part, in another language: a word in another
-    script, or one of the common words of other languages (intents/language.yaml)."""
-    return any(not w.isascii() or w in cues for w in words)
+    script, or two of the common words of other languages (intents/language.yaml), or one with
+    no English stopword of three letters or more beside it. A lone cue among English words ("the
+    ER", "my nan", "beta thal", "per kg") is an English message, and the word model's; short
+    stopwords ("a", "am", "no", "me") are words of other languages too."""
+    found = 0
+    for w in words:
+        if not w.isascii():
+            return True
+        found += w in cues
+    if found != 1:
+        return found > 1
+    return not any(len(w) >= 3 and w in english and w not in cues for w in words)

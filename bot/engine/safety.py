@@ -99,12 +99,13 @@ class SafetyScanner:
     def __init__(
         self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
         model: SafetyModel | None = None, letter_model: SafetyModel | None = None,
-        cues: frozenset[str] = frozenset(),
+        cues: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
     ) -> None:
         self.lexicon = lexicon
         self.model = model
         self.letter_model = letter_model
-        self.cues = cues  # common words of other languages: where the letter reader speaks
+        self.cues = cues  # common words of other languages, and English stopwords: which
+        self.english = english  # reader speaks (other_language)
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
 
@@ -136,12 +137,16 @@ class SafetyScanner:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
+    def other_language(self, text: str) -> bool:
+        """Whether the message is the letter reader's rather than the word model's."""
+        return other_language(letters(text), self.cues, self.english)
+
     def _in_letters(self, text: str) -> str | None:
         """The letter reader's verdict on a message in another language (lettermodel.py)."""
         if self.letter_model is None:
             return None
         words = letters(text)
-        if not other_language(words, self.cues):
+        if not other_language(words, self.cues, self.english):
             return None
         return self.letter_model.judged(letter_features(words))
 

@@ -221,6 +221,23 @@ def test_training_writes_a_model_the_bot_loads(tmp_path: Path, content_copy: Pat
     assert len(labelled(ROOT / "tests" / "eval" / "safety-tune-13.yaml")) == 74
 
 
+def test_the_word_model_leaves_messages_in_another_language_to_the_letter_reader(tmp_path: Path,
+                                                                                content_copy: Path) -> None:
+    foreign = tmp_path / "foreign.yaml"
+    foreign.write_text(
+        "- {question: 'ya no quiero vivir, esta noche me mato', expect: [emergency], urgency: crisis}\n"
+        "- {question: 'mi hijo no respira y esta morado', expect: [emergency], urgency: medical}\n"
+        "- {question: 'hola, quisiera informacion sobre la terapia genica', expect: [out-of-scope]}\n",
+        encoding="utf-8")
+    run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
+                     str(ROOT / "tests" / "eval" / "safety-tune-13.yaml"), str(foreign))
+    assert run.returncode == 0, run.stderr
+    assert "words and word pairs from 74 messages in English" in run.stdout
+    assert "runs of letters from 77 messages" in run.stdout
+    words = load_content(content_copy).safety_model
+    assert words is not None and not {"quiero", "respira", "hola"} & set(words.weights)
+
+
 def test_training_needs_every_class(content_copy: Path) -> None:
     run = run_module("-m", "bot", "train-model", "--content", str(content_copy),
                      str(ROOT / "tests" / "eval" / "real-tune.yaml"), "--output", str(content_copy / "x.yaml"))
