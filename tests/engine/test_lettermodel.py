@@ -16,7 +16,7 @@ from test_textmodel import run_module
 import bot
 from bot.curate.trainmodel import held_out
 from bot.engine.content import load_content
-from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters, other_language
+from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters
 from bot.engine.safetytext import SAFETY_MAX_CHARS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,11 +34,16 @@ def test_letters_are_folded_and_the_whole_message_is_read_in_bounded_time() -> N
 
 
 def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot.Bot) -> None:
-    cues = genebot.index.foreign
-    assert other_language(letters("不想活了"), cues)
-    assert other_language(letters("ya no quiero seguir"), cues)
-    assert not other_language(letters("i want to die tonight"), cues)
-    assert not other_language(letters("what is gene therapy"), cues)
+    scan = genebot.index.safety
+    assert scan.other_language("不想活了")
+    assert scan.other_language("ya no quiero seguir")
+    assert scan.other_language("voglio farla finita")  # one common word, and no English one
+    assert not scan.other_language("i want to die tonight")
+    assert not scan.other_language("what is gene therapy")
+    # a lone common word of another language among English ones: English, the word model's
+    assert not scan.other_language("when should i go to the er for an asthma attack")
+    assert not scan.other_language("my nan is on the floor and she wont wake up")
+    assert not scan.other_language("is the beta thal gene therapy safe for kids")
 
 
 # Messages in other languages no lexicon phrase names, which the letter reader calls (written for
@@ -71,6 +76,12 @@ def test_the_cli_gives_an_emergency_in_another_language_its_reply() -> None:
     "me muero de risa con este video",
     "la terapia genica es segura para los ninos?",
     "我想了解一下基因治疗是什么",
+    # the chat a clinic's widget gets: the reader had learned the first person as danger
+    "buenas tardes, quisiera saber cuanto dura el tratamiento",
+    "আমি একজন ডাক্তারের সাথে কথা বলতে চাই",
+    "obrigada pela ajuda, vou falar com o medico amanha",
+    "merci beaucoup, je vais en parler avec mon medecin",
+    "mera beta bahut thak gaya hai aaj, school se aaya hai",
 ])
 def test_ordinary_messages_in_another_language_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
