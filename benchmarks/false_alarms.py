@@ -11,6 +11,9 @@ text file of one message a line (MedQuAD's question headings, an idiom corpus):
 --base REV also counts with that commit's code and content (checked out with `git worktree`),
 so a change is measured on the same messages in the same run. --show prints the messages
 called emergencies, except for a held-out corpus, which is counted and never read.
+--untrained-half counts an everyday file's half the learned reader is never trained on:
+
+    python benchmarks/false_alarms.py /tmp/everyday2/tatoeba-english.txt --untrained-half --base main
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.curate.trainmodel import corpus as load_corpus  # noqa: E402  (one reader for both formats)
+from bot.curate.trainmodel import halves  # noqa: E402
 
 _COUNTER = """
 import json, sys
@@ -50,8 +54,10 @@ def main() -> int:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--base", help="also count with this commit (any git revision)")
     parser.add_argument("--show", type=int, default=0, help="print this many of the messages called emergencies")
+    parser.add_argument("--untrained-half", action="store_true",
+                        help="only the half of an everyday file that `genebot train-model --everyday` never takes")
     args = parser.parse_args()
-    texts = load_corpus(args.corpus)
+    texts = halves(args.corpus)[1] if args.untrained_half else load_corpus(args.corpus)
     found = alarms(ROOT, texts)
     print(f"{args.corpus.name}: {len(found)} of {len(texts)} messages called emergencies "
           f"({100 * len(found) / max(len(texts), 1):.1f}%) by this tree")

@@ -26,15 +26,15 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.curate.projection import english_class, project, write  # noqa: E402
+from bot.curate.projection import english_class, evaluation_questions, projected_rows, write  # noqa: E402
 from bot.curate.trainmodel import bot_without  # noqa: E402
 from bot.engine.lettermodel import LETTER_MODEL  # noqa: E402
+from bot.engine.textmodel import MODEL  # noqa: E402
 
 REPO = "tico-19/tico-19.github.io"
 LANGUAGES = ("es-LA", "pt-BR", "fr", "ru", "ar", "hi", "ur", "bn", "zh", "tl", "sw", "so", "fa", "ps", "id",
              "ms", "ta", "mr", "ne", "km", "my", "zu", "ha", "ckb", "rw", "lg", "ln", "ti")
 PER_LANGUAGE = 400  # ordinary sentences a language; every emergency is kept
-SEED = 1
 _XML = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -61,14 +61,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     git_dir = args.mirror / REPO.replace("/", "+") / "repo"
-    judge = english_class(bot_without(ROOT, LETTER_MODEL).index.safety)
+    judge = english_class(bot_without(ROOT, MODEL, LETTER_MODEL).index.safety)
+    questions = evaluation_questions(ROOT)
     rows: list[tuple[str, str, str, str]] = []
     for language in LANGUAGES:
-        kept = project(judge, pairs(git_dir, language), PER_LANGUAGE, SEED)
         source = f"https://github.com/{REPO} data/TM/all.en-{language}.tmx.zip"
-        rows += [(language, cls, text, source) for cls, text in kept]
-        urgent = sum(1 for cls, _ in kept if cls != "none")
+        kept = projected_rows(judge, pairs(git_dir, language), PER_LANGUAGE, questions, language, source)
+        urgent = sum(1 for row in kept if row[1] != "none")
         print(f"{language}: {urgent} emergencies, {len(kept) - urgent} ordinary", file=sys.stderr)
+        rows += kept
     print(f"wrote {args.out}: {write(args.out, rows)} sentences")
     return 0
 

@@ -2,10 +2,12 @@
 
 The letter reader (bot/engine/lettermodel.py) learns which runs of letters tell an emergency
 in another language, and which tell ordinary talk. Public parallel text (TICO-19, Tatoeba)
-gives both, if each translation takes the class the bot's own English safety scan gives its
+gives both, if each translation takes the class the bot's English safety scan gives its
 English side: "I can't breathe" makes "no puedo respirar" a medical emergency, "I'm dying to
-see you" leaves "me muero por verte" ordinary. Nothing is labelled by hand, and what the bot
-reads in English is what carries over. benchmarks/tico_corpus.py and
+see you" leaves "me muero por verte" ordinary. Nothing is labelled by hand. The scan to pass
+is the lexicon's alone (a bot without its learned models): they are what is being trained,
+and the word model called about one plain Tatoeba sentence in seventy an emergency ("he's a
+bus driver"), which the letter reader would have learned as danger. benchmarks/tico_corpus.py and
 benchmarks/tatoeba_corpus.py write such files for `genebot train-model --phrases`.
 """
 
@@ -17,11 +19,18 @@ import random
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import yaml
+from rapidfuzz import fuzz, process
+
+from ..engine.normalise import fold
 from ..engine.safety import SafetyScanner
 
-__all__ = ["COLUMNS", "english_class", "project", "write"]
+__all__ = ["COLUMNS", "NEAR", "english_class", "evaluation_questions", "far_from", "project", "projected_rows",
+           "write"]
 
 COLUMNS = ("language", "class", "phrase", "source_url")
+NEAR = 90  # token_sort_ratio from which a sentence counts as an evaluation question's twin
+_CHUNK = 1000  # rows of the score matrix at a time (cdist needs numpy, as scikit-learn does)
 
 
 def english_class(scan: SafetyScanner) -> Callable[[str], str]:
@@ -37,17 +46,53 @@ def english_class(scan: SafetyScanner) -> Callable[[str], str]:
 
 
 def project(
-    judge: Callable[[str], str], pairs: Iterable[tuple[str, str]], ordinary: int, seed: int = 1,
+    judge: Callable[[str], str], pairs: Iterable[tuple[str, str]], ordinary: int, per_emergency: int = 0,
+    seed: int = 1,
 ) -> list[tuple[str, str]]:
-    """(class, translation): every pair whose English side is an emergency, and at most
-    `ordinary` of the others (a seeded shuffle, so a run is repeatable)."""
+    """(class, translation): every pair whose English side is an emergency, and of the others
+    `ordinary` or `per_emergency` for each emergency, whichever is more (a seeded shuffle, so a
+    run is repeatable). Kept in proportion, a corpus whose emergencies are many does not teach
+    that its language is one."""
     urgent: list[tuple[str, str]] = []
     calm: list[tuple[str, str]] = []
     for english, other in pairs:
         cls = judge(english)
         (calm if cls == "none" else urgent).append((cls, other))
     random.Random(seed).shuffle(calm)
-    return urgent + calm[:ordinary]
+    return urgent + calm[:max(ordinary, per_emergency * len(urgent))]
+
+
+def evaluation_questions(root: Path) -> list[str]:
+    """Every question of every evaluation set under tests/eval, tuning and held-out alike."""
+    questions: list[str] = []
+    for path in sorted((root / "tests" / "eval").glob("*.yaml")):
+        questions += [str(case["question"]) for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+                      if isinstance(case, dict) and "question" in case]
+    return questions
+
+
+def far_from(texts: list[str], questions: list[str], cutoff: float = NEAR) -> list[str]:
+    """The texts not within `cutoff` (token_sort_ratio, folded) of any evaluation question: a
+    public sentence may be an evaluation message word for word ("quiero morir"), and what a
+    model trains on must not hold what it is judged by."""
+    choices = [fold(q) for q in questions]
+    kept: list[str] = []
+    for start in range(0, len(texts), _CHUNK):
+        block = texts[start:start + _CHUNK]
+        scores = process.cdist([fold(t) for t in block], choices, scorer=fuzz.token_sort_ratio, processor=None,
+                               score_cutoff=cutoff, workers=-1)
+        kept += [t for t, row in zip(block, scores.max(axis=1), strict=True) if row == 0]
+    return kept
+
+
+def projected_rows(
+    judge: Callable[[str], str], pairs: list[tuple[str, str]], ordinary: int, questions: list[str],
+    language: str, source: str, per_emergency: int = 0,
+) -> list[tuple[str, str, str, str]]:
+    """A language's rows of a phrase file: `project`, less what is near an evaluation question."""
+    kept = project(judge, pairs, ordinary, per_emergency)
+    far = set(far_from([text for _, text in kept], questions))
+    return [(language, cls, text, source) for cls, text in kept if text in far]
 
 
 def write(path: Path, rows: Iterable[tuple[str, str, str, str]]) -> int:
