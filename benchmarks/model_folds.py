@@ -166,9 +166,9 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
             if verdict.topic == "emergency" or verdict.judged:
                 continue
             misses += emergency
-            words = letters(text)
             if not scan.other_language(text):
                 continue
+            words = letters(text)
             for t in thresholds:
                 if replace(reader, threshold=t).judged(letter_features(words)):
                     totals[t][0 if emergency else 1] += 1

@@ -204,6 +204,9 @@ def run(args: argparse.Namespace) -> int:
         rows = phrases(p)
         other += [(m, c, 1.0) for m, c in rows]
         trained_on = [*trained_on, {**provenance(p, root), "messages": len(rows)}]
+    if len({c for _, c, _ in other}) < 2:
+        print(f"no letter model written: the files hold too few messages in another language ({len(other)})")
+        return 0
     vectorizer, model = train_letters(other)
     out = args.letter_output or root / LETTER_MODEL
     out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py"),
