@@ -53,7 +53,6 @@ from bot.curate.trainmodel import (  # noqa: E402
     labelled,
     model_document,
     phrases,
-    scan_words,
     train,
     train_letters,
 )
@@ -194,7 +193,7 @@ def main() -> int:
     thresholds = [float(t) for t in args.thresholds.split(",")]
     if any(held_out(Path(f)) for f in args.files):
         raise SystemExit("model_folds: held-out files are counted, never trained or tuned on")
-    words = scan_words(ROOT)
+    words = _scanner().words
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, args.everyday_cap)]
     if args.letters:

@@ -95,7 +95,7 @@ PER_LANGUAGE = 1000  # ordinary sentences a language at least; every emergency i
 # them ("Tom killed himself"), and with 1,000 ordinary sentences beside 1,134 emergencies the
 # reader learned German as danger ("Termin", an appointment, read as "terminal")
 PER_EMERGENCY = 5
-ENGLISH = 20_000  # English sentences sampled for --english (the trainer takes 3,000 of half)
+ENGLISH = 20_000  # English sentences sampled for --english (the trainer takes half, at most 10,000)
 
 
 def git_dir(mirror: Path, repo: str) -> Path:

@@ -19,11 +19,11 @@ import random
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import yaml
 from rapidfuzz import fuzz, process
 
 from ..engine.normalise import fold
 from ..engine.safety import SafetyScanner
+from .evaluate import load_cases
 
 __all__ = ["COLUMNS", "NEAR", "english_class", "evaluation_questions", "far_from", "project", "projected_rows",
            "write"]
@@ -62,20 +62,22 @@ def project(
     return urgent + calm[:max(ordinary, per_emergency * len(urgent))]
 
 
-def evaluation_questions(root: Path) -> list[str]:
+def evaluation_questions(root: Path) -> tuple[str, ...]:
     """Every question of every evaluation set under tests/eval, tuning and held-out alike."""
-    questions: list[str] = []
-    for path in sorted((root / "tests" / "eval").glob("*.yaml")):
-        questions += [str(case["question"]) for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []
-                      if isinstance(case, dict) and "question" in case]
-    return questions
+    return tuple(case.question for path in sorted((root / "tests" / "eval").glob("*.yaml"))
+                 for case in load_cases(path))
 
 
-def far_from(texts: list[str], questions: list[str], cutoff: float = NEAR) -> list[str]:
+@functools.lru_cache(maxsize=2)
+def _folded(questions: tuple[str, ...]) -> list[str]:
+    return [fold(q) for q in questions]  # once for a run, not once for each language
+
+
+def far_from(texts: list[str], questions: tuple[str, ...], cutoff: float = NEAR) -> list[str]:
     """The texts not within `cutoff` (token_sort_ratio, folded) of any evaluation question: a
     public sentence may be an evaluation message word for word ("quiero morir"), and what a
     model trains on must not hold what it is judged by."""
-    choices = [fold(q) for q in questions]
+    choices = _folded(questions)
     kept: list[str] = []
     for start in range(0, len(texts), _CHUNK):
         block = texts[start:start + _CHUNK]
@@ -86,7 +88,7 @@ def far_from(texts: list[str], questions: list[str], cutoff: float = NEAR) -> li
 
 
 def projected_rows(
-    judge: Callable[[str], str], pairs: list[tuple[str, str]], ordinary: int, questions: list[str],
+    judge: Callable[[str], str], pairs: list[tuple[str, str]], ordinary: int, questions: tuple[str, ...],
     language: str, source: str, per_emergency: int = 0,
 ) -> list[tuple[str, str, str, str]]:
     """A language's rows of a phrase file: `project`, less what is near an evaluation question."""

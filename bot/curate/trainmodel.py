@@ -238,11 +238,6 @@ def bot_without(root: Path, *models: Path) -> Bot:
         return Bot(load_content(tmp))
 
 
-def scan_words(root: Path) -> Callable[[str], list[str]]:
-    """The safety scan's word reader for this content, without the safety model: what the bot
-    will feed the model."""
-    return bot_without(root, MODEL).index.safety.words
-
 
 def provenance(path: Path, root: Path) -> dict[str, Any]:
     """A trained_on entry: the file (relative to the content when inside it) and its sha256."""

@@ -10,8 +10,8 @@ spellings and writers, as scikit-learn's ``char_wb`` analyzer reads them.
 
 It speaks only on a message in another language (``other_language``): in English the lexicon
 reads context, which this reader cannot, and the word model is trained on English messages
-alone (a message in another language is this reader's). The arithmetic is the word model's (SafetyModel),
-with letter runs as its features; `genebot train-model` trains both.
+alone (a message in another language is this reader's). The arithmetic is the word model's
+(SafetyModel), with letter runs as its features; `genebot train-model` trains both.
 """
 
 from __future__ import annotations
@@ -69,4 +69,4 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
         found += w in cues
     if found != 1:
         return found > 1
-    return not any(len(w) >= 3 and w in english and w not in cues for w in words)
+    return not any(len(w) >= 3 and w in english for w in words)  # no cue is a stopword (content.py)

@@ -104,8 +104,9 @@ class SafetyScanner:
         self.lexicon = lexicon
         self.model = model
         self.letter_model = letter_model
-        self.cues = cues  # common words of other languages, and English stopwords: which
-        self.english = english  # reader speaks (other_language)
+        # common words of other languages and English stopwords: which reader a message is for
+        self.cues = cues
+        self.english = english
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
 
