@@ -111,8 +111,9 @@ class SafetyScanner:
         self.reader = WordReader(lexicon, self.book, spellings, known)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
-        """The message's words as the scan reads them (wordreader.py)."""
-        return self.reader.words(text, asked)
+        """The message's words as the scan reads them (wordreader.py): misspellings repaired in
+        English, words of another language read as typed."""
+        return self.reader.words(text, asked, foreign=self.other_language(text))
 
     def hits(self, words: list[str]) -> list[Hit]:
         """The lexicon's phrases found in those words (phrasebook.py)."""

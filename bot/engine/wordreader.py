@@ -73,8 +73,11 @@ class WordReader:
         self.before, self.after = _neighbours(lexicon)
         self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
 
-    def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
-        """The message's words, misspellings of lexicon words repaired, then stemmed."""
+    def words(self, text: str, asked: list[bool] | None = None, foreign: bool = False) -> list[str]:
+        """The message's words, misspellings of lexicon words repaired, then stemmed. In a
+        message in another language (`foreign`) an unknown word is a word of that language, not
+        a typo: it is read as typed, or Polish "attendons" was "at tendons", Hungarian "éppen" an
+        EpiPen and Arabic "الانتظار" (waiting) "الانتحار" (suicide)."""
         if self.pictures:
             text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
         raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
@@ -85,6 +88,9 @@ class WordReader:
         for j, word in enumerate(raw):
             if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
                 out.append(word)  # "took 500 mg": a dose, not a count of pills
+                continue
+            if foreign and word not in self.known and CENSORED not in word:
+                out.append(self._number(word) or self._stem(word))  # "40,5": a fever in any language
                 continue
             known = seen.get(word)
             if known is None:
