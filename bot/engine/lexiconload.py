@@ -40,12 +40,12 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "unstemmed", "absence", "doubt", "numbers", "emoji", "concepts",
+    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji", "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
            "disclaimers", "retractions"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "absence", "doubt", "persons", "classes", "amounts", "missing",
+    optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts", "missing",
                 "panic", "disclaimers", "retractions"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
@@ -78,6 +78,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         numbers=numbers,
         emoji=_emoji(r, doc),
         unstemmed=_one_words(r, doc, "unstemmed"),
+        homographs=_one_words(r, doc, "homographs"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
@@ -154,7 +155,7 @@ def _persons(r: Reader, doc: Located, ids: set[str]) -> Persons:
 
 
 def _one_words(r: Reader, doc: Located, key: str) -> frozenset[str]:
-    """A list of single lower-case words ('unstemmed', 'amounts'), each compared with one word
+    """A list of single lower-case words ('unstemmed', 'homographs', 'amounts'), each compared with one word
     of a message as typed."""
     if key not in doc:
         return frozenset()
