@@ -1,0 +1,79 @@
+"""Safety in other languages: ConText's triggers and figures of speech in the lexicon's other
+languages, and words of another language read as that language's, not as misspelt English."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_textmodel import run_module  # tests/engine is on sys.path (rootdir conftest)
+
+import bot
+
+
+@pytest.mark.parametrize("message", [
+    # denied
+    "nao quero morrer nem nada, so to perguntando: terapia genica pode dar cancer?",
+    "j'ai pas envie de mourir hein, c'est juste une question sur les effets secondaires",
+    # past, and over
+    "letztes jahr hatte ich einen krampfanfall, jetzt ist alles gut. was kostet eine gentherapie?",
+    "hace 2 años tuve una reaccion alergica fuerte, ya paso. la terapia genica puede dar reaccion?",
+    "il y a 3 ans j'ai fait une crise d'épilepsie, depuis plus rien. c'est quoi le role de la FDA?",
+    # asked about
+    "kann eine gentherapie einen herzinfarkt auslösen?",
+    "est-ce que la thérapie génique peut provoquer une crise cardiaque ?",
+    # a song
+    "c'est quoi la chanson qui dit je veux mourir dans tes bras ?",
+])
+def test_a_danger_in_another_language_denied_past_or_asked_about_is_no_emergency(
+        genebot: bot.Bot, message: str) -> None:
+    verdict = genebot.index.safety.scan(message)
+    assert verdict.topic != "emergency" and verdict.judged  # read, and found no emergency now
+
+
+@pytest.mark.parametrize("message", [
+    "me muero de risa con este video",
+    "estoy muerta de cansancio, el bebe no me deja dormir, a q hora puedo llamar?",
+    "mi jefe me va a matar si pido otro dia libre, cuanto dura la recuperacion?",
+    "mor de foame, aveti cafenea in clinica?",
+    "ik ben doodop, wanneer zijn jullie bereikbaar?",
+    "nóng chết đi được",
+    "热死了, 诊所有空调吗?",
+])
+def test_figures_of_speech_in_another_language_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic != "emergency" and reply.text.endswith(reply.disclaimer)
+
+
+@pytest.mark.parametrize("message", [
+    "Die Schule ist im September wieder offen.",  # "die" the, "im" in the: not "i am ... die"
+    "jestem tu od rana, kiedy przyjdzie lekarz?",  # "od" from, not an overdose
+    "Tu es endormie ?",  # not "end for me"
+    "Attendons une heure.",  # not "at tendons"
+    "Elle fit de nombreuses fautes d'orthographe.",  # "fit" did, not a seizure
+])
+def test_words_of_another_language_are_not_read_as_misspelt_english(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("quiero morir", "crisis"),
+    ("ich will sterben", "crisis"),
+    ("no quiero morir sola, quiero morir ya", "crisis"),  # a denial reaches a few words, not the whole message
+    ("mi hijo no puede respirar", "medical"),
+    ("febre de 40,5 e meu marido ta confuso, nao sabe onde ta", None),  # a number in any language
+    # and in English the words are read as before
+    ("my bf took an od of his meds an hour ago", "medical"),
+    ("i just want to die", "crisis"),
+])
+def test_emergencies_in_another_language_and_in_english_are_still_emergencies(
+        genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == (urgency or reply.urgency)
+
+
+def test_the_cli_reads_a_german_question_as_a_question() -> None:
+    run = run_module("-m", "bot", "ask", "--json", "Ist die Gentherapie im Moment sicher?")
+    assert run.returncode == 0, run.stderr
+    reply = json.loads(run.stdout)
+    assert reply["topic"] != "emergency" and reply["urgency"] is None
