@@ -40,12 +40,14 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji", "concepts",
+    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji",
+           "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
            "disclaimers", "retractions"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts", "missing",
+    optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
+                "missing",
                 "panic", "disclaimers", "retractions"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
