@@ -128,13 +128,15 @@ class SafetyScanner:
         wanted to kill myself"), and takes an alarm away only where it is all but sure a
         medical one is ordinary (``_overruled``)."""
         asked: list[bool] = []
-        words = self.words(text, asked)
+        folded = letters(text)
+        foreign = other_language(folded, self.cues, self.english)  # once: both readers need it
+        words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
-        if urgency is None:
-            urgency = self._in_letters(text)
+        if urgency is None and foreign and self.letter_model is not None:
+            urgency = self.letter_model.judged(letter_features(folded))  # lettermodel.py
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
@@ -142,15 +144,6 @@ class SafetyScanner:
     def other_language(self, text: str) -> bool:
         """Whether the message is the letter reader's rather than the word model's."""
         return other_language(letters(text), self.cues, self.english)
-
-    def _in_letters(self, text: str) -> str | None:
-        """The letter reader's verdict on a message in another language (lettermodel.py)."""
-        if self.letter_model is None:
-            return None
-        words = letters(text)
-        if not other_language(words, self.cues, self.english):
-            return None
-        return self.letter_model.judged(letter_features(words))
 
     def _read(self, words: list[str], asked: list[bool]) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
