@@ -82,7 +82,7 @@ def misspelt(raw: list[str]) -> dict[str, str]:
     word the scan reads as typed: "kill myslf" then leaves "hurt myslf" unread, and protects
     dictionary words near it ("berth") from a repair they never needed. The scan reads the
     slip itself when only the word is listed."""
-    return misspellings(dict.fromkeys(bot.load(ROOT).index.safety.book.words, 1), dictionary_words(raw))
+    return misspellings(dict.fromkeys(bot.load(ROOT).index.safety.book.english, 1), dictionary_words(raw))
 
 
 def misspelt_examples(raw: list[str]) -> dict[str, str]:

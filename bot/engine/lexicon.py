@@ -103,3 +103,7 @@ class SafetyLexicon:
     disclaimers: tuple[tuple[str, ...], ...] = ()
     # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
     retractions: tuple[tuple[str, ...], ...] = ()
+    # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
+    # use: read as typed, never what an English typo is repaired into
+    translated: frozenset[tuple[str, ...]] = frozenset()
+    foreign: frozenset[str] = frozenset()

@@ -16,7 +16,6 @@ from .errors import ContentError, Problem
 from .lexicon import (
     CATEGORIES,
     CONCEPT_URGENCIES,
-    DIRECTIONS,
     GAP,
     LEXICON,
     LOOKALIKES,
@@ -26,7 +25,9 @@ from .lexicon import (
     SafetyLexicon,
     Trigger,
 )
+from .lexiconlanguages import OtherLanguages, load_languages, read_triggers
 from .lexiconreader import Reader
+from .phrasebook import lexicon_words
 from .yamlfile import Located, LocatedList, line_of, load_optional, load_yaml
 
 __all__ = ["load_lexicon"]
@@ -87,7 +88,24 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         amounts=_one_words(r, doc, "amounts"),
         missing=_one_words(r, doc, "missing"),
     )
-    return lexicon, problems
+    other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),
+                           {c.id: c.terms for c in lexicon.concepts}, problems)
+    return _with_languages(lexicon, other), problems
+
+
+def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexicon:
+    """The lexicon with its phrases in other languages, and the words only they use."""
+    english = lexicon_words(lexicon)
+    return replace(
+        lexicon,
+        concepts=tuple(replace(c, terms=c.terms + other.terms[c.id]) if c.id in other.terms else c
+                       for c in lexicon.concepts),
+        pseudo=lexicon.pseudo + other.pseudo,
+        triggers=lexicon.triggers + other.triggers,
+        disclaimers=lexicon.disclaimers + other.disclaimers,
+        translated=frozenset(other.phrases()),
+        foreign=frozenset(w for words in other.phrases() for w in words) - english - {GAP},
+    )
 
 
 def _classes(r: Reader, doc: Located) -> Mapping[str, tuple[str, ...]]:
@@ -301,20 +319,8 @@ def _context_list(r: Reader, doc: Located, key: str, gaps: bool = False) -> tupl
 
 
 def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
-    context = doc["context"]
     keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities"}
-    if not r.mapping(context, line_of(doc, "context"), "'context'", keys, keys):
-        return ()
-    triggers = []
-    for category in CATEGORIES:
-        block = context[category]
-        if not r.mapping(block, line_of(context, category), f"context {category!r}", set(DIRECTIONS), set()):
-            continue
-        for direction in DIRECTIONS:
-            if direction in block:
-                for words in r.phrases(block, direction, f"context {category!r}", gaps=True):
-                    triggers.append(Trigger(words, category, direction))
-    return tuple(triggers)
+    return tuple(read_triggers(r, doc["context"], line_of(doc, "context"), keys, keys))
 
 
 def _personal(r: Reader, doc: Located) -> PersonalFrames:

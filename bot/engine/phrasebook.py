@@ -16,7 +16,7 @@ from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SUPPORT, SafetyLexicon
 from .safetytext import CLAUSE, SENTENCE, stem
 
-__all__ = ["PhraseBook"]
+__all__ = ["PhraseBook", "lexicon_words"]
 
 _DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
@@ -46,6 +46,8 @@ class PhraseBook:
                 table[words].append((kind, item))
         self.trie = _trie(table)
         self.words = frozenset(typed - {GAP})  # every word of every phrase, as typed: all the scan can know
+        # ... and those of its English phrases: what a typo or a run of English may be read as
+        self.english = self.words - lexicon.foreign
         self.gapped = {first: dict(after) for first, after in gapped.items()}
         starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for first in self.gapped:
@@ -121,6 +123,11 @@ def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _
                 node[0].extend(entries)
             level = node[1]
     return root
+
+
+def lexicon_words(lexicon: SafetyLexicon) -> frozenset[str]:
+    """Every word of every phrase of the lexicon, as typed."""
+    return frozenset(w for _kind, words, _item in _entries(lexicon) for w in words) - {GAP}
 
 
 def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], object]]:

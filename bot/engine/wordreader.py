@@ -47,7 +47,8 @@ class WordReader:
         self._stem = book.stem
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
-        every_word = book.words
+        every_word = book.english  # a word of another language is no repair of an English typo
+        translated = lexicon.translated
         # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
         # listed only because they resemble a lexicon word ("comm" split "commodities" into
         # "comm od i ties", an overdose).
@@ -56,9 +57,11 @@ class WordReader:
         # Repair targets: the longer words of concepts and figures of speech (not of triggers:
         # "thoughts" must not become "though"), and concept phrases written as one word
         # ("cantbreathe"), which expand back into their words.
-        self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms if len(term) > 1}
+        self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms
+                       if len(term) > 1 and term not in translated}
         concept_words = {w for c in lexicon.concepts for phrases in (c.terms, *c.together) for words in phrases
-                         for w in words} | {w for words in lexicon.pseudo for w in words}
+                         if words not in translated for w in words} | {
+                         w for words in lexicon.pseudo if words not in translated for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
         # Run-together phrases are tried whatever their first letter ("iwanttodie"). Both by
@@ -244,6 +247,8 @@ def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dic
     after: dict[str, set[str]] = defaultdict(set)
     for concept in lexicon.concepts:
         for term in concept.terms:
+            if term in lexicon.translated:
+                continue
             for a, b in itertools.pairwise(w for w in term if w != GAP):
                 if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
                     before[b].add(a)

@@ -4,6 +4,7 @@ languages, and words of another language read as that language's, not as misspel
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from test_textmodel import run_module  # tests/engine is on sys.path (rootdir conftest)
@@ -70,6 +71,23 @@ def test_emergencies_in_another_language_and_in_english_are_still_emergencies(
         genebot: bot.Bot, message: str, urgency: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.topic == "emergency" and reply.urgency == (urgency or reply.urgency)
+
+
+def _with_language_file(root: Path, text: str) -> bot.Bot:
+    languages = root / "intents" / "lexicon" / "languages"
+    languages.mkdir(exist_ok=True)
+    (languages / "xx.yaml").write_text(text, encoding="utf-8")
+    return bot.load(root)
+
+
+def test_a_word_only_another_language_uses_is_not_what_an_english_typo_is_read_as(content_copy: Path) -> None:
+    # "wanan" (one slip from "wanna") listed as a word of another language: known to the scan, it
+    # was read as typed and "wanan die" was no longer a wish to die
+    genebot = _with_language_file(content_copy, "version: 1\nlanguage: Test\nconcepts:\n  breathing: [wanan pumzi]\n")
+    assert "wanan" in genebot.content.safety.foreign and "die" not in genebot.content.safety.foreign
+    assert genebot.reply("wanan die tbh")[0].urgency == "crisis"
+    # ... and in a message in another language the phrase itself is found
+    assert genebot.reply("mi hijo ya, wanan pumzi")[0].urgency == "medical"
 
 
 def test_the_cli_reads_a_german_question_as_a_question() -> None:

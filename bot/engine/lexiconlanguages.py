@@ -1,0 +1,105 @@
+"""The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
+language, its emergency phrases filed under the concept ids of safety.yaml, and its ConText
+triggers and figures of speech.
+
+Kept apart from safety.yaml so that the scan knows which words are English. A word only these
+files use is read as typed in a message in another language, and is never what an English
+typo is repaired into or a run of English is split into: Somali or Hausa "wanan" must not stop
+"wanan die" being read as "wanna die".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import ContentError, Problem
+from .lexicon import CATEGORIES, DIRECTIONS, Trigger
+from .lexiconreader import Reader
+from .yamlfile import Located, line_of, load_yaml
+
+__all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
+
+LANGUAGES = Path("intents") / "lexicon" / "languages"
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OtherLanguages:
+    terms: Mapping[str, Phrases]  # concept id -> its phrases in every other language
+    pseudo: Phrases
+    triggers: tuple[Trigger, ...]
+    disclaimers: Phrases
+
+    def phrases(self) -> Phrases:
+        return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
+                *(t.words for t in self.triggers), *self.disclaimers)
+
+
+def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
+                   problems: list[Problem]) -> OtherLanguages:
+    """Every language file, in name order. An unknown concept id, or a phrase some concept
+    already has, is an error in its file."""
+    owner_of = {term: cid for cid, ts in listed.items() for term in ts}
+    concept_ids = set(listed)
+    terms: dict[str, list[tuple[str, ...]]] = {}
+    pseudo: list[tuple[str, ...]] = []
+    triggers: list[Trigger] = []
+    disclaimers: list[tuple[str, ...]] = []
+    folder = root / LANGUAGES
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        label = str(LANGUAGES / path.name)
+        try:
+            doc = load_yaml(path, label)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        r = reader_for(path)
+        if not r.mapping(doc, 1, "the file", {"version", "language", "concepts", "pseudo", "context", "disclaimers"},
+                         {"version", "language", "concepts"}):
+            continue
+        if doc.get("version") != 1:
+            r.error(line_of(doc, "version"), "'version: 1' is required at the top")
+        r.text(doc, "language", "the file")
+        concepts = doc["concepts"]
+        if not r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
+            continue
+        for cid in concepts:
+            if cid not in concept_ids:
+                continue
+            for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):
+                if term in owner_of:
+                    r.error(line_of(concepts[cid], n), f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}")
+                    continue
+                owner_of[term] = cid
+                terms.setdefault(cid, []).append(term)
+        if "pseudo" in doc:
+            pseudo.extend(r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
+        if "disclaimers" in doc:
+            disclaimers.extend(r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
+        if "context" in doc:
+            triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
+    return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in terms.items()}),
+                          tuple(pseudo), tuple(triggers), tuple(disclaimers))
+
+
+def read_triggers(r: Reader, context: Located, line: int | None, allowed: set[str],
+                  required: set[str]) -> list[Trigger]:
+    """A 'context' section's triggers: category -> direction -> phrases."""
+    if not r.mapping(context, line, "'context'", allowed, required):
+        return []
+    triggers = []
+    for category in CATEGORIES:
+        if category not in context:  # reported by r.mapping when required
+            continue
+        block = context[category]
+        if not r.mapping(block, line_of(context, category), f"context {category!r}", set(DIRECTIONS), set()):
+            continue
+        for direction in DIRECTIONS:
+            if direction in block:
+                for words in r.phrases(block, direction, f"context {category!r}", gaps=True):
+                    triggers.append(Trigger(words, category, direction))
+    return triggers
