@@ -72,7 +72,8 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                 continue
             for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):
                 if term in owner_of:
-                    r.error(line_of(concepts[cid], n), f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}")
+                    also = f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}"
+                    r.error(line_of(concepts[cid], n), also)
                     continue
                 owner_of[term] = cid
                 terms.setdefault(cid, []).append(term)
