@@ -49,7 +49,7 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
 # Messages in other languages no lexicon phrase names, which the letter reader calls (written for
 # this test, not taken from an evaluation set).
 LETTERS = {
-    "voglio farla finita": "crisis",       # Italian: "i want to end it"
+    "non voglio più svegliarmi": "crisis",  # Italian: "i don't want to wake up any more"
     "mwen vle mouri": "crisis",            # Haitian Creole: "i want to die"
     "nao respira": "medical",              # Portuguese: "(he/she) is not breathing"
 }
@@ -65,7 +65,7 @@ def test_the_letter_reader_calls_an_emergency_in_another_language(genebot: bot.B
 
 
 def test_the_cli_gives_an_emergency_in_another_language_its_reply() -> None:
-    run = run_module("-m", "bot", "ask", "--json", "voglio farla finita")
+    run = run_module("-m", "bot", "ask", "--json", "non voglio più svegliarmi")
     assert run.returncode == 0, run.stderr
     reply = json.loads(run.stdout)
     assert (reply["topic"], reply["urgency"]) == ("emergency", "crisis")

@@ -64,6 +64,10 @@ def test_words_of_another_language_are_not_read_as_misspelt_english(genebot: bot
     ("mi hijo no puede respirar", "medical"),
     ("febre de 40,5 e meu marido ta confuso, nao sabe onde ta", None),  # a number in any language
     # and in English the words are read as before
+    # phrases of the language files (intents/lexicon/languages)
+    ("我想死", "crisis"),
+    ("mama yangu hapumui, tusaidie", "medical"),
+    ("मुझे मरना है", "crisis"),
     ("my bf took an od of his meds an hour ago", "medical"),
     ("i just want to die", "crisis"),
 ])
@@ -71,6 +75,16 @@ def test_emergencies_in_another_language_and_in_english_are_still_emergencies(
         genebot: bot.Bot, message: str, urgency: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.topic == "emergency" and reply.urgency == (urgency or reply.urgency)
+
+
+@pytest.mark.parametrize("message", [
+    "我不想死，只是问问：基因治疗安全吗？",   # denied, and just asking (zh.yaml's triggers)
+    "cười muốn chết với con mèo này",         # laughing to death (vi.yaml's figures of speech)
+    "il y a 2 ans j'ai fait une crise d'epilepsie, c est passe. et la therapie genique ?",
+])
+def test_a_language_file_reads_its_phrases_in_context(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic != "emergency", reply
 
 
 def _with_language_file(root: Path, text: str) -> bot.Bot:
