@@ -1,6 +1,6 @@
 """The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
-language, its emergency phrases filed under the concept ids of safety.yaml, and its ConText
-triggers and figures of speech.
+language, its emergency phrases filed under the concept ids of safety.yaml, its ConText
+triggers and figures of speech, and the owners and frames of a request for personal advice.
 
 Kept apart from safety.yaml so that the scan knows which words are English. A word only these
 files use is read as typed in a message in another language, and is never what an English
@@ -25,6 +25,7 @@ __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 LANGUAGES = Path("intents") / "lexicon" / "languages"
 
 Phrases = tuple[tuple[str, ...], ...]
+_KEYS = {"version", "language", "concepts", "pseudo", "context", "disclaimers", "personal"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +34,12 @@ class OtherLanguages:
     pseudo: Phrases
     triggers: tuple[Trigger, ...]
     disclaimers: Phrases
+    owners: Phrases  # personal advice: whose situation ("mi hijo", "我女儿") ...
+    frames: Phrases  # ... and the decision asked about ("deberia", "soll ich", "适合参加")
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
-                *(t.words for t in self.triggers), *self.disclaimers)
+                *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames)
 
 
 def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
@@ -49,6 +52,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
     pseudo: list[tuple[str, ...]] = []
     triggers: list[Trigger] = []
     disclaimers: list[tuple[str, ...]] = []
+    personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
     folder = root / LANGUAGES
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         label = str(LANGUAGES / path.name)
@@ -58,8 +62,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
             problems.extend(exc.problems)
             continue
         r = reader_for(path)
-        if not r.mapping(doc, 1, "the file", {"version", "language", "concepts", "pseudo", "context", "disclaimers"},
-                         {"version", "language", "concepts"}):
+        if not r.mapping(doc, 1, "the file", _KEYS, {"version", "language", "concepts"}):
             continue
         if doc.get("version") != 1:
             r.error(line_of(doc, "version"), "'version: 1' is required at the top")
@@ -81,10 +84,15 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
             pseudo.extend(r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
             disclaimers.extend(r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
+        if "personal" in doc and r.mapping(doc["personal"], line_of(doc, "personal"), "'personal'", set(personal)):
+            for key, found in personal.items():
+                if key in doc["personal"]:
+                    found.extend(r.phrases(doc["personal"], key, "'personal'", gaps=True))
         if "context" in doc:
             triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
     return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in terms.items()}),
-                          tuple(pseudo), tuple(triggers), tuple(disclaimers))
+                          tuple(pseudo), tuple(triggers), tuple(disclaimers),
+                          tuple(dict.fromkeys(personal["owners"])), tuple(dict.fromkeys(personal["frames"])))
 
 
 def read_triggers(r: Reader, context: Located, line: int | None, allowed: set[str],

@@ -93,6 +93,10 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     return _with_languages(lexicon, other), problems
 
 
+def _merged(english: tuple[tuple[str, ...], ...], more: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return english + tuple(p for p in more if p not in set(english))
+
+
 def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexicon:
     """The lexicon with its phrases in other languages, and the words only they use."""
     english = lexicon_words(lexicon)
@@ -103,6 +107,8 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         pseudo=lexicon.pseudo + other.pseudo,
         triggers=lexicon.triggers + other.triggers,
         disclaimers=lexicon.disclaimers + other.disclaimers,
+        personal=replace(lexicon.personal, owners=_merged(lexicon.personal.owners, other.owners),
+                         frames=_merged(lexicon.personal.frames, other.frames)),
         translated=frozenset(other.phrases()),
         foreign=frozenset(w for words in other.phrases() for w in words) - english - {GAP},
     )

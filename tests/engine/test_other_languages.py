@@ -104,6 +104,13 @@ def test_a_word_only_another_language_uses_is_not_what_an_english_typo_is_read_a
     assert genebot.reply("mi hijo ya, wanan pumzi")[0].urgency == "medical"
 
 
+def test_a_language_file_lists_the_owners_and_frames_of_a_request_for_advice(content_copy: Path) -> None:
+    genebot = _with_language_file(content_copy, "version: 1\nlanguage: Test\nconcepts: {}\n"
+                                  "personal:\n  owners: [watoto wangu]\n  frames: [inafaa kupata]\n")
+    assert genebot.reply("watoto wangu wana sma, inafaa kupata tiba ya jeni?")[0].topic == "personal-advice"
+    assert genebot.reply("inafaa kupata tiba ya jeni?")[0].topic != "personal-advice"  # no owner: general
+
+
 def test_the_cli_reads_a_german_question_as_a_question() -> None:
     run = run_module("-m", "bot", "ask", "--json", "Ist die Gentherapie im Moment sicher?")
     assert run.returncode == 0, run.stderr
