@@ -25,7 +25,7 @@ __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 LANGUAGES = Path("intents") / "lexicon" / "languages"
 
 Phrases = tuple[tuple[str, ...], ...]
-_KEYS = {"version", "language", "concepts", "pseudo", "context", "disclaimers", "personal"}
+_KEYS = {"version", "language", "concepts", "pseudo", "context", "disclaimers", "personal", "amounts"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class OtherLanguages:
     disclaimers: Phrases
     owners: Phrases  # personal advice: whose situation ("mi hijo", "我女儿") ...
     frames: Phrases  # ... and the decision asked about ("deberia", "soll ich", "适合参加")
+    amounts: frozenset[str] = frozenset()  # "40 lat", "70 kg": an age or a weight, no fever or count of pills
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
@@ -53,6 +54,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
     triggers: list[Trigger] = []
     disclaimers: list[tuple[str, ...]] = []
     personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
+    amounts: set[str] = set()
     folder = root / LANGUAGES
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         label = str(LANGUAGES / path.name)
@@ -88,11 +90,13 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
             for key, found in personal.items():
                 if key in doc["personal"]:
                     found.extend(r.phrases(doc["personal"], key, "'personal'", gaps=True))
+        amounts |= r.one_words(doc, "amounts")
         if "context" in doc:
             triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
     return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in terms.items()}),
                           tuple(pseudo), tuple(triggers), tuple(disclaimers),
-                          tuple(dict.fromkeys(personal["owners"])), tuple(dict.fromkeys(personal["frames"])))
+                          tuple(dict.fromkeys(personal["owners"])), tuple(dict.fromkeys(personal["frames"])),
+                          frozenset(amounts))
 
 
 def read_triggers(r: Reader, context: Located, line: int | None, allowed: set[str],

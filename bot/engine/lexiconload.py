@@ -80,13 +80,13 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         personal=_personal(r, doc),
         numbers=numbers,
         emoji=_emoji(r, doc),
-        unstemmed=_one_words(r, doc, "unstemmed"),
-        homographs=_one_words(r, doc, "homographs"),
+        unstemmed=r.one_words(doc, "unstemmed"),
+        homographs=r.one_words(doc, "homographs"),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
-        amounts=_one_words(r, doc, "amounts"),
-        missing=_one_words(r, doc, "missing"),
+        amounts=r.one_words(doc, "amounts"),
+        missing=r.one_words(doc, "missing"),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),
                            {c.id: c.terms for c in lexicon.concepts}, problems)
@@ -107,6 +107,7 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         pseudo=lexicon.pseudo + other.pseudo,
         triggers=lexicon.triggers + other.triggers,
         disclaimers=lexicon.disclaimers + other.disclaimers,
+        amounts=lexicon.amounts | other.amounts,
         personal=replace(lexicon.personal, owners=_merged(lexicon.personal.owners, other.owners),
                          frames=_merged(lexicon.personal.frames, other.frames)),
         translated=frozenset(other.phrases()),
@@ -178,18 +179,6 @@ def _persons(r: Reader, doc: Located, ids: set[str]) -> Persons:
         swaps.append(MappingProxyType(dict(words)))
     subjects = frozenset(r.text_list(raw["subjects"], line_of(raw, "subjects"), "'persons': 'subjects'"))
     return Persons(concepts, subjects, tuple(swaps))
-
-
-def _one_words(r: Reader, doc: Located, key: str) -> frozenset[str]:
-    """A list of single lower-case words ('unstemmed', 'homographs', 'amounts'), each compared with one word
-    of a message as typed."""
-    if key not in doc:
-        return frozenset()
-    listed = r.text_list(doc[key], line_of(doc, key), f"{key!r}")
-    for word in listed:
-        if not word.isalpha() or word != word.lower():
-            r.error(line_of(doc, key), f"{key!r}: {word!r} is not one lower-case word")
-    return frozenset(listed)
 
 
 def _generated_lookalikes(root: Path, problems: list[Problem]) -> frozenset[str]:

@@ -6,6 +6,7 @@ time is a dictionary lookup per word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,11 @@ __all__ = ["Reader"]
 _CLASS = re.compile(r"\{([a-z-]+)\}")  # "took lotsof * {medicine}": one phrase per medicine
 _WORD = re.compile(r"[^\W\d_]+")
 _ARTICLES = frozenset({"a", "an", "the"})  # fillers a phrase may hold without a word of warning
+
+
+def _one_word(word: str) -> bool:
+    """Letters only, with the vowel signs of Indic scripts ("साल"), which are marks, not letters."""
+    return bool(word) and all(ch.isalpha() or unicodedata.category(ch).startswith("M") for ch in word)
 
 
 class Reader(Collector):
@@ -45,6 +51,17 @@ class Reader(Collector):
         for key in sorted(required - set(value)):
             self.error(value.line, f"{what} has no {key!r}")
         return True
+
+    def one_words(self, doc: Located, key: str) -> frozenset[str]:
+        """A list of single lower-case words ('unstemmed', 'homographs', 'amounts'), each compared
+        with one word of a message as typed."""
+        if key not in doc:
+            return frozenset()
+        listed = self.text_list(doc[key], line_of(doc, key), f"{key!r}")
+        for word in listed:
+            if not _one_word(word) or word != word.lower():
+                self.error(line_of(doc, key), f"{key!r}: {word!r} is not one lower-case word")
+        return frozenset(listed)
 
     def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
