@@ -87,6 +87,17 @@ def test_a_language_file_reads_its_phrases_in_context(genebot: bot.Bot, message:
     assert reply.topic != "emergency", reply
 
 
+@pytest.mark.parametrize("message", [
+    "my dad is 40 years old and confused about the trial, can you explain phase 1?",
+    "mam 40 lat i hemofilie, czy kwalifikuje sie do badania?",  # 40 years, no fever of 40
+    "tengo 45 anos y 90 kilos, que dosis necesito?",            # 90 kilos, no 90 pills
+])
+def test_a_number_before_an_age_or_a_weight_is_no_fever_and_no_count_of_pills(genebot: bot.Bot,
+                                                                                message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+    assert genebot.reply("i took 40 of my pills")[0].topic == "emergency"  # a count still is
+
+
 def _with_language_file(root: Path, text: str) -> bot.Bot:
     languages = root / "intents" / "lexicon" / "languages"
     languages.mkdir(exist_ok=True)
