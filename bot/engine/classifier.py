@@ -54,6 +54,8 @@ def classify(index: Index, text: str) -> Classification:
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
                               for_other=verdict.for_other)
+    if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
+        return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
     if not norm:
         kind = MatchKind.EMPTY if not text.strip() else MatchKind.UNREADABLE
         return Classification(kind, None, 0.0)
@@ -62,7 +64,7 @@ def classify(index: Index, text: str) -> Classification:
     words = norm.split()
     whole = repair(index, words)
     texts = _rule_texts(words, whole.strict)
-    if verdict.topic == ADVICE or ADVICE in index.safety_rules.firing(texts):
+    if ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
     questions = [(asked, repair(index, asked)) for asked in _questions(index, text)]
     # Two questions or more are each ranked on their own; the whole message adds nothing then

@@ -98,6 +98,28 @@ def test_a_number_before_an_age_or_a_weight_is_no_fever_and_no_count_of_pills(ge
     assert genebot.reply("i took 40 of my pills")[0].topic == "emergency"  # a count still is
 
 
+@pytest.mark.parametrize("message", [
+    "mi hijo tiene atrofia muscular espinal, deberia hacerse la terapia genica?",
+    "sollte meine tochter an der studie teilnehmen?",
+    "우리 딸이 유전자 치료를 받아야 할까요?",       # Korean: no Latin letter to read
+    "我女儿适合参加基因治疗试验吗？",
+])
+def test_a_request_for_personal_advice_in_another_language_is_declined(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "personal-advice" and reply.text.endswith(reply.disclaimer)
+
+
+@pytest.mark.parametrize("message", ["la terapia genica es segura?", "基因治疗安全吗？"])
+def test_a_general_question_in_another_language_is_no_request_for_advice(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "personal-advice"
+
+
+def test_the_cli_declines_personal_advice_asked_in_korean() -> None:
+    run = run_module("-m", "bot", "ask", "--json", "우리 딸이 유전자 치료를 받아야 할까요?")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["topic"] == "personal-advice"
+
+
 def _with_language_file(root: Path, text: str) -> bot.Bot:
     languages = root / "intents" / "lexicon" / "languages"
     languages.mkdir(exist_ok=True)
