@@ -50,7 +50,7 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
 # this test, not taken from an evaluation set).
 LETTERS = {
     "non voglio più svegliarmi": "crisis",  # Italian: "i don't want to wake up any more"
-    "mwen vle mouri": "crisis",            # Haitian Creole: "i want to die"
+    "mwen vle disparet pou tout tan": "crisis",  # Haitian Creole: "i want to disappear for ever"
     "nao respira": "medical",              # Portuguese: "(he/she) is not breathing"
 }
 
