@@ -839,12 +839,17 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
     "I just turned 40 and I get confused easily",   # an age, not a temperature
     "he was mean to me and it really hurt my self esteem",
     "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
+    "my sister would rather die than miss the school play, can she still go after the infusion?",
+    "i'd rather die than do my taxes again lol, anyway what is a vector",
 ])
 def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize(("message", "urgency"), [
+    ("i'd rather die than go on like this", "crisis"),   # "rather die than" an errand is a figure of speech
+    ("i would rather die than be a burden to my family", "crisis"),
+    ("i would rather die", "crisis"),
     ("honestly there is nothing worth waking up for", "crisis"),
     ("whats even the point of existing", "crisis"),
     ("i sat with a razor to my wrist for an hour", "crisis"),
