@@ -841,6 +841,9 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
     "After a handful of failed attempts at writing the update, I feel like I'm coming up empty handed.",
     "my sister would rather die than miss the school play, can she still go after the infusion?",
     "i'd rather die than do my taxes again lol, anyway what is a vector",
+    "i want to sleep in and not open my eyes until noon tomorrow",
+    "i feel like a burden asking my neighbour for lifts, what happens in phase 1?",
+    "giving away my old coats before we move house, also who runs the IRB?",
 ])
 def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert_no_alarm(genebot, message)
@@ -850,6 +853,7 @@ def test_treatment_questions_figures_and_long_words_are_no_emergency(genebot: bo
     ("i'd rather die than go on like this", "crisis"),   # "rather die than" an errand is a figure of speech
     ("i would rather die than be a burden to my family", "crisis"),
     ("i would rather die", "crisis"),
+    ("i dont want to open my eyes ever again", "crisis"),
     ("honestly there is nothing worth waking up for", "crisis"),
     ("whats even the point of existing", "crisis"),
     ("i sat with a razor to my wrist for an hour", "crisis"),
