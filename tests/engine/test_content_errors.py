@@ -185,22 +185,14 @@ def test_a_support_concept_with_more_than_terms_is_refused_with_its_line(content
     assert f"intents/lexicon/safety.yaml:{line}: {expected}" in message, message
 
 
-def test_a_language_file_naming_an_unknown_concept_is_refused_with_its_line(content_copy: Path) -> None:
+@pytest.mark.parametrize(("text", "expected"), [
+    ("concepts:\n  breathing: [kan pumzi]\n  breething: [hana pumzi]\n",
+     "xx.yaml:5: unknown key 'breething' in 'concepts'"),
+    ("concepts:\n  seizure:\n    - kan pumzi\n    - quiero morir\n",
+     "xx.yaml:6: concept 'seizure': 'quiero morir' is also in 'suicidal-thoughts'"),
+])
+def test_a_broken_language_file_is_refused_with_its_line(content_copy: Path, text: str, expected: str) -> None:
     languages = content_copy / "intents" / "lexicon" / "languages"
-    languages.mkdir(exist_ok=True)
-    (languages / "xx.yaml").write_text(
-        "version: 1\nlanguage: Test\nconcepts:\n  breathing: [kan pumzi]\n  breething: [hana pumzi]\n",
-        encoding="utf-8")
+    (languages / "xx.yaml").write_text(f"version: 1\nlanguage: Test\n{text}", encoding="utf-8")
     message = _problems(content_copy)
-    assert "intents/lexicon/languages/xx.yaml:5: unknown key 'breething' in 'concepts'" in message, message
-
-
-def test_a_language_file_phrase_another_concept_has_is_refused_with_its_line(content_copy: Path) -> None:
-    languages = content_copy / "intents" / "lexicon" / "languages"
-    languages.mkdir(exist_ok=True)
-    (languages / "xx.yaml").write_text(
-        "version: 1\nlanguage: Test\nconcepts:\n  seizure:\n    - kan pumzi\n    - quiero morir\n",
-        encoding="utf-8")
-    message = _problems(content_copy)
-    expected = "intents/lexicon/languages/xx.yaml:6: concept 'seizure': 'quiero morir' is also in 'suicidal-thoughts'"
-    assert expected in message, message
+    assert f"intents/lexicon/languages/{expected}" in message, message

@@ -121,9 +121,7 @@ def test_the_cli_declines_personal_advice_asked_in_korean() -> None:
 
 
 def _with_language_file(root: Path, text: str) -> bot.Bot:
-    languages = root / "intents" / "lexicon" / "languages"
-    languages.mkdir(exist_ok=True)
-    (languages / "xx.yaml").write_text(text, encoding="utf-8")
+    (root / "intents" / "lexicon" / "languages" / "xx.yaml").write_text(text, encoding="utf-8")
     return bot.load(root)
 
 
