@@ -94,7 +94,9 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
 
 
 def _merged(english: tuple[tuple[str, ...], ...], more: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    return english + tuple(p for p in more if p not in set(english))
+    """English phrases, then the others' phrases English does not already have."""
+    listed = set(english)
+    return english + tuple(p for p in more if p not in listed)
 
 
 def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexicon:
