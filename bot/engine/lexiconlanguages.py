@@ -47,56 +47,64 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                    problems: list[Problem]) -> OtherLanguages:
     """Every language file, in name order. An unknown concept id, or a phrase some concept
     already has, is an error in its file."""
-    owner_of = {term: cid for cid, ts in listed.items() for term in ts}
-    concept_ids = set(listed)
-    terms: dict[str, list[tuple[str, ...]]] = {}
-    pseudo: list[tuple[str, ...]] = []
-    triggers: list[Trigger] = []
-    disclaimers: list[tuple[str, ...]] = []
-    personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
-    amounts: set[str] = set()
+    found = _Found({term: cid for cid, ts in listed.items() for term in ts})
     folder = root / LANGUAGES
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        label = str(LANGUAGES / path.name)
         try:
-            doc = load_yaml(path, label)
+            doc = load_yaml(path, str(LANGUAGES / path.name))
         except ContentError as exc:
             problems.extend(exc.problems)
             continue
         r = reader_for(path)
-        if not r.mapping(doc, 1, "the file", _KEYS, {"version", "language", "concepts"}):
-            continue
-        if doc.get("version") != 1:
-            r.error(line_of(doc, "version"), "'version: 1' is required at the top")
-        r.text(doc, "language", "the file")
+        if r.mapping(doc, 1, "the file", _KEYS, {"version", "language", "concepts"}):
+            if doc.get("version") != 1:
+                r.error(line_of(doc, "version"), "'version: 1' is required at the top")
+            r.text(doc, "language", "the file")
+            found.read(r, doc, set(listed))
+    return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in found.terms.items()}),
+                          tuple(found.pseudo), tuple(found.triggers), tuple(found.disclaimers),
+                          tuple(dict.fromkeys(found.personal["owners"])),
+                          tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts))
+
+
+class _Found:
+    """What the language files read so far say, in file order."""
+
+    def __init__(self, owner_of: dict[tuple[str, ...], str]) -> None:
+        self.owner_of = owner_of  # every concept phrase -> its concept id, safety.yaml's first
+        self.terms: dict[str, list[tuple[str, ...]]] = {}
+        self.pseudo: list[tuple[str, ...]] = []
+        self.triggers: list[Trigger] = []
+        self.disclaimers: list[tuple[str, ...]] = []
+        self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
+        self.amounts: set[str] = set()
+
+    def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> None:
         concepts = doc["concepts"]
-        if not r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
-            continue
-        for cid in concepts:
-            if cid not in concept_ids:
-                continue
-            for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):
-                if term in owner_of:
-                    also = f"concept {cid!r}: {' '.join(term)!r} is also in {owner_of[term]!r}"
-                    r.error(line_of(concepts[cid], n), also)
-                    continue
-                owner_of[term] = cid
-                terms.setdefault(cid, []).append(term)
+        if r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
+            for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported
+                self._terms(r, concepts, cid)
         if "pseudo" in doc:
-            pseudo.extend(r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
+            self.pseudo.extend(r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
-            disclaimers.extend(r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
-        if "personal" in doc and r.mapping(doc["personal"], line_of(doc, "personal"), "'personal'", set(personal)):
-            for key, found in personal.items():
-                if key in doc["personal"]:
-                    found.extend(r.phrases(doc["personal"], key, "'personal'", gaps=True))
-        amounts |= r.one_words(doc, "amounts")
+            self.disclaimers.extend(r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
+        personal = doc.get("personal")
+        if personal is not None and r.mapping(personal, line_of(doc, "personal"), "'personal'", set(self.personal)):
+            for key, phrases in self.personal.items():
+                if key in personal:
+                    phrases.extend(r.phrases(personal, key, "'personal'", gaps=True))
+        self.amounts |= r.one_words(doc, "amounts")
         if "context" in doc:
-            triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
-    return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in terms.items()}),
-                          tuple(pseudo), tuple(triggers), tuple(disclaimers),
-                          tuple(dict.fromkeys(personal["owners"])), tuple(dict.fromkeys(personal["frames"])),
-                          frozenset(amounts))
+            self.triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
+
+    def _terms(self, r: Reader, concepts: Located, cid: str) -> None:
+        for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):
+            if term in self.owner_of:
+                also = f"concept {cid!r}: {' '.join(term)!r} is also in {self.owner_of[term]!r}"
+                r.error(line_of(concepts[cid], n), also)
+                continue
+            self.owner_of[term] = cid
+            self.terms.setdefault(cid, []).append(term)
 
 
 def read_triggers(r: Reader, context: Located, line: int | None, allowed: set[str],
