@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -48,7 +49,7 @@ class WordReader:
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
         every_word = book.english  # a word of another language is no repair of an English typo
-        translated = lexicon.translated
+        english = _english_only(lexicon)
         # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
         # listed only because they resemble a lexicon word ("comm" split "commodities" into
         # "comm od i ties", an overdose).
@@ -57,11 +58,9 @@ class WordReader:
         # Repair targets: the longer words of concepts and figures of speech (not of triggers:
         # "thoughts" must not become "though"), and concept phrases written as one word
         # ("cantbreathe"), which expand back into their words.
-        self.joined = {"".join(term): term for c in lexicon.concepts for term in c.terms
-                       if len(term) > 1 and term not in translated}
-        concept_words = {w for c in lexicon.concepts for phrases in (c.terms, *c.together) for words in phrases
-                         if words not in translated for w in words} | {
-                         w for words in lexicon.pseudo if words not in translated for w in words}
+        self.joined = {"".join(term): term for c in english.concepts for term in c.terms if len(term) > 1}
+        concept_words = {w for c in english.concepts for phrases in (c.terms, *c.together) for words in phrases
+                         for w in words} | {w for words in english.pseudo for w in words}
         targets = {w for w in concept_words if len(w) >= MIN_REPAIR_LENGTH and w.isalpha()} | set(self.joined)
         # By first letter: a typo seldom changes it, and "puting" must not become "spurting".
         # Run-together phrases are tried whatever their first letter ("iwanttodie"). Both by
@@ -76,7 +75,7 @@ class WordReader:
         self.slips = Slips.of(every_word, MIN_BESIDE_LENGTH, concept_words)
         # ... and the chat spellings themselves: "wanan die", "gonan end it" ("wanna", "gonna")
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
-        self.before, self.after = _neighbours(lexicon)
+        self.before, self.after = _neighbours(english)
         self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
 
     def words(self, text: str, asked: list[bool] | None = None, foreign: bool = False) -> list[str]:
@@ -239,6 +238,17 @@ def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
     return {n: tuple(ws) for n, ws in groups.items()}
 
 
+def _english_only(lexicon: SafetyLexicon) -> SafetyLexicon:
+    """The lexicon without the phrases of its other languages' files: what an English typo, a
+    run typed without spaces or a word beside its phrase may be read as."""
+    if not lexicon.translated:
+        return lexicon
+    other = lexicon.translated
+    return replace(lexicon, pseudo=tuple(p for p in lexicon.pseudo if p not in other),
+                   concepts=tuple(replace(c, terms=tuple(t for t in c.terms if t not in other))
+                                  for c in lexicon.concepts))
+
+
 def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """For each word of a concept phrase, the words that stand right before it and right
     after it in those phrases (words of MIN_BESIDE_LENGTH letters or more). A '*' may stand
@@ -247,8 +257,6 @@ def _neighbours(lexicon: SafetyLexicon) -> tuple[dict[str, tuple[str, ...]], dic
     after: dict[str, set[str]] = defaultdict(set)
     for concept in lexicon.concepts:
         for term in concept.terms:
-            if term in lexicon.translated:
-                continue
             for a, b in itertools.pairwise(w for w in term if w != GAP):
                 if len(a) >= MIN_BESIDE_LENGTH and a.isalpha():
                     before[b].add(a)
