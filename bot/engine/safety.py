@@ -131,7 +131,7 @@ class SafetyScanner:
         folded = letters(text)
         foreign = other_language(folded, self.cues, self.english)  # once: both readers need it
         words = self.reader.words(text, asked, foreign)
-        verdict = self._read(words, asked)
+        verdict = self._read(words, asked, foreign)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
@@ -145,7 +145,7 @@ class SafetyScanner:
         """Whether the message is the letter reader's rather than the word model's."""
         return other_language(letters(text), self.cues, self.english)
 
-    def _read(self, words: list[str], asked: list[bool]) -> Verdict:
+    def _read(self, words: list[str], asked: list[bool], foreign: bool = False) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
         reader overrules, read on)."""
         by_kind: dict[str, list[Hit]] = defaultdict(list)
@@ -166,7 +166,7 @@ class SafetyScanner:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
         if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
-        overruled = bool(affirmed) and self._overruled(words, affirmed)
+        overruled = bool(affirmed) and not foreign and self._overruled(words, affirmed)
         if affirmed and not overruled:
             crisis = [m for m in affirmed if m.urgency == "crisis"]
             # Someone else's crisis only when no crisis mention names the writer: "gave my
@@ -183,7 +183,9 @@ class SafetyScanner:
 
     def _overruled(self, words: list[str], affirmed: list[Mention]) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
-        poison your liver?"): read on as a personal or ordinary message. Never a crisis."""
+        poison your liver?"): read on as a personal or ordinary message. Never a crisis, and never
+        in another language: the word model learned English ("estoy en un estudio de terapia
+        genica y no puedo respirar" had been overruled on the words it shares with English)."""
         if self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
             return False
         return self.model.overrules(words)

@@ -87,6 +87,12 @@ def test_a_language_file_reads_its_phrases_in_context(genebot: bot.Bot, message:
     assert reply.topic != "emergency", reply
 
 
+def test_the_word_model_never_overrules_an_alarm_in_another_language(genebot: bot.Bot) -> None:
+    """It learned English: it had overruled "no puedo respirar" on the words it shares with it."""
+    verdict = genebot.index.safety.scan("estoy en un estudio de terapia génica y no puedo respirar")
+    assert verdict.topic == "emergency" and verdict.urgency == "medical" and not verdict.overruled
+
+
 @pytest.mark.parametrize("message", [
     "my dad is 40 years old and confused about the trial, can you explain phase 1?",
     "mam 40 lat i hemofilie, czy kwalifikuje sie do badania?",  # 40 years, no fever of 40
