@@ -87,6 +87,34 @@ def test_a_language_file_reads_its_phrases_in_context(genebot: bot.Bot, message:
     assert reply.topic != "emergency", reply
 
 
+@pytest.mark.parametrize("message", [
+    "ارتفاع معدلات الانتحار في العالم",          # suicide rates rise worldwide (ar.yaml: rates of)
+    "الشرطة تحقق في حادثة انتحار طالبة",        # police investigate a student's suicide (news)
+    "حملة توعية للوقاية من الانتحار",            # an awareness campaign to prevent suicide
+    "ما حكم الانتحار في الإسلام",                # what is the ruling on suicide in Islam
+    "las tasas de suicidio aumentan entre los jóvenes",
+    "新闻：一名学生自杀，警方正在调查",
+    "自杀率在年轻人中上升",
+])
+def test_news_statistics_and_general_questions_in_another_language_are_no_emergency(
+        genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic != "emergency", reply
+
+
+@pytest.mark.parametrize("message", [
+    "أفكر في الانتحار كل يوم",   # I think about suicide every day
+    "أريد الانتحار",              # I want to commit suicide
+    "我今晚想自杀",
+    "quiero suicidarme esta noche",
+    # a study is a clinical trial here, never a story: no language file makes it one
+    "estoy en un estudio de terapia génica y no puedo respirar",
+])
+def test_the_writers_own_crisis_in_another_language_is_still_one(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency", reply
+
+
 def test_the_word_model_never_overrules_an_alarm_in_another_language(genebot: bot.Bot) -> None:
     """It learned English: it had overruled "no puedo respirar" on the words it shares with it."""
     verdict = genebot.index.safety.scan("estoy en un estudio de terapia génica y no puedo respirar")
