@@ -51,6 +51,7 @@ from bot.curate.trainmodel import (  # noqa: E402
     everyday,
     held_out,
     labelled,
+    language_phrases,
     model_document,
     phrases,
     train,
@@ -187,6 +188,8 @@ def main() -> int:
     parser.add_argument("--letters", action="store_true", help="fold the letter reader instead")
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
                         help="danger phrases the letter reader also trains on")
+    parser.add_argument("--language-weight", type=float, default=0.5,
+                        help="weight of the lexicon's language-file phrases for the letter reader (0: none)")
     parser.add_argument("--veto", metavar="LEVELS", help="count what overruling medical alarms would cost, "
                         "at these veto levels (comma-separated)")
     args = parser.parse_args()
@@ -198,6 +201,9 @@ def main() -> int:
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, args.everyday_cap)]
     if args.letters:
         phrase_rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
+        if args.language_weight > 0:
+            phrase_rows += [(m, c, args.language_weight) for rows in
+                            language_phrases(ROOT, _scanner().lexicon).values() for m, c in rows]
         letter_folds(args.files, tuning, extra, phrase_rows, thresholds)
         return 0
     if args.veto:

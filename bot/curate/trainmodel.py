@@ -31,12 +31,15 @@ from ..engine.catalog import EMERGENCY
 from ..engine.content import load_content
 from ..engine.errors import UsageError
 from ..engine.lettermodel import LETTER_MODEL, letter_features, letters
+from ..engine.lexicon import SafetyLexicon
+from ..engine.lexiconlanguages import LANGUAGES
 from ..engine.safety import SafetyScanner
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
 __all__ = ["add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves", "held_out", "labelled",
-           "model_document", "model_dumper", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
+           "language_phrases", "model_document", "model_dumper", "provenance", "rounded", "run", "train",
+           "train_letters", "tuning_sets"]
 
 SEED = 1
 Message = tuple[str, str, float]  # text, class, weight
@@ -50,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
                         help="danger phrases in other languages (language, concept, phrase, source), read as "
                              "the emergency their concept names (repeatable; benchmarks/probes/danger-phrases.tsv)")
+    parser.add_argument("--language-weight", type=float, default=0.5,
+                        help="weight of a phrase of the lexicon's language files in the letter reader's training "
+                             "(0: leave them out; set by benchmarks/model_folds.py --letters)")
     parser.add_argument("--everyday-cap", type=int, default=10_000, help="lines taken from each everyday file")
     parser.add_argument("--everyday-weight", type=float, default=0.3, help="weight of an everyday line")
     parser.add_argument("--threshold", type=float, default=0.8,
@@ -60,7 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
     parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
     parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
-    parser.add_argument("--letter-threshold", type=float, default=0.55,
+    parser.add_argument("--letter-threshold", type=float, default=0.8,
                         help="emergency probability from which the letter reader speaks on a message in another "
                              "language (set by benchmarks/model_folds.py --letters)")
     parser.add_argument("--letter-output", type=Path, help=f"where to write it (default: CONTENT/{LETTER_MODEL})")
@@ -110,6 +116,32 @@ def phrases(path: Path) -> list[tuple[str, str]]:
             raise UsageError(f"{path}: unknown class {wrong!r} (expected one of {', '.join(CLASSES)})")
         return [(r["phrase"], r["class"]) for r in rows if r["phrase"]]
     return [(r["phrase"], "crisis" if r["concept"] in CRISIS_CONCEPTS else "medical") for r in rows if r["phrase"]]
+
+
+def language_phrases(root: Path, lexicon: SafetyLexicon) -> dict[Path, list[tuple[str, str]]]:
+    """(phrase, class) of each language file of the lexicon (intents/lexicon/languages/): its
+    concepts' phrases as their urgency; its figures of speech, disclaimers and the owners and
+    frames of personal advice as none. The lexicon finds a phrase only as written; the letter
+    reader learns from them what the inflections and other spellings of their words share
+    ("me voy a matar" and "matarme"). Without the ordinary phrases beside the 8,900 emergency
+    ones, it learned a short phrase in another language as danger."""
+    urgency = {c.id: c.urgency for c in lexicon.concepts if c.urgency in CLASSES}
+    found: dict[Path, list[tuple[str, str]]] = {}
+    for path in sorted((root / LANGUAGES).glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        rows = [(_plain(t), urgency[cid]) for cid, terms in (doc.get("concepts") or {}).items()
+                if cid in urgency for t in terms or ()]
+        personal = doc.get("personal") or {}
+        ordinary = [*(doc.get("pseudo") or ()), *(doc.get("disclaimers") or ()),
+                    *(personal.get("owners") or ()), *(personal.get("frames") or ())]
+        rows += [(_plain(t), "none") for t in ordinary]
+        found[path] = [(m, c) for m, c in rows if m]
+    return found
+
+
+def _plain(phrase: object) -> str:
+    """A phrase as words: no gap marks ("*") or slots ("{medicine}"), which are the lexicon's."""
+    return " ".join(w for w in str(phrase).split() if w != "*" and not w.startswith("{"))
 
 
 def halves(path: Path) -> tuple[list[str], list[str]]:
@@ -204,6 +236,11 @@ def run(args: argparse.Namespace) -> int:
         rows = phrases(p)
         other += [(m, c, 1.0) for m, c in rows]
         trained_on = [*trained_on, {**provenance(p, root), "messages": len(rows)}]
+    if args.language_weight > 0:
+        for path, rows in language_phrases(root, scan.lexicon).items():
+            other += [(m, c, args.language_weight) for m, c in rows]
+            trained_on = [*trained_on, {**provenance(path, root), "messages": len(rows),
+                                        "weight": args.language_weight}]
     if len({c for _, c, _ in other}) < 2:
         print(f"no letter model written: the files hold too few messages in another language ({len(other)})")
         return 0

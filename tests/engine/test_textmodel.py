@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from test_accuracy import NEVER_TUNED  # tests/engine is on sys.path (rootdir conftest)
 
 import bot
 from bot.curate.trainmodel import held_out, labelled, model_document, train
 from bot.engine.content import load_content
+from bot.engine.lettermodel import LETTER_MODEL
 from bot.engine.modelload import load_model
 from bot.engine.textmodel import CLASSES, MODEL, features
 
@@ -213,7 +216,7 @@ def test_training_writes_a_model_the_bot_loads(tmp_path: Path, content_copy: Pat
     out = content_copy / MODEL
     labelled_file = ROOT / "tests" / "eval" / "safety-tune-13.yaml"
     run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
-                     str(labelled_file), "--everyday", str(everyday), "--output", str(out))
+                     str(labelled_file), "--everyday", str(everyday), "--output", str(out), "--language-weight", "0")
     assert run.returncode == 0, run.stderr
     assert "words and word pairs from 94 messages" in run.stdout  # 74 labelled, half of 40 everyday
     assert "no letter model written: the files hold too few messages in another language (0)" in run.stdout
@@ -231,12 +234,32 @@ def test_the_word_model_leaves_messages_in_another_language_to_the_letter_reader
         "- {question: 'hola, quisiera informacion sobre la terapia genica', expect: [out-of-scope]}\n",
         encoding="utf-8")
     run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
-                     str(ROOT / "tests" / "eval" / "safety-tune-13.yaml"), str(foreign))
+                     str(ROOT / "tests" / "eval" / "safety-tune-13.yaml"), str(foreign), "--language-weight", "0")
     assert run.returncode == 0, run.stderr
     assert "words and word pairs from 74 messages in English" in run.stdout
     assert "runs of letters from 3 messages" in run.stdout  # the letter reader: those three alone
     words = load_content(content_copy).safety_model
     assert words is not None and not {"quiero", "respira", "hola"} & set(words.weights)
+
+
+def test_the_letter_reader_learns_the_language_files_phrases(content_copy: Path) -> None:
+    languages = content_copy / "intents" / "lexicon" / "languages"
+    shutil.rmtree(languages)
+    languages.mkdir()
+    (languages / "es.yaml").write_text(
+        "version: 1\nlanguage: Spanish\nconcepts:\n"
+        "  suicidal-thoughts: [ya no quiero vivir, me voy a matar * hoy]\n"
+        "  breathing: [mi hijo no respira]\n"
+        "pseudo: [me muero de risa]\n", encoding="utf-8")
+    run = run_module("-m", "bot", "train-model", "--content", str(content_copy), "--min-df", "1",
+                     str(ROOT / "tests" / "eval" / "safety-tune-13.yaml"), "--language-weight", "0.5")
+    assert run.returncode == 0, run.stderr
+    assert "runs of letters from 4 messages" in run.stdout  # three emergencies, one figure of speech
+    doc = yaml.safe_load((content_copy / LETTER_MODEL).read_text(encoding="utf-8"))
+    entry = next(e for e in doc["trained_on"] if e["file"] == "intents/lexicon/languages/es.yaml")
+    assert entry["messages"] == 4 and entry["weight"] == 0.5
+    letters = load_content(content_copy).letter_model
+    assert letters is not None and letters.threshold == 0.8
 
 
 def test_training_needs_every_class(content_copy: Path) -> None:
