@@ -979,3 +979,25 @@ def test_chinese_japanese_and_korean_are_read_a_character_at_a_time(genebot: bot
     assert words("죽고싶어") == words("죽고 싶어") == ["죽", "고", "싶", "어"]  # NFKD's jamo put back together
     assert words("不想活了") == ["不", "想", "活", "了"]
     assert words("だめ、死にたい。もう") == ["た", "め", ",", "死", "に", "た", "い", ".", "も", "う"]  # 、 and 。
+
+
+@pytest.mark.parametrize("message", [
+    "suicide is not the answer",
+    "suicide is never the answer, talk to someone",
+    "WHO: suicide is a leading cause of death among young people",
+    "study finds overdose deaths rose 20 percent",
+])
+def test_what_is_said_of_a_danger_in_general_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "i know suicide is not the answer but i want to die tonight",
+    "suicide is not the answer but i have the pills in my hand",
+    # the police are there in a live emergency too: no trigger of any language names them
+    "the police said my son is on the bridge and wants to jump",
+    "my mom is on the roof and the police are investigating, she says she will jump",
+    "la policía encontró a mi hijo inconsciente y no respira",
+])
+def test_a_crisis_beside_those_words_is_still_one(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
