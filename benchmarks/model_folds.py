@@ -53,11 +53,12 @@ from bot.curate.trainmodel import (  # noqa: E402
     labelled,
     language_phrases,
     model_document,
+    ordinary_scripts,
     phrases,
     train,
     train_letters,
 )
-from bot.engine.lettermodel import letter_features, letters  # noqa: E402
+from bot.engine.lettermodel import letter_features, letters, speaks_in  # noqa: E402
 from bot.engine.modelload import load_model  # noqa: E402
 from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
@@ -147,7 +148,7 @@ def veto_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str,
 
 
 def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]],
-                 phrase_rows: list[tuple[str, str, float]], thresholds: list[float]) -> None:
+                 phrase_rows: list[tuple[str, str, float]], thresholds: list[float], min_ordinary: int) -> None:
     from bot.engine.bot import Bot
     from bot.engine.content import load_content
 
@@ -157,8 +158,10 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
     misses = ordinary = 0
     for name in names:
         rows = [(m, c, 1.0) for p in tuning if p.name != name for m, c in labelled(p)] + extra
-        vectorizer, model = train_letters(by_language(scan, rows)[1] + phrase_rows)
+        messages = by_language(scan, rows)[1] + phrase_rows
+        vectorizer, model = train_letters(messages)
         reader = engine_model(vectorizer, model)
+        scripts = ordinary_scripts(messages, min_ordinary)
         for text, cls in labelled(EVAL / name):
             emergency = cls != "none"
             ordinary += not emergency
@@ -166,9 +169,9 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
             if verdict.topic == "emergency" or verdict.judged:
                 continue
             misses += emergency
-            if not scan.other_language(text):
-                continue
             words = letters(text)
+            if not scan.other_language(text) or not speaks_in(words, scripts):
+                continue
             for t in thresholds:
                 if replace(reader, threshold=t).judged(letter_features(words)):
                     totals[t][0 if emergency else 1] += 1
@@ -188,6 +191,8 @@ def main() -> int:
     parser.add_argument("--letters", action="store_true", help="fold the letter reader instead")
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
                         help="danger phrases the letter reader also trains on")
+    parser.add_argument("--letter-min-ordinary", type=int, default=500,
+                        help="ordinary messages in a script the letter reader needs to speak in it (0: any)")
     parser.add_argument("--language-weight", type=float, default=0.5,
                         help="weight of the lexicon's language-file phrases for the letter reader (0: none)")
     parser.add_argument("--veto", metavar="LEVELS", help="count what overruling medical alarms would cost, "
@@ -204,7 +209,7 @@ def main() -> int:
         if args.language_weight > 0:
             phrase_rows += [(m, c, args.language_weight) for rows in
                             language_phrases(ROOT, _scanner().lexicon).values() for m, c in rows]
-        letter_folds(args.files, tuning, extra, phrase_rows, thresholds)
+        letter_folds(args.files, tuning, extra, phrase_rows, thresholds, args.letter_min_ordinary)
         return 0
     if args.veto:
         veto_folds(args.files, tuning, extra, words, [float(v) for v in args.veto.split(",")])

@@ -20,6 +20,7 @@ import io
 import random
 import shutil
 import tempfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from ..engine.bot import Bot
 from ..engine.catalog import EMERGENCY
 from ..engine.content import load_content
 from ..engine.errors import UsageError
-from ..engine.lettermodel import LETTER_MODEL, letter_features, letters
+from ..engine.lettermodel import LETTER_MODEL, letter_features, letters, script
 from ..engine.lexicon import SafetyLexicon
 from ..engine.lexiconlanguages import LANGUAGES
 from ..engine.safety import SafetyScanner
@@ -38,8 +39,8 @@ from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
 __all__ = ["add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves", "held_out", "labelled",
-           "language_phrases", "model_document", "model_dumper", "provenance", "rounded", "run", "train",
-           "train_letters", "tuning_sets"]
+           "language_phrases", "model_document", "model_dumper", "ordinary_scripts", "provenance", "rounded", "run",
+           "train", "train_letters", "tuning_sets"]
 
 SEED = 1
 Message = tuple[str, str, float]  # text, class, weight
@@ -66,9 +67,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the model judges")
     parser.add_argument("--min-df", type=int, default=5, help="an n-gram must occur in this many messages")
     parser.add_argument("--output", type=Path, help=f"where to write (default: CONTENT/{MODEL})")
-    parser.add_argument("--letter-threshold", type=float, default=0.8,
+    parser.add_argument("--letter-threshold", type=float, default=0.75,
                         help="emergency probability from which the letter reader speaks on a message in another "
                              "language (set by benchmarks/model_folds.py --letters)")
+    parser.add_argument("--letter-min-ordinary", type=int, default=500,
+                        help="ordinary messages in a script the letter reader needs to speak in it "
+                             "(set by benchmarks/model_folds.py --letters)")
     parser.add_argument("--letter-output", type=Path, help=f"where to write it (default: CONTENT/{LETTER_MODEL})")
 
 
@@ -191,7 +195,7 @@ def train_letters(messages: list[tuple[str, str, float]], min_df: int = 3) -> tu
 
 def model_document(
     vectorizer: Any, model: Any, threshold: float, trained_on: list[dict[str, Any]], min_words: int = 4,
-    veto_below: float = 0.0, reader: str = "textmodel.py",
+    veto_below: float = 0.0, reader: str = "textmodel.py", scripts: list[str] | None = None,
 ) -> str:
     """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
     coef = model.coef_
@@ -206,7 +210,7 @@ def model_document(
     )
     body = {
         "version": 1, "classes": list(CLASSES), "threshold": threshold, "veto_below": veto_below,
-        "min_words": min_words,
+        "min_words": min_words, **({"scripts": scripts} if scripts is not None else {}),
         "intercepts": [rounded(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
     }
     return head + yaml.dump(body, Dumper=model_dumper(), sort_keys=False, allow_unicode=True, width=1000)
@@ -246,10 +250,20 @@ def run(args: argparse.Namespace) -> int:
         return 0
     vectorizer, model = train_letters(other)
     out = args.letter_output or root / LETTER_MODEL
-    out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py"),
-                   encoding="utf-8")
-    print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(other)} messages")
+    scripts = ordinary_scripts(other, args.letter_min_ordinary)
+    out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py",
+                                  scripts), encoding="utf-8")
+    print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(other)} messages, "
+          f"speaking in {len(scripts)} scripts")
     return 0
+
+
+def ordinary_scripts(messages: list[Message], least: int) -> list[str]:
+    """The scripts (lettermodel.script) with at least `least` ordinary messages among these: the
+    letter reader speaks in them alone. With little but danger phrases in a script (Punjabi's
+    Gurmukhi, Amharic's Ge'ez) it learned the script itself as danger."""
+    counts = Counter(script(letters(m)) for m, c, _ in messages if c == "none")
+    return sorted(s for s, n in counts.items() if s is not None and n >= least)
 
 
 def by_language(scan: SafetyScanner, messages: list[Message]) -> tuple[list[Message], list[Message]]:

@@ -17,17 +17,20 @@ alone (a message in another language is this reader's). The arithmetic is the wo
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Collection
 from pathlib import Path
 
 from .normalise import fold
 from .safetytext import SAFETY_MAX_CHARS
 
-__all__ = ["LETTER_MODEL", "NGRAMS", "letter_features", "letters", "other_language"]
+__all__ = ["LETTER_MODEL", "NGRAMS", "letter_features", "letters", "other_language", "script", "speaks_in"]
 
 LETTER_MODEL = Path("intents") / "lexicon" / "letter-model.yaml"  # generated: genebot train-model
 NGRAMS = (2, 4)
 _WORDS = re.compile(r"[^\W\d_]+")
+_SAMPLE = 400  # letters enough to tell a message's script
 
 
 def letters(text: str) -> list[str]:
@@ -70,3 +73,23 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
     if found != 1:
         return found > 1
     return not any(len(w) >= 3 and w in english for w in words)  # no cue is a stopword (content.py)
+
+
+def script(words: list[str]) -> str | None:
+    """The script most of the message's first letters are written in, as Unicode names it
+    ("LATIN", "ARABIC", "CJK", "GURMUKHI"); None without a letter."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for word in words:
+        for ch in word:
+            counts["LATIN" if ch.isascii() else unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]] += 1
+            seen += 1
+            if seen >= _SAMPLE:
+                return counts.most_common(1)[0][0]
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def speaks_in(words: list[str], scripts: Collection[str] | None) -> bool:
+    """Whether the letter reader may judge a message: one in a script it learned ordinary text
+    in (``scripts`` of its file; None, no such list: any)."""
+    return scripts is None or script(words) in scripts

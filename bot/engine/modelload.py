@@ -21,16 +21,17 @@ __all__ = ["finite_floats", "is_number", "load_model", "read_model_file"]
 _KEYS = {"version", "classes", "threshold", "veto_below", "min_words", "intercepts", "trained_on", "weights"}
 
 
-def read_model_file(root: Path, relative: Path, keys: set[str], problems: list[Problem]) -> Located | None:
-    """A generated model file as a mapping with exactly ``keys``; None when it is absent or its
-    shape is wrong (the problems say where)."""
+def read_model_file(root: Path, relative: Path, keys: set[str], problems: list[Problem],
+                    optional: frozenset[str] = frozenset()) -> Located | None:
+    """A generated model file as a mapping with exactly ``keys`` (and any of ``optional``); None
+    when it is absent or its shape is wrong (the problems say where)."""
     doc = load_optional(root, relative, problems)
     if doc is None:
         return None
     if not isinstance(doc, Located):
         problems.append(Problem(str(relative), None, "the file must be a mapping"))
         return None
-    for key in sorted(set(doc) ^ keys):
+    for key in sorted((set(doc) - optional) ^ keys):
         message = f"unknown key {key!r}" if key in doc else f"missing key {key!r}"
         problems.append(Problem(str(relative), line_of(doc, key), message))
     return None if problems else doc
@@ -40,7 +41,7 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
     """The word model (textmodel.py) or, at LETTER_MODEL, the letter reader (lettermodel.py):
     one file format and one arithmetic, other features."""
     problems: list[Problem] = []
-    doc = read_model_file(root, relative, _KEYS, problems)
+    doc = read_model_file(root, relative, _KEYS, problems, frozenset({"scripts"}))
     if doc is None:
         return None, problems
     label = str(relative)
@@ -66,10 +67,15 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
         error(line_of(doc, "intercepts"), f"intercepts must be a list of {len(CLASSES)} numbers")
     if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
         error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
+    scripts = doc.get("scripts", [])  # absent: the reader speaks in any script
+    if not isinstance(scripts, list) or not all(isinstance(s, str) and s.isupper() for s in scripts):
+        error(line_of(doc, "scripts"), "scripts must list the scripts the reader speaks in, as Unicode names "
+              "them (LATIN, ARABIC, CJK)")
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
-    return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below)), problems  # type: ignore[arg-type]
+    return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below),  # type: ignore[arg-type]
+                       frozenset(scripts) if "scripts" in doc else None), problems
 
 
 def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:

@@ -36,7 +36,7 @@ from .context import (
     sentence_ids,
     together,
 )
-from .lettermodel import letter_features, letters, other_language
+from .lettermodel import letter_features, letters, other_language, speaks_in
 from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
 from .phrasebook import PhraseBook
@@ -135,8 +135,9 @@ class SafetyScanner:
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
-        if urgency is None and foreign and self.letter_model is not None:
-            urgency = self.letter_model.judged(letter_features(folded))  # lettermodel.py
+        letter = self.letter_model
+        if urgency is None and foreign and letter is not None and speaks_in(folded, letter.scripts):
+            urgency = letter.judged(letter_features(folded))  # lettermodel.py
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)

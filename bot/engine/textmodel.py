@@ -56,6 +56,10 @@ class SafetyModel:
     min_words: int = 4
     # Below this emergency probability the model overrules a lexicon's medical alarm (0: never).
     veto_below: float = 0.0
+    # The scripts it learned enough ordinary text in to speak (the letter reader's; None: any).
+    # Trained on little but danger phrases in a script, it learned the script as danger:
+    # Punjabi "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ" (hello) and Amharic "አመሰግናለሁ" (thank you) read as emergencies.
+    scripts: frozenset[str] | None = None
 
     def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The chance of each of CLASSES for a message's words (linear in their number)."""

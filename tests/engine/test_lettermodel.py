@@ -16,7 +16,7 @@ from test_textmodel import run_module
 import bot
 from bot.curate.trainmodel import held_out
 from bot.engine.content import load_content
-from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters
+from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters, script
 from bot.engine.safetytext import SAFETY_MAX_CHARS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,3 +117,11 @@ def test_chinese_japanese_and_korean_are_read_a_character_at_a_time(genebot: bot
     assert words("죽고싶어") == words("죽고 싶어") == ["죽", "고", "싶", "어"]  # NFKD's jamo put back together
     assert words("不想活了") == ["不", "想", "活", "了"]
     assert words("だめ、死にたい。") == ["た", "め", ",", "死", "に", "た", "い"]  # 、 a comma, 。 a full stop
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("quiero morir", "LATIN"), ("不想活了 ok", "CJK"), ("ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ", "GURMUKHI"), ("አመሰግናለሁ", "ETHIOPIC"),
+    ("مرحبا hi", "ARABIC"), ("", None),
+])
+def test_a_message_is_told_by_the_script_most_of_its_letters_are_in(text: str, name: str | None) -> None:
+    assert script(letters(text)) == name
