@@ -125,3 +125,26 @@ def test_chinese_japanese_and_korean_are_read_a_character_at_a_time(genebot: bot
 ])
 def test_a_message_is_told_by_the_script_most_of_its_letters_are_in(text: str, name: str | None) -> None:
     assert script(letters(text)) == name
+
+
+@pytest.mark.parametrize("message", [
+    "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ",                     # Punjabi: hello
+    "ਕੋਈ ਪੰਜਾਬੀ ਬੋਲਦਾ ਹੈ ਇੱਥੇ?",            # does anyone here speak Punjabi?
+    "አመሰግናለሁ",                          # Amharic: thank you
+    "አማርኛ የሚናገር ሰው አለ?",                # is there someone who speaks Amharic?
+])
+def test_the_letter_reader_keeps_quiet_in_a_script_it_learned_only_danger_in(genebot: bot.Bot, message: str) -> None:
+    model = genebot.index.safety.letter_model
+    assert model is not None and model.scripts is not None and script(letters(message)) not in model.scripts
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_the_shipped_letter_reader_speaks_in_the_scripts_it_learned_ordinary_text_in(genebot: bot.Bot) -> None:
+    model = genebot.index.safety.letter_model
+    assert model is not None and model.scripts is not None
+    assert {"LATIN", "ARABIC", "CJK", "CYRILLIC", "DEVANAGARI", "HANGUL"} <= model.scripts
+
+
+def test_a_broken_scripts_list_names_its_line(load_error: Callable[..., str]) -> None:
+    error = load_error(LETTER_MODEL, "- ARABIC\n", "- arabic\n")
+    assert f"{LETTER_MODEL}:" in error and "scripts must list the scripts the reader speaks in" in error
