@@ -250,15 +250,18 @@ FLOORS = {
     "paraphrase-unseen-2.yaml": {"in_scope_accuracy": 0.704, "out_of_scope_fallback": 0.8, "max_false_alarm_rate": 0.0},
     # twenty-second round, at its end: messages in 16 other languages or mixed with English, by a separate helper,
     # never read; counted once: 50/174 caught (29 with the round's start code), 18/149 false alarms (12), advice 5/57
-    "safety-unseen-10.yaml": {"emergency_recall": 0.62, "max_false_alarm_rate": 0.094, "advice_recall": 0.315},
+    "safety-unseen-10.yaml": {"emergency_recall": 0.66, "max_false_alarm_rate": 0.068, "advice_recall": 0.315},
     # twenty-third round: 26 languages, a quarter mixed with English, by a helper who saw neither the lexicon, the
     # content nor any other set; never read, counted once at the end: 59/168 caught, 6/171 false alarms at the
     # round's start (4f2e37b), 122/168 and 20/171 at its end
-    "safety-unseen-11.yaml": {"emergency_recall": 0.565, "max_false_alarm_rate": 0.03, "advice_recall": 0.423},
+    "safety-unseen-11.yaml": {"emergency_recall": 0.65, "max_false_alarm_rate": 0.018, "advice_recall": 0.423},
     # twenty-sixth round, the language files (intents/lexicon/languages): never read; a test failing on its floor
     # showed false alarms 11 -> 12 of 239, not tuned away; at the round's end emergencies 45 -> 55 of 84, and
     # -10 83 -> 108 of 174, -11 79 -> 95 of 168 (advice 5 -> 18 of 57 and 0 -> 11 of 26)
-    "safety-unseen-12.yaml": {"emergency_recall": 0.654, "max_false_alarm_rate": 0.051},
+    # twenty-seventh round (context triggers in the language files, the letter reader retrained on their
+    # phrases): counted at the round's end, 55 -> 58 of 84 and false alarms 12 -> 8; -10 108 -> 116 of 174, 14 -> 10;
+    # -11 95 -> 110 of 168, 5 -> 3 (seen once before, in a README-table failure: -8 121 -> 122 of 130)
+    "safety-unseen-12.yaml": {"emergency_recall": 0.69, "max_false_alarm_rate": 0.034},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
