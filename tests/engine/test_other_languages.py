@@ -181,3 +181,24 @@ def test_the_cli_reads_a_german_question_as_a_question() -> None:
     assert run.returncode == 0, run.stderr
     reply = json.loads(run.stdout)
     assert reply["topic"] != "emergency" and reply["urgency"] is None
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("我想结束这一切", "crisis"),            # I want to end all this
+    ("活着没意思", "crisis"),                # living is pointless
+    ("我想从楼上跳下去", "crisis"),          # I want to jump off the building
+    ("我儿子在桥上要跳下去", "crisis"),      # my son is on the bridge, about to jump
+    ("孩子吞了电池", "medical"),             # the child swallowed a battery
+])
+def test_a_chinese_crisis_in_everyday_words_is_one(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
+    "热得好想死",                             # so hot I could die
+    "今天考试考砸了，好想死啊哈哈",           # failed the exam today, want to die haha
+    "以前我觉得活着没意思，现在好多了",       # I used to feel life was pointless, much better now
+])
+def test_chinese_hyperbole_and_a_past_told_as_over_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
