@@ -202,3 +202,25 @@ def test_a_chinese_crisis_in_everyday_words_is_one(genebot: bot.Bot, message: st
 ])
 def test_chinese_hyperbole_and_a_past_told_as_over_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "no le veo sentido a la vida",          # I see no point in life
+    "ya no puedo mas con esta vida",
+    "j'en ai marre de vivre",               # I'm sick of living
+    "je n'ai plus envie de vivre",
+    "quero acabar com tudo",                # I want to end it all
+    "تعبت من الحياة",                        # I'm tired of life
+    "لا أريد أن أعيش بعد الآن",             # I don't want to live any more
+])
+def test_a_wish_not_to_live_in_everyday_words_is_a_crisis(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", [
+    "quiero desaparecer de esta reunion jaja",            # a bare "disappear" is left out: a dull meeting
+    "el año pasado estaba cansada de vivir, ahora estoy bien",
+])
+def test_leaving_a_meeting_or_a_past_told_as_over_is_no_crisis(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
