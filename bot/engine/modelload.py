@@ -67,15 +67,16 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
         error(line_of(doc, "intercepts"), f"intercepts must be a list of {len(CLASSES)} numbers")
     if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
         error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
-    scripts = doc.get("scripts", [])  # absent: the reader speaks in any script
-    if not isinstance(scripts, list) or not all(isinstance(s, str) and s.isupper() for s in scripts):
+    scripts = doc.get("scripts")  # absent: the reader speaks in any script
+    if scripts is not None and not (isinstance(scripts, list) and all(isinstance(s, str) and s.isupper()
+                                                                       for s in scripts)):
         error(line_of(doc, "scripts"), "scripts must list the scripts the reader speaks in, as Unicode names "
               "them (LATIN, ARABIC, CJK)")
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
     return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below),  # type: ignore[arg-type]
-                       frozenset(scripts) if "scripts" in doc else None), problems
+                       None if scripts is None else frozenset(scripts)), problems
 
 
 def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:

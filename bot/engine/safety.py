@@ -146,7 +146,7 @@ class SafetyScanner:
         """Whether the message is the letter reader's rather than the word model's."""
         return other_language(letters(text), self.cues, self.english)
 
-    def _read(self, words: list[str], asked: list[bool], foreign: bool = False) -> Verdict:
+    def _read(self, words: list[str], asked: list[bool], foreign: bool) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
         reader overrules, read on)."""
         by_kind: dict[str, list[Hit]] = defaultdict(list)
@@ -167,7 +167,7 @@ class SafetyScanner:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
         if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
-        overruled = bool(affirmed) and not foreign and self._overruled(words, affirmed)
+        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign)
         if affirmed and not overruled:
             crisis = [m for m in affirmed if m.urgency == "crisis"]
             # Someone else's crisis only when no crisis mention names the writer: "gave my
@@ -182,12 +182,14 @@ class SafetyScanner:
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
         return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled)
 
-    def _overruled(self, words: list[str], affirmed: list[Mention]) -> bool:
+    def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
         poison your liver?"): read on as a personal or ordinary message. Never a crisis, and never
         in another language: the word model learned English ("estoy en un estudio de terapia
-        genica y no puedo respirar" had been overruled on the words it shares with English)."""
-        if self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
+        genica y no puedo respirar" had been overruled on the words it shares with English).
+        It may still add an emergency there: code-mixed crises ("estoy parado en el puente, just
+        wanted to say adios") are caught so, 15 on the tuning sets."""
+        if foreign or self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
             return False
         return self.model.overrules(words)
 
