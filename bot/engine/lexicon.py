@@ -107,3 +107,14 @@ class SafetyLexicon:
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()
     foreign: frozenset[str] = frozenset()
+
+    def number_name(self, word: str) -> str | None:
+        """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else
+        None: how a message reads its numbers, and so how a phrase must file its own."""
+        if not word[:1].isdigit():
+            return None
+        try:
+            value = float(word.replace(",", "."))
+        except ValueError:
+            return None
+        return next((name for name, low, high in self.numbers if low <= value <= high), None)

@@ -98,7 +98,7 @@ class WordReader:
                 out.append(_AS_TYPED + word)
                 continue
             if foreign and word not in self.known and CENSORED not in word:
-                out.append(self._number(word) or self._stem(word))  # "40,5": a fever in any language
+                out.append(self.lexicon.number_name(word) or self._stem(word))  # "40,5": a fever in any language
                 continue
             known = seen.get(word)
             if known is None:
@@ -107,7 +107,7 @@ class WordReader:
                     repairs += 1
                     done: tuple[str, ...] | None = (self._stem(self._uncensor(word)),)
                 elif word in self.known or len(word) < MIN_BESIDE_LENGTH or not word.isalpha():
-                    done = (self._number(word) or self._stem(word),)
+                    done = (self.lexicon.number_name(word) or self._stem(word),)
                 else:
                     done = self._g_dropped(word) or self._slip_read(word)
                     if done is None and len(word) >= MIN_REPAIR_LENGTH:
@@ -166,16 +166,6 @@ class WordReader:
         read = tuple(self._stem(w) for piece in pieces for w in self.spellings.get(piece, piece).split()
                      if w not in self.lexicon.fillers)
         return read if any(hit.kind == "concept" for hit in self.book.hits(list(read))) else ()
-
-    def _number(self, word: str) -> str | None:
-        """A number the lexicon names by range ("40.2", "104" -> "hightemp"), else None."""
-        if not word[:1].isdigit():
-            return None
-        try:
-            value = float(word.replace(",", "."))
-        except ValueError:
-            return None
-        return next((name for name, low, high in self.lexicon.numbers if low <= value <= high), None)
 
     def _repair(self, word: str) -> tuple[str, ...]:
         for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
