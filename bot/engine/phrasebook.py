@@ -36,7 +36,7 @@ class PhraseBook:
         typed: set[str] = set()
         for kind, words, item in _entries(lexicon):
             typed.update(words)
-            words = tuple(self.stem(w) for w in words)
+            words = self._filed(words, lexicon)
             if GAP in words:
                 parts = split_gaps(words)
                 entries = gapped[parts[0]][parts[1][0]]
@@ -55,6 +55,13 @@ class PhraseBook:
         self.gap_starts = dict(starts)
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
+
+    def _filed(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> tuple[str, ...]:
+        """A phrase's words as a message's are read: stemmed, and a number by its range's name
+        unless an amount follows it. Written as typed, "me tome 30 pastillas" or "41 grad
+        fieber" could never meet a message, whose "30" reads "lotsof" and "41" "hightemp"."""
+        return tuple(self.stem(w) if not w[:1].isdigit() or (i + 1 < len(words) and words[i + 1] in lexicon.amounts)
+                     else lexicon.number_name(w) or w for i, w in enumerate(words))
 
     def stem(self, word: str) -> str:
         """The stem, but a word listed as unstemmed as typed: "gaping" is not "a gap"."""

@@ -224,3 +224,15 @@ def test_a_wish_not_to_live_in_everyday_words_is_a_crisis(genebot: bot.Bot, mess
 ])
 def test_leaving_a_meeting_or_a_past_told_as_over_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("me tome 25 pastillas", "medical"),         # the file says 30: any count of pills that large
+    ("hab grad 40 tabletten geschluckt", "medical"),
+    ("41,5 grad fieber", "medical"),             # a fever by its number, a comma for the point
+    ("عم يتشنج من 12 دقايق", "medical"),          # fitting for 12 minutes (the file says 10)
+])
+def test_a_number_in_a_language_files_phrase_meets_any_number_in_its_range(
+        genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
