@@ -59,20 +59,36 @@ def letter_features(words: list[str]) -> list[str]:
     return grams
 
 
-def other_language(words: list[str], cues: Collection[str], english: Collection[str]) -> bool:
+def other_language(words: list[str], cues: Collection[str], english: Collection[str],
+                   theirs: Collection[str] = (), ours: Collection[str] = ()) -> bool:
     """Whether a message is written, at least in part, in another language: a word in another
     script, or two of the common words of other languages (intents/language.yaml), or one with
     no English stopword of three letters or more beside it. A lone cue among English words ("the
     ER", "my nan", "beta thal", "per kg") is an English message, and the word model's; short
-    stopwords ("a", "am", "no", "me") are words of other languages too."""
-    found = 0
+    stopwords ("a", "am", "no", "me") are words of other languages too.
+
+    Failing those, words that only the language files' phrases use (``theirs``, none of them a
+    word the bot knows as English) outnumbering the English words the bot knows (``ours``),
+    two of them at least: "ik wil niet meer leven" or "dormir y no despertar" have no common
+    word of their language's list, and read as English they were English typos ("leven":
+    "even", "despertar": "despierta") that no phrase of their file could meet."""
+    found = other = known = 0
     for w in words:
         if not w.isascii():
             return True
-        found += w in cues
-    if found != 1:
-        return found > 1
-    return not any(len(w) >= 3 and w in english for w in words)  # no cue is a stopword (content.py)
+        if w in cues:
+            found += 1
+        elif len(w) == 1:  # "y" is "and" or "why", "a" a word of many languages
+            continue
+        elif w in theirs:
+            other += 1
+        elif w in ours:
+            known += 1
+    if found > 1:
+        return True
+    if found == 1 and not any(len(w) >= 3 and w in english for w in words):  # no cue is a stopword (content.py)
+        return True
+    return found + other >= 2 and found + other > known
 
 
 def script(words: list[str]) -> str | None:

@@ -109,6 +109,10 @@ class SafetyScanner:
         self.english = english
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
+        # every word the bot knows as English (with the tails of "i've", "you'll", which the
+        # letter reader's words split off), and the words only the language files use
+        self.ours = frozenset(self.reader.known | english | set(spellings) | {"ve", "ll"})
+        self.theirs = lexicon.foreign - self.ours
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -129,7 +133,7 @@ class SafetyScanner:
         medical one is ordinary (``_overruled``)."""
         asked: list[bool] = []
         folded = letters(text)
-        foreign = other_language(folded, self.cues, self.english)  # once: both readers need it
+        foreign = other_language(folded, self.cues, self.english, self.theirs, self.ours)  # once: both readers need it
         words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked, foreign)
         if verdict.topic == EMERGENCY or verdict.judged:
@@ -144,7 +148,7 @@ class SafetyScanner:
 
     def other_language(self, text: str) -> bool:
         """Whether the message is the letter reader's rather than the word model's."""
-        return other_language(letters(text), self.cues, self.english)
+        return other_language(letters(text), self.cues, self.english, self.theirs, self.ours)
 
     def _read(self, words: list[str], asked: list[bool], foreign: bool) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned

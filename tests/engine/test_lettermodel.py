@@ -46,6 +46,28 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
     assert not scan.other_language("is the beta thal gene therapy safe for kids")
 
 
+@pytest.mark.parametrize("message", [
+    "ik wil niet meer leven",       # Dutch: no word of the common list, every word a language file's
+    "dormir y no despertar",        # Spanish: "despertar" is no "despierta" repaired
+    "krijg geen lucht",             # Dutch: "geen" is no "gene"
+])
+def test_another_language_is_told_by_the_words_only_the_language_files_use(genebot: bot.Bot, message: str) -> None:
+    assert genebot.index.safety.other_language(message)
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "Drop the knife!",              # English words, though some language file has them too
+    "Tom's face lit up.",
+    "my son is in a gene therapy trial for sma and hes not breathing",
+    "i cant breth and my chst hurts",  # misspelt English stays English: its typos are repaired
+])
+def test_english_with_a_word_a_language_file_also_has_or_with_typos_stays_english(
+        genebot: bot.Bot, message: str) -> None:
+    assert not genebot.index.safety.other_language(message)
+
+
 # Messages in other languages no lexicon phrase names, which the letter reader calls (written for
 # this test, not taken from an evaluation set).
 LETTERS = {
