@@ -71,8 +71,12 @@ class Reader(Collector):
         keep = frozenset({GAP}) if gaps else frozenset()
         plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
         gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
+        marked: dict[tuple[str, ...], tuple[str, ...]] = {}  # phrases written with a comma, as written
         for where, text in self._expanded(self.located_texts(raw, line, what), what):
-            words = tuple(w for w in tokens(text, self.spellings, self.fillers, keep) if w not in (CLAUSE, SENTENCE))
+            read = tokens(text, self.spellings, self.fillers, keep)
+            words = tuple(w for w in read if w not in (CLAUSE, SENTENCE))
+            if CLAUSE in read and SENTENCE not in read:
+                marked[words] = tuple(read)
             if not words or all(w == GAP for w in words):
                 self.error(where, f"{what}: {text!r} has no words left after normalising")
             elif GAP in words and (words[0] == GAP or words[-1] == GAP):
@@ -90,7 +94,10 @@ class Reader(Collector):
         for bare in plain.keys() & gapped.keys():  # a '*' may stand for no word at all
             where, text = plain[bare]
             self.error(where, f"{what}: {text!r} is listed twice: {gapped[bare]!r} already matches it")
-        return tuple(dict.fromkeys(variant for words in found for variant in self._aliased(words)))
+        # A phrase written with a comma ("bye everyone, forgive me") meets a message typed with
+        # one, whose comma the scan reads as a clause mark, as well as one typed without.
+        return tuple(dict.fromkeys(variant for words in found for form in (words, marked.get(words)) if form
+                                   for variant in self._aliased(form)))
 
     def _aliased(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
         """A phrase with a number's name, also with each name a number in its range may be read

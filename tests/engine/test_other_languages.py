@@ -236,3 +236,13 @@ def test_a_number_in_a_language_files_phrase_meets_any_number_in_its_range(
         genebot: bot.Bot, message: str, urgency: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
+    "সবাইকে বিদায়, আমাকে ক্ষমা করো",        # Bengali: goodbye everyone, forgive me (the file has the comma)
+    "সবাইকে বিদায় আমাকে ক্ষমা করো",         # ... and typed without it
+    "sabko alvida, mujhe maaf karna",       # Hindi in Latin letters
+    "सिर पर चोट, कुछ याद नहीं",               # Hindi: hit on the head, remembers nothing
+])
+def test_a_phrase_written_with_a_comma_meets_a_message_with_or_without_it(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
