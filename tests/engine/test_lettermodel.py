@@ -49,6 +49,7 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
 @pytest.mark.parametrize("message", [
     "ik wil niet meer leven",       # Dutch: no word of the common list, every word a language file's
     "dormir y no despertar",        # Spanish: "despertar" is no "despierta" repaired
+    "personne ne me regretterait",  # French: "personne" is no "person" with a typo
     "krijg geen lucht",             # Dutch: "geen" is no "gene"
 ])
 def test_another_language_is_told_by_the_words_only_the_language_files_use(genebot: bot.Bot, message: str) -> None:
