@@ -16,8 +16,11 @@ from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SUPPORT, SafetyLexicon
 from .safetytext import CLAUSE, SENTENCE, stem
 
-__all__ = ["PhraseBook", "lexicon_words"]
+__all__ = ["AS_TYPED", "PhraseBook", "lexicon_words"]
 
+# Marks a word of another language, so no lexicon phrase meets it: Polish "od" (from) is no
+# overdose, German "die" (the) no wish to die.
+AS_TYPED = "ʼ"
 _DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .lexicon import GAP, SafetyLexicon
 from .memo import remember
-from .phrasebook import PhraseBook
+from .phrasebook import AS_TYPED, PhraseBook
 from .runs import split_run
 from .safetytext import CENSORED, SAFETY_MAX_CHARS, tokens
 from .slips import Slips
@@ -32,9 +32,6 @@ MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
 MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
 _CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
-# Marks a word of another language, so no lexicon phrase meets it: Polish "od" (from) is no
-# overdose, German "die" (the) no wish to die.
-_AS_TYPED = "ʼ"
 
 
 class WordReader:
@@ -95,7 +92,7 @@ class WordReader:
                 out.append(word)  # "took 500 mg": a dose, not a count of pills
                 continue
             if foreign and word in self.lexicon.homographs:
-                out.append(_AS_TYPED + word)
+                out.append(AS_TYPED + word)
                 continue
             if foreign and word not in self.known and CENSORED not in word:
                 out.append(self.lexicon.number_name(word) or self._stem(word))  # "40,5": a fever in any language
