@@ -37,16 +37,16 @@ class PhraseBook:
         # first part -> first word after the gap -> [(parts, kind, item)]
         gapped: dict[tuple[str, ...], dict[str, list[_Gapped]]] = defaultdict(lambda: defaultdict(list))
         typed: set[str] = set()
-        for kind, words, item in _entries(lexicon):
-            typed.update(words)
-            words = self._filed(words, lexicon)
-            if GAP in words:
-                parts = split_gaps(words)
-                entries = gapped[parts[0]][parts[1][0]]
-                if (parts, kind, item) not in entries:
-                    entries.append((parts, kind, item))
-            elif (kind, item) not in table[words]:
-                table[words].append((kind, item))
+        for kind, typed_words, item in _entries(lexicon):
+            typed.update(typed_words)
+            for words in self._forms(typed_words, lexicon):
+                if GAP in words:
+                    parts = split_gaps(words)
+                    entries = gapped[parts[0]][parts[1][0]]
+                    if (parts, kind, item) not in entries:
+                        entries.append((parts, kind, item))
+                elif (kind, item) not in table[words]:
+                    table[words].append((kind, item))
         self.trie = _trie(table)
         self.words = frozenset(typed - {GAP})  # every word of every phrase, as typed: all the scan can know
         # ... and those of its English phrases: what a typo or a run of English may be read as
@@ -58,6 +58,16 @@ class PhraseBook:
         self.gap_starts = dict(starts)
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
+
+    def _forms(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> list[tuple[str, ...]]:
+        """How a phrase is filed; a language file's phrase with a homograph also as a message in
+        that language reads it, marked: German "hab mir die pulsadern aufgeschnitten" or Polish
+        "krew z nosa od godziny" met no message in German or Polish, whose "die" and "od" are
+        marked so that no English phrase meets them."""
+        filed = self._filed(words, lexicon)
+        if words not in lexicon.translated or lexicon.homographs.isdisjoint(words):
+            return [filed]
+        return [filed, tuple(AS_TYPED + w if w in lexicon.homographs else f for w, f in zip(words, filed, strict=True))]
 
     def _filed(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> tuple[str, ...]:
         """A phrase's words as a message's are read: stemmed, and a number by its range's name

@@ -246,3 +246,16 @@ def test_a_number_in_a_language_files_phrase_meets_any_number_in_its_range(
 ])
 def test_a_phrase_written_with_a_comma_meets_a_message_with_or_without_it(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "ich hab mir die pulsadern aufgeschnitten",  # German: "die" is "the", not the English wish
+    "leci krew z nosa od godziny",                # Polish: "od" is "from" (for an hour), not an overdose
+])
+def test_a_phrase_of_another_language_with_a_word_english_also_has_meets_its_message(
+        genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
+
+
+def test_the_same_words_in_an_english_message_are_still_read_as_english(genebot: bot.Bot) -> None:
+    assert genebot.reply("i want to die, i took an od of my meds")[0].urgency == "crisis"
