@@ -13,6 +13,7 @@ from typing import Any
 
 from .errors import Problem
 from .lexicon import GAP
+from .normalise import strip_controls
 from .safetytext import CLAUSE, SENTENCE, tokens
 from .validation import Collector
 from .yamlfile import Located, line_of
@@ -71,12 +72,11 @@ class Reader(Collector):
         keep = frozenset({GAP}) if gaps else frozenset()
         plain: dict[tuple[str, ...], tuple[int | None, str]] = {}  # gap-free phrases, and where
         gapped: dict[tuple[str, ...], str] = {}                    # a gapped phrase by its words
-        marked: dict[tuple[str, ...], tuple[str, ...]] = {}  # phrases written with a comma, as written
+        also: dict[tuple[str, ...], list[tuple[str, ...]]] = {}  # other forms a message may take
         for where, text in self._expanded(self.located_texts(raw, line, what), what):
-            read = tokens(text, self.spellings, self.fillers, keep)
+            read = tokens(strip_controls(text), self.spellings, self.fillers, keep)
             words = tuple(w for w in read if w not in (CLAUSE, SENTENCE))
-            if CLAUSE in read and SENTENCE not in read:
-                marked[words] = tuple(read)
+            also[words] = _other_forms(text, read, self.spellings, self.fillers, keep)
             if not words or all(w == GAP for w in words):
                 self.error(where, f"{what}: {text!r} has no words left after normalising")
             elif GAP in words and (words[0] == GAP or words[-1] == GAP):
@@ -94,9 +94,7 @@ class Reader(Collector):
         for bare in plain.keys() & gapped.keys():  # a '*' may stand for no word at all
             where, text = plain[bare]
             self.error(where, f"{what}: {text!r} is listed twice: {gapped[bare]!r} already matches it")
-        # A phrase written with a comma ("bye everyone, forgive me") meets a message typed with
-        # one, whose comma the scan reads as a clause mark, as well as one typed without.
-        return tuple(dict.fromkeys(variant for words in found for form in (words, marked.get(words)) if form
+        return tuple(dict.fromkeys(variant for words in found for form in (words, *also[words])
                                    for variant in self._aliased(form)))
 
     def _aliased(self, words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -135,3 +133,19 @@ class Reader(Collector):
         if lost:
             self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
                              f"({', '.join(map(repr, lost))} is a filler, dropped from messages too)")
+
+
+def _other_forms(text: str, read: list[str], spellings: Mapping[str, str], fillers: frozenset[str],
+                 keep: frozenset[str]) -> list[tuple[str, ...]]:
+    """The forms of a phrase a message may take besides its words alone. Written with a comma
+    ("bye everyone, forgive me"), it meets a message typed with one, whose comma the scan reads
+    as a clause mark. Written with a zero-width non-joiner, as Persian joins "می" to its verb,
+    it meets a message that puts a space there as well as one that types it (which the bot
+    drops, as it drops every invisible character)."""
+    forms = []
+    if CLAUSE in read and SENTENCE not in read:
+        forms.append(tuple(read))
+    if "\u200c" in text:
+        spaced = tokens(text.replace("\u200c", " "), spellings, fillers, keep)
+        forms.append(tuple(w for w in spaced if w not in (CLAUSE, SENTENCE)))
+    return forms

@@ -259,3 +259,12 @@ def test_a_phrase_of_another_language_with_a_word_english_also_has_meets_its_mes
 
 def test_the_same_words_in_an_english_message_are_still_read_as_english(genebot: bot.Bot) -> None:
     assert genebot.reply("i want to die, i took an od of my meds")[0].urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", [
+    "نامه‌هامو نوشتم",   # Persian: I wrote my letters, with the zero-width non-joiner the file has
+    "نامه هامو نوشتم",   # ... a space in its place
+    "نامههامو نوشتم",    # ... and nothing
+])
+def test_a_persian_phrase_meets_its_message_however_the_non_joiner_is_typed(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
