@@ -1001,3 +1001,18 @@ def test_what_is_said_of_a_danger_in_general_is_no_emergency(genebot: bot.Bot, m
 ])
 def test_a_crisis_beside_those_words_is_still_one(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "my dad might have had a stroke",           # the word model had read the hedge as a question
+    "my mom may have had a stroke",
+    "i think my husband might have had a heart attack",
+    "i think my dad is having a heart attack",
+])
+def test_a_stroke_or_heart_attack_feared_now_with_a_hedge_is_an_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
+    assert genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")[0].topic != "emergency"
