@@ -1015,4 +1015,5 @@ def test_a_stroke_or_heart_attack_feared_now_with_a_hedge_is_an_emergency(genebo
 
 
 def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
-    assert genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")[0].topic != "emergency"
+    reply, _ = genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")
+    assert reply.topic != "emergency"
