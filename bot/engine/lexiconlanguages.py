@@ -1,6 +1,7 @@
 """The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
 language, its emergency phrases filed under the concept ids of safety.yaml, its ConText
-triggers and figures of speech, and the owners and frames of a request for personal advice.
+triggers, scope ends and figures of speech, and the owners and frames of a request for
+personal advice.
 
 Kept apart from safety.yaml so that the scan knows which words are English. A word only these
 files use is read as typed in a message in another language, and is never what an English
@@ -37,10 +38,13 @@ class OtherLanguages:
     owners: Phrases  # personal advice: whose situation ("mi hijo", "我女儿") ...
     frames: Phrases  # ... and the decision asked about ("deberia", "soll ich", "适合参加")
     amounts: frozenset[str] = frozenset()  # "40 lat", "70 kg": an age or a weight, no fever or count of pills
+    end: Phrases = ()       # where a context scope ends ("pero", "mais") ...
+    end_near: Phrases = ()  # ... and a short one ("y", "et", "ich"): Spanish drops its "I"
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
-                *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames)
+                *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames,
+                *self.end, *self.end_near)
 
 
 def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
@@ -64,7 +68,8 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
     return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in found.terms.items()}),
                           tuple(found.pseudo), tuple(found.triggers), tuple(found.disclaimers),
                           tuple(dict.fromkeys(found.personal["owners"])),
-                          tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts))
+                          tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
+                          tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])))
 
 
 class _Found:
@@ -78,6 +83,7 @@ class _Found:
         self.disclaimers: list[tuple[str, ...]] = []
         self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
         self.amounts: set[str] = set()
+        self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": []}
 
     def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> None:
         concepts = doc["concepts"]
@@ -95,7 +101,11 @@ class _Found:
                     phrases.extend(r.phrases(personal, key, "'personal'", gaps=True))
         self.amounts |= r.one_words(doc, "amounts")
         if "context" in doc:
-            self.triggers.extend(read_triggers(r, doc["context"], line_of(doc, "context"), set(CATEGORIES), set()))
+            context = doc["context"]
+            self.triggers.extend(read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.ends}, set()))
+            for key, phrases in self.ends.items():
+                if isinstance(context, Located) and key in context:
+                    phrases.extend(r.phrases(context, key, "'context'"))
 
     def _terms(self, r: Reader, concepts: Located, cid: str) -> None:
         for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):

@@ -108,6 +108,8 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
                        for c in lexicon.concepts),
         pseudo=lexicon.pseudo + other.pseudo,
         triggers=lexicon.triggers + other.triggers,
+        end=_merged(lexicon.end, other.end),
+        end_near=_merged(lexicon.end_near, other.end_near),
         disclaimers=lexicon.disclaimers + other.disclaimers,
         amounts=lexicon.amounts | other.amounts,
         personal=replace(lexicon.personal, owners=_merged(lexicon.personal.owners, other.owners),

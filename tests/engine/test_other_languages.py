@@ -4,6 +4,7 @@ languages, and words of another language read as that language's, not as misspel
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,18 @@ def test_nearly_every_emergency_phrase_of_the_language_files_sent_alone_is_an_em
     missed = [p for p in phrases if genebot.reply(p)[0].topic != "emergency"]
     assert len(phrases) > 9000
     assert len(missed) <= 15, missed
+
+
+@pytest.mark.parametrize("message", [
+    "siento que no valgo nada y quiero morirme",   # Spanish drops its "I": "y" ends the "no" first
+    "je ne vaux rien et je veux mourir",
+    "ich bin nichts wert und ich will sterben",
+])
+def test_a_denial_ends_where_its_language_ends_a_clause(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
+
+
+def test_a_language_files_scope_ends_are_checked_at_load(load_error: Callable[[Path | str, str, str], str]) -> None:
+    message = load_error("intents/lexicon/languages/es.yaml", "context:\n", "context:\n  end: 5\n")
+    assert "intents/lexicon/languages/es.yaml" in message and "'end'" in message, message
+
