@@ -299,3 +299,21 @@ def test_a_language_files_scope_ends_are_checked_at_load(load_error: Callable[[P
     message = load_error("intents/lexicon/languages/es.yaml", "context:\n", "context:\n  end: 5\n")
     assert "intents/lexicon/languages/es.yaml" in message and "'end'" in message, message
 
+
+@pytest.mark.parametrize("message", [
+    "je ne veux pas mourir",            # French: a fear of dying, as English "i dont want to die" is
+    "ich will nicht sterben",
+    "non voglio morire",
+    "我不想死",
+    "لا أريد أن أموت، فقط أسأل",
+])
+def test_i_do_not_want_to_die_is_a_fear_in_every_language_not_a_wish(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "no puedo respirar, no quiero morir",              # the fear beside a medical emergency
+    "je ne veux pas mourir mais je vais me tuer ce soir",
+])
+def test_beside_an_emergency_that_fear_changes_nothing(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
