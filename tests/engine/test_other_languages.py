@@ -317,3 +317,24 @@ def test_i_do_not_want_to_die_is_a_fear_in_every_language_not_a_wish(genebot: bo
 ])
 def test_beside_an_emergency_that_fear_changes_nothing(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "quiero dejar de existir",           # Spanish: I want to stop existing
+    "me corto para sentir algo",         # Spanish: I cut myself to feel something
+    "quero sumir para sempre",           # Portuguese: I want to vanish for ever
+    "我每天都想死",                        # Chinese: I want to die every day
+    "살기 싫어",                          # Korean: I hate living
+    "لا أريد أن أعيش",                   # Arabic: I don't want to live
+])
+def test_a_wish_not_to_live_said_plainly_in_more_languages_is_a_crisis(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", [
+    "la empresa va a dejar de existir",  # the company will cease to exist
+    "我一直想死去的奶奶",                  # I keep missing my late grandmother ("想" is also "miss")
+])
+def test_the_same_words_about_something_else_are_no_crisis(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
