@@ -338,3 +338,23 @@ def test_a_wish_not_to_live_said_plainly_in_more_languages_is_a_crisis(genebot: 
 ])
 def test_the_same_words_about_something_else_are_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("мой сын не дышит", "medical"),                 # Russian: my son is not breathing
+    ("मेरा बेटा सांस नहीं ले रहा", "medical"),         # Hindi: the same
+    ("tiene fiebre de 40 y no me reconoce", "medical"),  # Spanish: a fever, and he does not know me
+    ("i cant breathe through my nose or mouth", "medical"),
+])
+def test_someone_not_breathing_or_confused_with_a_fever_is_a_medical_emergency(
+        genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
+    "мой сын не дышит носом, это опасно?",          # Russian: a blocked nose
+    "i cant breathe through my nose, is that normal",
+])
+def test_a_blocked_nose_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
