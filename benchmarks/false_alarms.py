@@ -14,6 +14,12 @@ called emergencies, except for a held-out corpus, which is counted and never rea
 --untrained-half counts an everyday file's half the learned reader is never trained on:
 
     python benchmarks/false_alarms.py /tmp/everyday2/tatoeba-english.txt --untrained-half --base main
+
+--other-language counts instead the messages the scan reads as another language (which turns
+off English typo repair and the word model, and lets the letter reader speak): on an English
+corpus, each one is English misread.
+
+    python benchmarks/false_alarms.py /tmp/everyday/epie-idioms.txt --other-language --base main
 """
 
 from __future__ import annotations
@@ -37,14 +43,17 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 from bot.engine.bot import Bot
 from bot.engine.content import load_content
-scan = Bot(load_content(sys.argv[1])).index.safety.scan
+safety = Bot(load_content(sys.argv[1])).index.safety
 texts = json.load(sys.stdin)
-print(json.dumps([i for i, t in enumerate(texts) if scan(t).topic == "emergency"]))
+if sys.argv[2] == "other-language":
+    print(json.dumps([i for i, t in enumerate(texts) if safety.other_language(t)]))
+else:
+    print(json.dumps([i for i, t in enumerate(texts) if safety.scan(t).topic == "emergency"]))
 """
 
 
-def alarms(code: Path, texts: list[str]) -> list[int]:
-    out = subprocess.run([sys.executable, "-c", _COUNTER, str(code)], input=json.dumps(texts), check=True,
+def alarms(code: Path, texts: list[str], mode: str = "emergency") -> list[int]:
+    out = subprocess.run([sys.executable, "-c", _COUNTER, str(code), mode], input=json.dumps(texts), check=True,
                          capture_output=True, text=True, timeout=3600)
     return json.loads(out.stdout)
 
@@ -56,14 +65,18 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print this many of the messages called emergencies")
     parser.add_argument("--untrained-half", action="store_true",
                         help="only the half of an everyday file that `genebot train-model --everyday` never takes")
+    parser.add_argument("--other-language", action="store_true",
+                        help="count the messages read as another language instead")
     args = parser.parse_args()
     texts = halves(args.corpus)[1] if args.untrained_half else load_corpus(args.corpus)
-    found = alarms(ROOT, texts)
-    print(f"{args.corpus.name}: {len(found)} of {len(texts)} messages called emergencies "
+    mode = "other-language" if args.other_language else "emergency"
+    what = "read as another language" if args.other_language else "called emergencies"
+    found = alarms(ROOT, texts, mode)
+    print(f"{args.corpus.name}: {len(found)} of {len(texts)} messages {what} "
           f"({100 * len(found) / max(len(texts), 1):.1f}%) by this tree")
     if args.base:
         with checked_out(args.base) as base:
-            before = alarms(base, texts)
+            before = alarms(base, texts, mode)
         print(f"{args.corpus.name}: {len(before)} of {len(texts)} by {args.base}")
     if args.show:
         if "heldout" in args.corpus.name:

@@ -72,3 +72,12 @@ def test_the_false_alarm_probe_counts_and_never_shows_a_held_out_corpus(tmp_path
                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
     assert "1 of 2 messages called emergencies" in run.stdout
     assert "clutching" not in run.stdout and "never read" in run.stdout
+
+
+def test_the_false_alarm_probe_counts_messages_read_as_another_language(tmp_path: Path) -> None:
+    corpus = tmp_path / "lines.txt"
+    corpus.write_text("I've met Tom before.\nik wil niet meer leven\nwhat is gene therapy\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "benchmarks/false_alarms.py", str(corpus), "--other-language", "--show", "5"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    assert "1 of 3 messages read as another language" in run.stdout
+    assert "ik wil niet meer leven" in run.stdout and "Tom" not in run.stdout
