@@ -1017,3 +1017,19 @@ def test_a_stroke_or_heart_attack_feared_now_with_a_hedge_is_an_emergency(genebo
 def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")
     assert reply.topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "he has all the signs of a stroke right now",   # signs he has: "sign of" asks nothing here
+    "my dad has all the signs of a heart attack",
+])
+def test_the_signs_someone_has_are_an_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "medical"
+
+
+@pytest.mark.parametrize("message", [
+    "what are the signs of a heart attack",
+    "he had signs of a heart attack last year but it was anxiety",
+])
+def test_signs_asked_about_or_told_as_past_are_not(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
