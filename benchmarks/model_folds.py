@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.curate.trainmodel import (  # noqa: E402
+    LETTER_MIN_ORDINARY,
     bot_without,
     by_language,
     everyday,
@@ -191,7 +192,7 @@ def main() -> int:
     parser.add_argument("--letters", action="store_true", help="fold the letter reader instead")
     parser.add_argument("--phrases", action="append", type=Path, default=[], metavar="TSV",
                         help="danger phrases the letter reader also trains on")
-    parser.add_argument("--letter-min-ordinary", type=int, default=500,
+    parser.add_argument("--letter-min-ordinary", type=int, default=LETTER_MIN_ORDINARY,
                         help="ordinary messages in a script the letter reader needs to speak in it (0: any)")
     parser.add_argument("--language-weight", type=float, default=0.5,
                         help="weight of the lexicon's language-file phrases for the letter reader (0: none)")

@@ -38,11 +38,12 @@ from ..engine.safety import SafetyScanner
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
-__all__ = ["add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves", "held_out", "labelled",
-           "language_phrases", "model_document", "model_dumper", "ordinary_scripts", "provenance", "rounded", "run",
-           "train", "train_letters", "tuning_sets"]
+__all__ = ["LETTER_MIN_ORDINARY", "add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves",
+           "held_out", "labelled", "language_phrases", "model_document", "model_dumper", "ordinary_scripts",
+           "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
 
 SEED = 1
+LETTER_MIN_ORDINARY = 500  # ordinary messages in a script the letter reader needs to speak in it
 Message = tuple[str, str, float]  # text, class, weight
 
 
@@ -70,7 +71,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--letter-threshold", type=float, default=0.75,
                         help="emergency probability from which the letter reader speaks on a message in another "
                              "language (set by benchmarks/model_folds.py --letters)")
-    parser.add_argument("--letter-min-ordinary", type=int, default=500,
+    parser.add_argument("--letter-min-ordinary", type=int, default=LETTER_MIN_ORDINARY,
                         help="ordinary messages in a script the letter reader needs to speak in it "
                              "(set by benchmarks/model_folds.py --letters)")
     parser.add_argument("--letter-output", type=Path, help=f"where to write it (default: CONTENT/{LETTER_MODEL})")

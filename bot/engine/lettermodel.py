@@ -16,6 +16,7 @@ alone (a message in another language is this reader's). The arithmetic is the wo
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -60,7 +61,7 @@ def letter_features(words: list[str]) -> list[str]:
 
 
 def other_language(words: list[str], cues: Collection[str], english: Collection[str],
-                   theirs: Collection[str] = (), ours: Collection[str] = ()) -> bool:
+                   theirs: Collection[str], ours: Collection[str]) -> bool:
     """Whether a message is written, at least in part, in another language: a word in another
     script, or two of the common words of other languages (intents/language.yaml), or one with
     no English stopword of three letters or more beside it. A lone cue among English words ("the
@@ -94,14 +95,8 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
 def script(words: list[str]) -> str | None:
     """The script most of the message's first letters are written in, as Unicode names it
     ("LATIN", "ARABIC", "CJK", "GURMUKHI"); None without a letter."""
-    counts: Counter[str] = Counter()
-    seen = 0
-    for word in words:
-        for ch in word:
-            counts["LATIN" if ch.isascii() else unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]] += 1
-            seen += 1
-            if seen >= _SAMPLE:
-                return counts.most_common(1)[0][0]
+    sample = itertools.islice((ch for word in words for ch in word), _SAMPLE)
+    counts = Counter("LATIN" if ch.isascii() else unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0] for ch in sample)
     return counts.most_common(1)[0][0] if counts else None
 
 

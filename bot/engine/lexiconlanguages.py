@@ -103,8 +103,8 @@ class _Found:
         if "context" in doc:
             context = doc["context"]
             self.triggers.extend(read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.ends}, set()))
-            for key, phrases in self.ends.items():
-                if isinstance(context, Located) and key in context:
+            for key, phrases in self.ends.items() if isinstance(context, Located) else ():
+                if key in context:
                     phrases.extend(r.phrases(context, key, "'context'"))
 
     def _terms(self, r: Reader, concepts: Located, cid: str) -> None:

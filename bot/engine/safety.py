@@ -109,9 +109,10 @@ class SafetyScanner:
         self.english = english
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
-        # every word the bot knows as English (with the tails of "i've", "you'll", which the
-        # letter reader's words split off), and the words only the language files use
-        self.ours = frozenset(self.reader.known | english | set(spellings) | {"ve", "ll"})
+        # every word the bot knows as English (its stopwords among them, with the tails of
+        # "i've", "you'll", which the letter reader's words split off), and the words only the
+        # language files use
+        self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"})
         self.theirs = lexicon.foreign - self.ours
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
@@ -133,7 +134,7 @@ class SafetyScanner:
         medical one is ordinary (``_overruled``)."""
         asked: list[bool] = []
         folded = letters(text)
-        foreign = other_language(folded, self.cues, self.english, self.theirs, self.ours)  # once: both readers need it
+        foreign = self._foreign(folded)  # once: both readers need it
         words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked, foreign)
         if verdict.topic == EMERGENCY or verdict.judged:
@@ -148,7 +149,10 @@ class SafetyScanner:
 
     def other_language(self, text: str) -> bool:
         """Whether the message is the letter reader's rather than the word model's."""
-        return other_language(letters(text), self.cues, self.english, self.theirs, self.ours)
+        return self._foreign(letters(text))
+
+    def _foreign(self, folded: list[str]) -> bool:
+        return other_language(folded, self.cues, self.english, self.theirs, self.ours)
 
     def _read(self, words: list[str], asked: list[bool], foreign: bool) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
