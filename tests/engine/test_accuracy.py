@@ -30,6 +30,8 @@ EVAL = Path(__file__).parents[1] / "eval"
 # there (counted, not read): safety-heldout-5 0.09 -> 0.097.
 # Twentieth round: every safety held-out set's emergency floor and false-alarm ceiling set to where it
 # stands at the round's end (counted, not read), so a later loss shows.
+# Twenty-ninth round: real-heldout, -7 and -9 in-scope floors raised to where they stand after the round's
+# vocabulary (counted, not read): 0.55 -> 0.68, 0.42 -> 0.57, 0.63 -> 0.72.
 FLOORS = {
     # twentieth round: out of scope 0.94 -> 0.93, one question (counted, not read) the new personal frames
     # ("push for more", "do we give", "can * go back to") now decline as personal advice
@@ -55,7 +57,7 @@ FLOORS = {
     # 0.81 -> 0.77 in the eighth round: a question ranked on its last clause now gives a vector rule
     # the support it needs (traded for 13 in-scope questions on the tuning sets).
     "real-tune-2.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.77, "max_false_alarm_rate": 0.0},
-    "real-heldout.yaml": {"in_scope_accuracy": 0.55, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
+    "real-heldout.yaml": {"in_scope_accuracy": 0.68, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
     "real-tune-3.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.58, "max_false_alarm_rate": 0.0},
     # out of scope -1 in the nineteenth round: the topic model retrained with safety-tune-21 (counted)
     "real-heldout-3.yaml": {"in_scope_accuracy": 0.62, "out_of_scope_fallback": 0.61, "max_false_alarm_rate": 0.0},
@@ -111,7 +113,7 @@ FLOORS = {
     "safety-heldout-7.yaml": {"emergency_recall": 0.774, "max_false_alarm_rate": 0.089, "advice_recall": 0.36},
     # tenth round, floors at arrival, measured before any tuning (real-heldout-7 is never tuned on)
     "real-tune-7.yaml": {"in_scope_accuracy": 0.6, "out_of_scope_fallback": 0.65, "max_false_alarm_rate": 0.0},
-    "real-heldout-7.yaml": {"in_scope_accuracy": 0.42, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
+    "real-heldout-7.yaml": {"in_scope_accuracy": 0.57, "out_of_scope_fallback": 0.89, "max_false_alarm_rate": 0.0},
     # thirteenth round: the held-out halves at arrival (never tuned on); safety-tune-13 after this
     # round's tuning (at arrival 24/31 emergencies caught and 10/43 false alarms)
     "safety-tune-13.yaml": {"emergency_recall": 0.96, "max_false_alarm_rate": 0.12, "advice_recall": 0.75},
@@ -127,7 +129,7 @@ FLOORS = {
     "real-tune-9.yaml": {"in_scope_accuracy": 0.26, "out_of_scope_fallback": 0.8, "max_false_alarm_rate": 0.0},
     # out of scope -1 in the nineteenth round: the topic model's best guesses answer a few (counted),
     # and -1 more with the lexicon changes from safety-tune-21 (counted)
-    "real-heldout-9.yaml": {"in_scope_accuracy": 0.63, "out_of_scope_fallback": 0.79, "max_false_alarm_rate": 0.009},
+    "real-heldout-9.yaml": {"in_scope_accuracy": 0.72, "out_of_scope_fallback": 0.79, "max_false_alarm_rate": 0.009},
     # out of scope -2 in the nineteenth round: the topic model's best guesses answer a few (counted)
     "real-tune-10.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.6, "max_false_alarm_rate": 0.0},
     # out of scope -1 in the nineteenth round: the topic model's best guesses answer a few (counted)
@@ -206,6 +208,11 @@ FLOORS = {
     # twenty-first round: a thirteenth collection, seven questions the public sent to NIH's GARD (one data set, so
     # no held-out half); at arrival (75f47d4) in scope 0/2, out of scope 2/5
     "real-tune-13.yaml": {"in_scope_accuracy": 0.0, "out_of_scope_fallback": 0.6, "max_false_alarm_rate": 0.0},
+    # twenty-ninth round: a fourteenth collection (44 web domains found through the stored pages: FAQs, faith Q&A
+    # letters, blogs, forums; mostly out of scope). At arrival (c4b15b4): tuning half in scope 5/7, out of scope
+    # 20/31; the held-out half (counted, never read) 4/5 and 22/26, unchanged by the round's content
+    "real-tune-14.yaml": {"in_scope_accuracy": 0.71, "out_of_scope_fallback": 0.7, "max_false_alarm_rate": 0.0},
+    "real-heldout-14.yaml": {"in_scope_accuracy": 0.8, "out_of_scope_fallback": 0.84, "max_false_alarm_rate": 0.0},
     # twenty-first round: written by another helper who saw neither the lexicon nor any other set (emphasis on
     # personal advice asked indirectly), then read and tuned on; at arrival (f65a450) 78/80 caught, 4/320 false
     # alarms, advice 125/131 and 125/150
@@ -272,7 +279,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
                "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml", "safety-unseen-9.yaml",
                "paraphrase-unseen-2.yaml", "safety-unseen-10.yaml", "safety-unseen-11.yaml",
-               "safety-unseen-12.yaml"}
+               "safety-unseen-12.yaml", "real-heldout-14.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))

@@ -184,7 +184,11 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
-NOT_YET_TRAINED: dict[str, str] = {}
+NOT_YET_TRAINED: dict[str, str] = {
+    "real-tune-14.yaml": "twenty-ninth round: 38 ordinary questions, no emergency; a retrain now would also take in "
+                         "every content change since the last one (its intercepts moved 2.00 -> 2.78), a shift the "
+                         "round had no time left to measure on every set",
+}
 
 
 def test_the_shipped_model_was_trained_on_todays_tuning_files_and_no_held_out_one(genebot: bot.Bot) -> None:
