@@ -66,7 +66,8 @@ def classify(index: Index, text: str) -> Classification:
     texts = _rule_texts(words, whole.strict)
     if ADVICE in index.safety_rules.firing(texts):
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
-    questions = [(asked, repair(index, asked)) for asked in _questions(index, text)]
+    asked_in = _questions(index, text)
+    questions = [(asked, repair(index, asked)) for asked, _pointed in asked_in]
     # Two questions or more are each ranked on their own; the whole message adds nothing then
     # (no tuning set changed without it) but the cost of a third ranking.
     ranked = rank(index, whole) if len(questions) < 2 else []
@@ -88,6 +89,11 @@ def classify(index: Index, text: str) -> Classification:
                 answerable.append(part[0].topic)
         ranked = best_of(ranked, part)
     hits = index.rules.firing(texts)
+    # A question read with what it points to is the question asked: its rules count as the
+    # message's ("... 'gene therapy'. what is that exactly" is "what is gene therapy exactly").
+    for i, (_asked, pointed) in enumerate(asked_in):
+        if pointed:
+            hits |= fired_on(i)
     # Only what the message asks, not its story, may send it to the fallback: "my dad had a
     # heart attack in 2015 and recovered. how does gene therapy work?" names a recovery, which
     # the pages do not discuss, but asks what they do. Without this, a scene's film, homework,
@@ -171,8 +177,9 @@ def _answers_alone(index: Index, ranked: list[Candidate], fired: set[str]) -> bo
     return alone.kind in (MatchKind.FUZZY, MatchKind.RULE) and alone.topic == ranked[0].topic
 
 
-def _questions(index: Index, text: str) -> list[list[str]]:
-    """The questions inside a message of several sentences, as words; else nothing.
+def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
+    """The questions inside a message of several sentences, as words, each with whether it was
+    read with what it points back to (pointers.py); else nothing.
 
     People tell the story first and ask last ("my son starts treatment next month ... what
     are the risks?"), or ask two things at once; the story's words dilute the question's, so
@@ -190,8 +197,14 @@ def _questions(index: Index, text: str) -> list[list[str]]:
         words = _words(index, sentences[i])
         if not content_words(words, index.stopwords) and i and sentences[i - 1].rstrip().endswith((",", ":")):
             words = _words(index, sentences[i - 1] + sentences[i])  # "correction or insertion, what is that"
-        if content_words(words, index.stopwords):
-            found.append(words)
+        pointed = None
+        if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
+            before = (_words(index, s) for s in reversed(sentences[:i]))
+            pointed = index.pointers.resolve(words, before, index.concepts)
+        if pointed is not None:
+            found.append((pointed, True))
+        elif content_words(words, index.stopwords):
+            found.append((words, False))
     return found
 
 

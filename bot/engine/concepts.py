@@ -48,6 +48,22 @@ class Concepts:
                 i += 1
         return out
 
+    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """What apply reads, with where each item stands in the words: (start, end, name or
+        word). Apart from apply, which runs on every reply and needs no places."""
+        out: list[tuple[int, int, str]] = []
+        i, n = 0, len(words)
+        while i < n:
+            for phrase, name in self.by_first.get(words[i], ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    out.append((i, i + len(phrase), name))
+                    i += len(phrase)
+                    break
+            else:
+                out.append((i, i + 1, words[i]))
+                i += 1
+        return out
+
 
 EMPTY = Concepts(MappingProxyType({}))
 

@@ -24,6 +24,8 @@ from .lettermodel import LETTER_MODEL
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
+from .pointers import EMPTY as NO_POINTERS
+from .pointers import Pointers, load_pointers
 from .textmodel import SafetyModel
 from .topicload import load_topic_model
 from .topicmodel import TopicModel
@@ -130,6 +132,7 @@ class Content:
     safety: SafetyLexicon
     concepts: Concepts = EMPTY
     frames: Frames = NO_FRAMES
+    pointers: Pointers = NO_POINTERS
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
     letter_model: SafetyModel | None = None  # ... and one for other languages (lettermodel.py)
     topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
@@ -440,6 +443,8 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(topic_model_problems)
     frames, frame_problems = load_frames(base, language.spellings, topics)
     problems.extend(frame_problems)
+    pointers, pointer_problems = load_pointers(base, language.spellings)
+    problems.extend(pointer_problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)
@@ -456,6 +461,7 @@ def load_content(root: Path | str | None = None) -> Content:
         safety=safety,
         concepts=concepts,
         frames=frames,
+        pointers=pointers,
         safety_model=safety_model,
         letter_model=letter_model,
         topic_model=topic_model,

@@ -20,6 +20,7 @@ from .concepts import Concepts
 from .content import Content
 from .frames import Frames
 from .normalise import normalise
+from .pointers import Pointers
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
 from .slips import Slips
@@ -67,6 +68,7 @@ class Index:
     stopwords: frozenset[str]
     concepts: Concepts                 # synonyms to one name, before fuzzy ranking
     frames: Frames                     # what a question asks, and which topics answer that
+    pointers: Pointers                 # "what is that?" after a story: the subject it points to
     safety: SafetyScanner              # emergencies, crises and personal frames, read first
     safety_rules: RuleSet              # personal-advice patterns, checked next
     rules: RuleSet                     # every other topic's patterns
@@ -181,6 +183,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         stopwords=lang.stopwords,
         concepts=content.concepts,
         frames=content.frames,
+        pointers=content.pointers,
         safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords, content.safety_model,
                              content.letter_model, lang.foreign, lang.stopwords),
         safety_rules=safety,
