@@ -35,22 +35,11 @@ class Concepts:
         return frozenset(w for entries in self.by_first.values() for phrase, _ in entries for w in phrase)
 
     def apply(self, words: list[str]) -> list[str]:
-        out: list[str] = []
-        i, n = 0, len(words)
-        while i < n:
-            for phrase, name in self.by_first.get(words[i], ()):
-                if tuple(words[i:i + len(phrase)]) == phrase:
-                    out.append(name)
-                    i += len(phrase)
-                    break
-            else:
-                out.append(words[i])
-                i += 1
-        return out
+        return [name for _start, _end, name in self.spans(words)]
 
     def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
-        """What apply reads, with where each item stands in the words: (start, end, name or
-        word). Apart from apply, which runs on every reply and needs no places."""
+        """Each concept's name or word as apply reads it, with where it stands in the words:
+        (start, end, name or word), for a question that points back (pointers.py)."""
         out: list[tuple[int, int, str]] = []
         i, n = 0, len(words)
         while i < n:
