@@ -86,7 +86,8 @@ def load_pointers(root: Path, spellings: Mapping[str, str]) -> tuple[Pointers, l
             if not words:
                 c.error(where, f"{key!r}: {text!r} is empty once normalised")
             elif key != "deictics" and len(words) > 1:
-                c.error(where, f"{key!r}: {text!r} must be one word (a concept's name or a word)")
+                what = " (a concept's name or a word)" if key == "referents" else ""
+                c.error(where, f"{key!r}: {text!r} must be one word{what}")
             else:
                 phrases.append(words)
         read[key] = phrases
