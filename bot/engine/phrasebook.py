@@ -52,10 +52,12 @@ class PhraseBook:
         # ... and those of its English phrases: what a typo or a run of English may be read as
         self.english = self.words - lexicon.foreign
         self.gapped = {first: dict(after) for first, after in gapped.items()}
-        starts: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-        for first in self.gapped:
-            starts[first[0]].append(first)
-        self.gap_starts = dict(starts)
+        # word -> ((length, {first part of that length: its place}), ...): "how" starts 118
+        # first parts, and comparing each with the message cost more than the rest of the walk
+        starts: dict[str, dict[int, dict[tuple[str, ...], int]]] = defaultdict(dict)
+        for place, first in enumerate(self.gapped):
+            starts[first[0]].setdefault(len(first), {})[first] = place
+        self.gap_starts = {word: tuple(sorted(by_length.items())) for word, by_length in starts.items()}
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
 
@@ -94,13 +96,11 @@ class PhraseBook:
                 else:  # most words: a phrase of one word, or none
                     for kind, item in entries:
                         add(_hit((kind, i, i + 1, item, None)))
-            firsts = gap_starts(word)
-            if firsts is None:
+            by_length = gap_starts(word)
+            if by_length is None:
                 continue
-            for first in firsts:
+            for _place, first in _starting(by_length, words, i):
                 pos = i + len(first)
-                if tuple(words[i:pos]) != first:
-                    continue
                 after = self.gapped[first]
                 for j in range(pos, min(pos + GAP_WORDS + 1, n)):
                     if j > pos and words[j - 1] in (CLAUSE, SENTENCE):
@@ -115,6 +115,20 @@ class PhraseBook:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
         own = {w for part in parts for w in part}
         return any(w in self.negations and w not in own for w in span)
+
+
+def _starting(by_length: tuple[tuple[int, dict[tuple[str, ...], int]], ...], words: list[str],
+              i: int) -> list[tuple[int, tuple[str, ...]]]:
+    """The gapped phrases' first parts that words[i:] starts with, in the order they were filed."""
+    found = []
+    for length, firsts in by_length:
+        first = tuple(words[i:i + length])
+        place = firsts.get(first)
+        if place is not None:
+            found.append((place, first))
+    if len(found) > 1:
+        found.sort()
+    return found
 
 
 def _walked(node: _Node, words: list[str], i: int) -> list[Hit]:
