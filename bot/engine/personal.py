@@ -38,18 +38,20 @@ def personal_request(
     only where it is asked (see _told): "I'm on blood thinners. How does gene therapy work?"
     tells, then asks generally.
     """
+    if not (by_kind.get("owner") or by_kind.get("complaint") or (by_kind.get("symptom") and by_kind.get("after"))):
+        return None, None  # most messages: no owner, no complaint, so nothing below can ask
     # "my doctor said ..." takes its clause out; "can you tell me" only its own words
     clauses = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
     asides = by_kind.get("aside", [])
     general = clauses + asides
     sentence = sentence_ids(words)
-    told = _told(asked, sentence, words)
 
     def found(kind: str) -> bool:
         if kind != "frame":
             return bool(outside(by_kind.get(kind, []), general))
         # an aside's words are no frame, but a frame around them still asks: "can i get into
         # a phase I study" ("phase i" is the roman one)
+        told = _told(asked, sentence, words)
         hits = [h for h in outside(by_kind.get(kind, []), clauses) if sentence[h.start] not in told
                 and not any(a.start <= h.start and h.end <= a.end for a in asides)]
         return bool(hits)
