@@ -24,11 +24,13 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # put no space between words, and Korean joins its endings to the word or not as the writer
 # likes ("죽고싶어", "죽고 싶어"), so a whole run was one word no lexicon phrase could meet.
 # A phrase in those scripts is written a character at a time too, by the same reading; their
-# "、" is a comma and "。" a full stop.
+# "、" is a comma and "。" a full stop; so is the danda "।" (and "॥") of Hindi and Bengali,
+# which the Indic range below had read as a letter: "আমি আর থাকব না।" ended in the word "না।",
+# and no phrase ending in "না" could meet it.
 _SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_LETTERS = r"(?:[^\W\d_" + _SYLLABIC + r"]|[\u0900-\u0dff\u0e00-\u0e7f])+"
+_LETTERS = r"(?:[^\W\d_" + _SYLLABIC + r"]|[\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f])+"
 _CLAUSE_MARKS = ",()-–—\n、"  # a bare line break too: a comma
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。][.?!;:。\n]*|["
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。।॥][.?!;:。।॥\n]*|["
                      + re.escape(_CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
