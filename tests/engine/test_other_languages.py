@@ -375,3 +375,34 @@ def test_a_chinese_crisis_told_as_on_a_forum_is_one(genebot: bot.Bot, message: s
 ])
 def test_a_chinese_insult_or_a_past_told_as_over_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "আমি আর বাঁচতে চাই না। মরে যেতে চাই",    # Bengali, two sentences split by a danda
+    "मैं बहुत थक गया हूं। मुझे मरना है।",        # Hindi: the danda ends each sentence
+])
+def test_a_danda_ends_a_sentence_so_the_phrase_before_it_is_read(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
+
+
+def test_a_danda_is_a_sentence_mark_in_the_scans_words(genebot: bot.Bot) -> None:
+    assert genebot.index.safety.words("সে ভালো আছে। তুমি?") [-2:] == [".", "তুমি"]
+
+
+@pytest.mark.parametrize("message", [
+    "penso di togliermi la vita stanotte",          # Italian: take my own life
+    "stasera voglio farla finita con tutto",        # Italian: end it
+    "no aguanto, quiero acabar con todo hoy",       # Spanish: end everything
+    "ce soir j'en finis, je suis fatiguée",         # French: I end it
+    "mein bruder sagt, er bringt sich heute um",    # German: he is killing himself
+    "chce odebrac sobie zycie",                     # Polish: take my own life
+    "tôi muốn tự tử",                               # Vietnamese: suicide
+    "ana 3ib 3ala ahli w bafakker a5las",           # Arabizi: a burden on my family
+])
+def test_the_core_words_of_a_crisis_are_read_in_a_longer_message(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
+
+
+def test_a_crisis_word_denied_in_vietnamese_is_none(genebot: bot.Bot) -> None:
+    # "no intention of suicide, just asking about gene therapy": its "ý" is no chat "y" (why)
+    assert genebot.reply("tôi không có ý định tự tử, chỉ hỏi về liệu pháp gen")[0].topic != "emergency"
