@@ -99,7 +99,7 @@ class PhraseBook:
             by_length = gap_starts(word)
             if by_length is None:
                 continue
-            for _place, first in _starting(by_length, words, i):
+            for first in _starting(by_length, words, i):
                 pos = i + len(first)
                 after = self.gapped[first]
                 for j in range(pos, min(pos + GAP_WORDS + 1, n)):
@@ -118,17 +118,11 @@ class PhraseBook:
 
 
 def _starting(by_length: tuple[tuple[int, dict[tuple[str, ...], int]], ...], words: list[str],
-              i: int) -> list[tuple[int, tuple[str, ...]]]:
+              i: int) -> list[tuple[str, ...]]:
     """The gapped phrases' first parts that words[i:] starts with, in the order they were filed."""
-    found = []
-    for length, firsts in by_length:
-        first = tuple(words[i:i + length])
-        place = firsts.get(first)
-        if place is not None:
-            found.append((place, first))
-    if len(found) > 1:
-        found.sort()
-    return found
+    found = [(firsts[first], first) for length, firsts in by_length
+             if (first := tuple(words[i:i + length])) in firsts]
+    return [first for _place, first in sorted(found)]
 
 
 def _walked(node: _Node, words: list[str], i: int) -> list[Hit]:
