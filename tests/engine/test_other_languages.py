@@ -406,3 +406,40 @@ def test_the_core_words_of_a_crisis_are_read_in_a_longer_message(genebot: bot.Bo
 def test_a_crisis_word_denied_in_vietnamese_is_none(genebot: bot.Bot) -> None:
     # "no intention of suicide, just asking about gene therapy": its "ý" is no chat "y" (why)
     assert genebot.reply("tôi không có ý định tự tử, chỉ hỏi về liệu pháp gen")[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "mi amiga quiere morir",            # Spanish: my friend wants to die
+    "minha amiga quer morrer",          # Portuguese
+    "mon amie veut mourir",             # French
+    "la mia amica vuole morire",        # Italian
+    "meine Freundin will sterben",      # German
+    "моя подруга хочет умереть",        # Russian
+    "arkadaşım ölmek istiyor",          # Turkish
+    "صديقتي تريد أن تموت",              # Arabic
+])
+def test_someone_elses_wish_to_die_in_another_language_is_a_crisis(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", [
+    "mein Baby hat eine Batterie verschluckt",      # German: swallowed a battery
+    "il mio bambino ha ingoiato una pila",          # Italian
+    "çocuğum pil yuttu",                            # Turkish
+    "con tôi nuốt pin",                             # Vietnamese
+    "bachche ne battery nigal li",                  # Hindi: "ne" is no French negation here
+    "ma mère a avalé tous ses médicaments",         # French: took all her medicines
+    "mein Vater atmet nicht mehr",                  # German: no longer breathing
+    "النزيف لا يتوقف",                              # Arabic: the bleeding does not stop
+])
+def test_a_medical_emergency_in_core_words_of_another_language_is_one(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+@pytest.mark.parametrize("message", [
+    "aku masih belum mau mati, cuma tanya soal terapi gen",   # Indonesian: I don't want to die yet
+    "je ne pense plus au suicide depuis longtemps",           # French: no longer think of it
+])
+def test_a_denied_wish_to_die_in_another_language_is_none(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
