@@ -398,6 +398,8 @@ def test_a_danda_is_a_sentence_mark_in_the_scans_words(genebot: bot.Bot) -> None
     "chce odebrac sobie zycie",                     # Polish: take my own life
     "tôi muốn tự tử",                               # Vietnamese: suicide
     "ana 3ib 3ala ahli w bafakker a5las",           # Arabizi: a burden on my family
+    "mwen vle touye tèt mwen aswè a",               # Haitian Creole: kill myself tonight
+    "আমি আত্মহত্যা করতে চাই",                       # Bengali: I want to commit suicide
 ])
 def test_the_core_words_of_a_crisis_are_read_in_a_longer_message(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].urgency == "crisis"
@@ -417,6 +419,8 @@ def test_a_crisis_word_denied_in_vietnamese_is_none(genebot: bot.Bot) -> None:
     "моя подруга хочет умереть",        # Russian
     "arkadaşım ölmek istiyor",          # Turkish
     "صديقتي تريد أن تموت",              # Arabic
+    "rafiki yangu anataka kufa",        # Swahili
+    "моя подруга хоче померти",         # Ukrainian
 ])
 def test_someone_elses_wish_to_die_in_another_language_is_a_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].urgency == "crisis"
@@ -431,6 +435,8 @@ def test_someone_elses_wish_to_die_in_another_language_is_a_crisis(genebot: bot.
     "ma mère a avalé tous ses médicaments",         # French: took all her medicines
     "mein Vater atmet nicht mehr",                  # German: no longer breathing
     "النزيف لا يتوقف",                              # Arabic: the bleeding does not stop
+    "아이가 건전지를 삼켰어요",                      # Korean: the child swallowed a battery
+    "mtoto amemeza betri",                          # Swahili
 ])
 def test_a_medical_emergency_in_core_words_of_another_language_is_one(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
@@ -440,6 +446,7 @@ def test_a_medical_emergency_in_core_words_of_another_language_is_one(genebot: b
 @pytest.mark.parametrize("message", [
     "aku masih belum mau mati, cuma tanya soal terapi gen",   # Indonesian: I don't want to die yet
     "je ne pense plus au suicide depuis longtemps",           # French: no longer think of it
+    "non, m pa vle touye tèt mwen, m jis gen kesyon",         # Haitian Creole: no, I do not want to
 ])
 def test_a_denied_wish_to_die_in_another_language_is_none(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
