@@ -162,6 +162,9 @@ CONTEXT = [
     ("negated", "i aint never been so suicidal in my life", "i have never been suicidal, what is gene therapy"),
     # "at least once a week" says how often, not "once" in the past; "i plot" is no story's plot
     ("historical", "im suicidal at least once a week lately", "i was suicidal once, long ago. what is an irb"),
+    # "at once" says all together: an overdose now, not one told as past
+    ("historical", "my dad took all his heart pills at once",
+     "my mum took all her pills at once last year, shes fine now. what is a vector"),
     # what someone was doing when it happened tells no story; a film's plot does
     ("fiction", "we were watching a movie and my mom collapsed and isnt breathing",
      "we watched a movie where the dad collapses after gene therapy, could that happen?"),
