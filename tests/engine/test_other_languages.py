@@ -450,3 +450,35 @@ def test_a_medical_emergency_in_core_words_of_another_language_is_one(genebot: b
 ])
 def test_a_denied_wish_to_die_in_another_language_is_none(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_vietnamese_infusion_is_no_story(genebot: bot.Bot) -> None:
+    # folded, "truyền" (an infusion) is "truyện" (a story), which had been a bare fiction trigger
+    reply, _ = genebot.reply("sau khi truyền lưỡi tôi sưng lên và khó thở")
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+    assert genebot.reply("trong truyện nhân vật chính bị co giật, liệu pháp gen có gây co giật không?")[0].topic \
+        != "emergency"
+
+
+def test_an_arabic_question_whether_gene_therapy_causes_a_stroke_is_none(genebot: bot.Bot) -> None:
+    assert genebot.reply("هل يمكن للعلاج الجيني أن يسبب جلطة دماغية؟")[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "a mi mama se le durmio la mitad de la cara",       # Spanish: half her face went numb
+    "j'ai avalé une boîte entière de somnifères",       # French: a whole box of sleeping pills
+    "ich habe das Seil und habe mich entschieden",      # German: I have the rope and have decided
+    "perdo tantissimo sangue dalla ferita",             # Italian: losing a lot of blood
+    "uminom ako ng isang banig ng pampatulog",          # Tagalog: a whole strip of sleeping pills
+    "bebeğim kasılıyor",                                # Turkish: my baby is convulsing
+])
+def test_more_core_forms_of_an_emergency_in_another_language(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "anni fa ho tentato il suicidio ma ora sto bene",   # Italian: an attempt years ago, well now
+    "İçeri atlayacağım, su çok güzel",                  # Turkish: I'll jump in, the water is lovely
+])
+def test_a_past_attempt_or_a_jump_into_water_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
