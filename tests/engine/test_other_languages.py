@@ -139,13 +139,23 @@ def test_a_number_before_an_age_or_a_weight_is_no_fever_and_no_count_of_pills(ge
     "sollte meine tochter an der studie teilnehmen?",
     "우리 딸이 유전자 치료를 받아야 할까요?",       # Korean: no Latin letter to read
     "我女儿适合参加基因治疗试验吗？",
+    "mi hijo puede recibir terapia genica? tiene 4 años",    # the frame names its owner
+    "meu filho pode participar do estudo?",
+    "kommt mein sohn für die studie in frage?",
+    "我儿子适合基因治疗吗？",
+    "هل يجب أن أخضع للعلاج الجيني؟",                        # Arabic: should I undergo
 ])
 def test_a_request_for_personal_advice_in_another_language_is_declined(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.topic == "personal-advice" and reply.text.endswith(reply.disclaimer)
 
 
-@pytest.mark.parametrize("message", ["la terapia genica es segura?", "基因治疗安全吗？"])
+@pytest.mark.parametrize("message", [
+    "la terapia genica es segura?", "基因治疗安全吗？",
+    "mi pregunta es quien puede recibir terapia genica",    # "mi" is no owner of the frame
+    "meine frage: wer kommt für die studie in frage?",
+    "我想知道哪些人适合接受基因治疗",
+])
 def test_a_general_question_in_another_language_is_no_request_for_advice(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "personal-advice"
 
