@@ -94,6 +94,7 @@ class SafetyLexicon:
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
     homographs: frozenset[str] = frozenset()  # in a message in another language, that language's word ("od": from)
+    english_before: tuple[tuple[str, ...], ...] = ()  # ... but after these, English ("wants to die")
     amounts: frozenset[str] = frozenset()     # "500 mg": a number before one is a dose, not a count of pills
     # A sign opening with one of these ("not moving") tells what is missing; after a denial it
     # is one more thing missing, not denied: "hes not crying not moving" denies nothing.

@@ -44,12 +44,12 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji",
            "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
-           "disclaimers", "retractions"}
+           "disclaimers", "retractions", "english_before"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
     optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
                 "missing",
-                "panic", "disclaimers", "retractions"}
+                "panic", "disclaimers", "retractions", "english_before"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
@@ -82,6 +82,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         emoji=_emoji(r, doc),
         unstemmed=r.one_words(doc, "unstemmed"),
         homographs=r.one_words(doc, "homographs"),
+        english_before=r.phrase_list(doc.get("english_before"), line_of(doc, "english_before"), "'english_before'")
+        if "english_before" in doc else (),
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),

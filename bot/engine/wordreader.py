@@ -91,7 +91,7 @@ class WordReader:
             if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
                 out.append(word)  # "took 500 mg": a dose, not a count of pills
                 continue
-            if foreign and word in self.lexicon.homographs:
+            if foreign and word in self.lexicon.homographs and not self._after_english(raw, j):
                 out.append(AS_TYPED + word)
                 continue
             if foreign and word not in self.known and CENSORED not in word:
@@ -126,6 +126,11 @@ class WordReader:
             if fixed:
                 out[at] = self._stem(fixed)
         return out
+
+    def _after_english(self, raw: list[str], j: int) -> bool:
+        """Whether English words that only English puts there come right before raw[j]:
+        "mi hermana says she wants to die" is English there, whatever the rest is."""
+        return any(tuple(raw[j - len(p):j]) == p for p in self.lexicon.english_before if len(p) <= j)
 
     def misreads(self, word: str) -> bool:
         """Whether the scan, not knowing `word`, would read it as another word; the dictionary
