@@ -492,3 +492,9 @@ def test_more_core_forms_of_an_emergency_in_another_language(genebot: bot.Bot, m
 ])
 def test_a_past_attempt_or_a_jump_into_water_is_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_a_homograph_after_english_words_is_english_in_a_message_in_another_language(genebot: bot.Bot) -> None:
+    # read as Spanish, "die" had been German "the"; after "wants to" it is English
+    assert genebot.reply("mi hermana says she wants to die, que hago")[0].urgency == "crisis"
+    assert genebot.reply("Ik wil een boot die me hier ver vandaan zal brengen")[0].topic != "emergency"
