@@ -111,8 +111,9 @@ class SafetyScanner:
         self.reader = WordReader(lexicon, self.book, spellings, known)
         # every word the bot knows as English (its stopwords among them, with the tails of
         # "i've", "you'll", which the letter reader's words split off), and the words only the
-        # language files use
-        self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"})
+        # language files use. A homograph is no English word here: German "die" had made "ich will
+        # die pulsadern aufschneiden" English.
+        self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"}) - lexicon.homographs
         self.theirs = lexicon.foreign - self.ours
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
