@@ -498,3 +498,10 @@ def test_a_homograph_after_english_words_is_english_in_a_message_in_another_lang
     # read as Spanish, "die" had been German "the"; after "wants to" it is English
     assert genebot.reply("mi hermana says she wants to die, que hago")[0].urgency == "crisis"
     assert genebot.reply("Ik wil een boot die me hier ver vandaan zal brengen")[0].topic != "emergency"
+
+
+def test_a_homograph_is_no_evidence_of_english(genebot: bot.Bot) -> None:
+    # "will" and "die" had outweighed "ich": the message was English and "die" the English verb
+    assert genebot.index.safety.other_language("ich will die Pulsadern aufschneiden")
+    assert genebot.reply("ich will die Pulsadern aufschneiden")[0].urgency == "crisis"
+    assert not genebot.index.safety.other_language("i want to die")
