@@ -505,3 +505,20 @@ def test_a_homograph_is_no_evidence_of_english(genebot: bot.Bot) -> None:
     assert genebot.index.safety.other_language("ich will die Pulsadern aufschneiden")
     assert genebot.reply("ich will die Pulsadern aufschneiden")[0].urgency == "crisis"
     assert not genebot.index.safety.other_language("i want to die")
+
+
+@pytest.mark.parametrize("message", [
+    "allen ginge es besser ohne mich",          # German: everyone would be better off without me
+    "ليتني كنت ميتة",                            # Arabic: I wish I were dead
+    "sana patay na lang ako",                   # Tagalog: I wish I were just dead
+    "ước gì tôi đã chết",                        # Vietnamese: I wish I had died
+    "semua orang akan lebih baik tanpa aku",    # Indonesian: everyone better off without me
+    "hayatıma son vermeyi düşünüyorum",         # Turkish: thinking of ending my life
+])
+def test_a_crisis_said_without_its_words_in_another_language_is_one(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", ["ya no aguanto el calor", "me quiero morir de la verguenza jaja"])
+def test_a_spanish_figure_of_speech_is_no_crisis(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
