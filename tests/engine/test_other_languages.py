@@ -144,6 +144,10 @@ def test_a_number_before_an_age_or_a_weight_is_no_fever_and_no_count_of_pills(ge
     "kommt mein sohn für die studie in frage?",
     "我儿子适合基因治疗吗？",
     "هل يجب أن أخضع للعلاج الجيني؟",                        # Arabic: should I undergo
+    "czy powinienem poddac sie terapii genowej?",          # a first-person frame is its own owner
+    "ar trebui sa fac terapie genica?",
+    "mon fils peut-il participer a l'essai?",
+    "우리 아들이 임상시험에 참여할 수 있을까요?",
 ])
 def test_a_request_for_personal_advice_in_another_language_is_declined(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
@@ -155,6 +159,8 @@ def test_a_request_for_personal_advice_in_another_language_is_declined(genebot: 
     "mi pregunta es quien puede recibir terapia genica",    # "mi" is no owner of the frame
     "meine frage: wer kommt für die studie in frage?",
     "我想知道哪些人适合接受基因治疗",
+    "누가 임상시험에 참여할 수 있나요?",                    # Korean: who can take part?
+    "ba tôi mất vì bệnh này năm ngoái, con tôi có bị di truyền không?",
 ])
 def test_a_general_question_in_another_language_is_no_request_for_advice(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "personal-advice"
