@@ -1,6 +1,6 @@
 """The core forms of an emergency in other languages, read by the whole safety scan.
 
-benchmarks/probes/core-forms.tsv holds 1,115 short messages in 25 languages (English among them, and
+benchmarks/probes/core-forms.tsv holds short messages in 25 languages (English among them, and
 code-mixed ones): "mi amiga quiere morir", "mein Baby hat eine Batterie verschluckt",
 "sau khi truyền lưỡi tôi sưng lên và khó thở", and look-alikes that are none. They were
 written to find the plainest phrasings the language files missed, and the files were then
