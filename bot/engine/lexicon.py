@@ -104,6 +104,9 @@ class SafetyLexicon:
     disclaimers: tuple[tuple[str, ...], ...] = ()
     # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
     retractions: tuple[tuple[str, ...], ...] = ()
+    # ConText's pseudo-triggers: a trigger's word that says no time or denial inside these
+    # ("took all the pills at once", "end it once and for all", "once everyone is asleep")
+    pseudo_triggers: tuple[tuple[str, ...], ...] = ()
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

@@ -75,6 +75,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         present=_context_list(r, doc, "present"),
         resolved=_context_list(r, doc, "resolved"),
         activities=_context_list(r, doc, "activities", gaps=True),
+        pseudo_triggers=_context_list(r, doc, "pseudo-triggers", gaps=True),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -320,7 +321,7 @@ def _context_list(r: Reader, doc: Located, key: str, gaps: bool = False) -> tupl
 
 
 def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
-    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities"}
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities", "pseudo-triggers"}
     return tuple(read_triggers(r, doc["context"], line_of(doc, "context"), keys, keys))
 
 

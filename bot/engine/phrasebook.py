@@ -184,7 +184,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
-                          ("resolved", lexicon.resolved), ("activity", lexicon.activities)):
+                          ("resolved", lexicon.resolved), ("activity", lexicon.activities),
+                          ("pseudo-trigger", lexicon.pseudo_triggers)):
         for words in phrases:
             yield kind, words, None
     p = lexicon.personal

@@ -161,6 +161,9 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
+        if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
+            pseudo = Spans(by_kind.pop("pseudo-trigger"))
+            by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
         weak, cues = by_kind.pop("weak", ()), by_kind.pop("cue", ())
         ordinary = by_kind["ordinary"]  # care words: they also tell a treatment from any "after"
         if weak:

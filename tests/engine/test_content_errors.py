@@ -141,6 +141,8 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
      "concept 'poisoning': 'terms': 'took lotsof * {medicines}' names no class '{medicines}' (known: "),
     ("  medicine: [pills,", "  Medicine: [pills,", "class 'Medicine': a class name is lower-case letters and '-'"),
     ("english_before: [want to,", "english_before: [want to, want to,", "'english_before': 'want to' is listed twice"),
+    ("  pseudo-triggers: [at once,", "  pseudo-triggers: [at once, at once,",
+     "'context': 'pseudo-triggers': 'at once' is listed twice"),
 ])
 def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old: str, new: str, expected: str) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"

@@ -654,6 +654,27 @@ def test_a_dose_in_mg_or_a_past_accident_is_no_emergency(genebot: bot.Bot, messa
     assert_no_alarm(genebot, message)
 
 
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("she took all the pills at once", "medical"), ("dad took 40 tablets of paracetamol all at once", "medical"),
+    ("my son swallowed 20 tablets at once", "medical"),
+    ("i want to end it once and for all", "crisis"), ("i will kill myself once everyone is asleep", "crisis"),
+    ("i want to take all my pills at once with vodka tonight", "crisis"),  # a drink, not a meal
+])
+def test_once_that_tells_no_past_leaves_an_emergency_now(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.topic, reply.urgency) == ("emergency", urgency), message
+
+
+@pytest.mark.parametrize("message", [
+    "i tried to kill myself once, years ago. is gene therapy safe for me?",  # "once" after it still dates it
+    "i take all my pills at once every morning, does that matter for the trial",
+    "should i take all my pills at once or spread them out over the day",
+    "is it ok to take all my tablets at once with food",
+])
+def test_a_past_once_or_a_dosing_schedule_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)
+
+
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
     assert_no_alarm(genebot, "i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
 
