@@ -19,9 +19,9 @@ from .safetytext import CLAUSE, SENTENCE
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
-WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16}
+WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16, "future": 4}
 GAP_WORDS = 6           # what a '*' in a phrase may stand for
-NEAR_STOPS = ("negated", "hypothetical")  # scopes that also end at a comma or a new subject
+NEAR_STOPS = ("negated", "hypothetical", "future")  # scopes that also end at a comma or a new subject
 PAIR_WORDS = 12        # signs that count together stand at most this far apart
 class Hit(NamedTuple):
     """A lexicon phrase found in the words [start, end). A named tuple, not a frozen
@@ -220,6 +220,8 @@ def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool
     if trigger.category == "current":  # "now" anywhere in the clause, unless a "but" stands between
         lo, hi = min(t.end, c.end), max(t.start, c.start)
         return not marks.any_between(marks.clauses, lo, hi) and not ends.between(lo, hi)
+    if trigger.category == "future" and t.start < c.end and c.start < t.end:
+        return True  # the intent inside the crisis words: "ill be gone", "going to end it"
     if t.end <= c.start and trigger.direction in ("before", "either"):
         lo, hi, after = t.end, c.start, False
     elif c.end <= t.start and trigger.direction in ("after", "either"):

@@ -25,7 +25,7 @@ URGENCIES = ("crisis", "medical")  # an emergency's
 SUPPORT = "support"
 CONCEPT_URGENCIES = (*URGENCIES, SUPPORT)
 # ConText categories: what a trigger says about the concepts in its scope.
-CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "other")
+CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "future", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
 GAP = "*"  # in a phrase: up to six other words, or none ("can * cause"; context.GAP_WORDS)
 

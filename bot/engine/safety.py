@@ -67,6 +67,7 @@ class Mention:
     hypothetical: bool = False
     fiction: bool = False
     current: bool = False
+    future: bool = False  # "i am going to ...": a time told after it is to come, not past
     other: bool = False
     lasts: bool = False  # goes on after it happened (an overdose): recent is now
     writer: bool = False  # its clause names the writer ("i", "my size"), not as "my friend"
@@ -229,7 +230,7 @@ class SafetyScanner:
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         held = Spans([s for s in signs if s.end - s.start > 1] + by_kind["activity"])
         triggers = [t for t in by_kind["trigger"]
-                    if category(t) in ("current", "other") or not (spots.overlaps(t) or held.holds(t))]
+                    if category(t) in ("current", "future", "other") or not (spots.overlaps(t) or held.holds(t))]
         triggers = _longer_speaks(triggers)
         ends = outside(by_kind["end"], spots)
         # A new subject ends a short scope even when it is a sign's partner: the "i" of
@@ -295,6 +296,10 @@ class SafetyScanner:
             # "now she is unresponsive is that a side effect": a question asked after an event
             # happening now does not make it imagined; one asked before it ("what if") does
             flags["hypothetical"] = reaches("hypothetical", before_only=True)
+        if flags["future"] and concept.urgency == "crisis":
+            # "i am going to end it in december", "... before morning": a time after an intent
+            # is when, not a past; one told before it still dates it ("in 2019 i was going to")
+            flags["historical"] = flags["historical"] and reaches("historical", before_only=True)
         if concept.asked:
             flags["hypothetical"] = False  # the question is the crisis: "easiest way to die"
         elif concept.urgency == "crisis" and _SELF.intersection(words[c.start:c.end]):

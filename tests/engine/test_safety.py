@@ -666,6 +666,23 @@ def test_once_that_tells_no_past_leaves_an_emergency_now(genebot: bot.Bot, messa
 
 
 @pytest.mark.parametrize("message", [
+    "i am going to kill myself before morning", "i am going to end it in december", "ill be gone before christmas",
+    "he says he is going to kill himself before the weekend",
+])
+def test_a_time_after_an_intent_is_to_come_not_past(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.topic, reply.urgency) == ("emergency", "crisis"), message
+
+
+@pytest.mark.parametrize("message", [
+    "i was going to end it in december but my sister found me, im doing well now. what is an irb?",
+    "in 2019 i was going to kill myself, now im in a good place. how safe is gene therapy?",
+])
+def test_an_intent_told_in_the_past_is_past(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)
+
+
+@pytest.mark.parametrize("message", [
     "i tried to kill myself once, years ago. is gene therapy safe for me?",  # "once" after it still dates it
     "i take all my pills at once every morning, does that matter for the trial",
     "should i take all my pills at once or spread them out over the day",
