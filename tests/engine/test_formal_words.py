@@ -15,6 +15,9 @@ import bot
     ("is gene therapy carcinogenic?", "cancer-risk"),
     ("who pioneered gene therapy?", "history"),
     ("what is a first-in-human trial?", "trial-phase-1"),
+    # thirty-second round, from a battery a helper wrote from the topic catalog alone
+    ("can the therapy mess with which genes get expressed", "gene-activation"),  # expressed: switched on
+    ("what if gene editing changes dna it was not supposed to", "off-target-editing"),
 ])
 def test_a_formal_word_finds_the_topic_its_plain_word_does(genebot: bot.Bot, question: str, topic: str) -> None:
     reply, _state = genebot.reply(question)
