@@ -37,6 +37,7 @@ def test_what_the_pages_do_not_answer_falls_back(genebot: bot.Bot, question: str
 
 
 @pytest.mark.parametrize("question, topic", [
+    ("can you describe gene therapy for someone like my grandad", "out-of-scope"),  # a lay reader, not a case
     ("what kinds of research do we need to register with the biosafety committee?", "ibc"),
     ("hiv gene therapy", "out-of-scope"),  # "hives" is never cut to "hiv": no one's own complaint here
 ])
