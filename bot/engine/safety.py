@@ -253,7 +253,8 @@ class SafetyScanner:
         # "she is blue and not breathing she had her gene therapy last week" is now. (A
         # treatment: an "after" phrase naming care, not "2 days after a car crash".)
         treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]) if "recent" in nearby else ())
-        over = _last_resolved(sentence, outside(by_kind["resolved"], spots))
+        # (a partner sign's "i" inside "i am 30 now" leaves it a good place told, not a concept's words)
+        over = _last_resolved(sentence, outside(by_kind["resolved"], concepts))
         writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
         mentions = []
         for c in concepts:

@@ -683,6 +683,23 @@ def test_an_intent_told_in_the_past_is_past(genebot: bot.Bot, message: str) -> N
 
 
 @pytest.mark.parametrize("message", [
+    "overdosed once at 16, im 30 now. would that stop me joining a trial",  # an age told now, after
+    "does a past suicide attempt stop you joining a trial? asking for me",
+])
+def test_a_past_attempt_asked_about_for_a_trial_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)
+
+
+@pytest.mark.parametrize("message", [
+    "i overdosed at 16 im 30 now and im going to do it again tonight",
+    "i have a past suicide attempt and now i want to die again",
+])
+def test_a_past_attempt_told_beside_a_crisis_now_is_one(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.topic, reply.urgency) == ("emergency", "crisis")
+
+
+@pytest.mark.parametrize("message", [
     "i tried to kill myself once, years ago. is gene therapy safe for me?",  # "once" after it still dates it
     "i take all my pills at once every morning, does that matter for the trial",
     "should i take all my pills at once or spread them out over the day",
