@@ -476,6 +476,26 @@ def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(geneb
     assert (reply.kind, reply.urgency) == ("advice", "soon"), message
 
 
+@pytest.mark.parametrize("message", [
+    "what dose would a 70 kg adult get",          # a body weight names one patient
+    "how much prednisolone should a 15 kg boy take after zolgensma",
+    "alt is 78 two weeks after the infusion, is that bad",  # a lab value after a treatment
+    "his troponin went up after the infusion, what does that mean",
+])
+def test_a_weight_or_a_lab_value_after_treatment_is_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "advice", message
+
+
+@pytest.mark.parametrize("message", [
+    "what does alt measure", "what is a normal factor ix level", "is a rise in alt common after the infusion",
+    "how is the dose of zolgensma worked out per kg",
+])
+def test_a_lab_name_or_a_dose_asked_about_in_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind != "advice", message
+
+
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe for her")
     assert reply.kind == "advice"
