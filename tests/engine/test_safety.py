@@ -481,8 +481,9 @@ def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(geneb
     "how much prednisolone should a 15 kg boy take after zolgensma",
     "alt is 78 two weeks after the infusion, is that bad",  # a lab value after a treatment
     "his troponin went up after the infusion, what does that mean",
+    "the neurologist says no but the trial doctor says yes, who do we believe",  # a decision, ours
 ])
-def test_a_weight_or_a_lab_value_after_treatment_is_personal(genebot: bot.Bot, message: str) -> None:
+def test_a_weight_a_lab_value_or_whom_to_believe_is_personal(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.kind == "advice", message
 
