@@ -730,6 +730,22 @@ def test_a_past_once_or_a_dosing_schedule_is_no_emergency(genebot: bot.Bot, mess
     assert_no_alarm(genebot, message)
 
 
+@pytest.mark.parametrize("message", [
+    "my daughter has a blood disorder and there is a lot of info online. how is gene therapy given?",
+    "who makes sure gene therapy trials are done properly?",
+])
+def test_a_blood_disorder_or_a_trial_done_properly_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("lots of bleeding from the cut and it wont stop", "medical"), ("i want it done properly this time", "crisis"),
+])
+def test_the_narrower_bleeding_and_plan_terms_still_alarm(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert (reply.topic, reply.urgency) == ("emergency", urgency)
+
+
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
     assert_no_alarm(genebot, "i had a seizure last night, is gene therapy still ok for me")  # ... a seizure: past
 
