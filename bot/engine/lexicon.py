@@ -75,6 +75,7 @@ class PersonalFrames:
     after: tuple[tuple[str, ...], ...]         # ... when it follows a treatment
     complaints: tuple[tuple[str, ...], ...] = ()  # one's own body told as the question
     asides: tuple[tuple[str, ...], ...] = ()      # "can you tell me": its own words only are not personal
+    usually: tuple[tuple[str, ...], ...] = ()     # "generally", "usually": a sentence naming no owner asks in general
 
 
 @dataclass(frozen=True, slots=True)

@@ -326,7 +326,7 @@ def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
 
 
 def _personal(r: Reader, doc: Located) -> PersonalFrames:
-    order = ["owners", "frames", "general", "symptoms", "after", "complaints", "asides"]
+    order = ["owners", "frames", "general", "symptoms", "after", "complaints", "asides", "usually"]
     keys = set(order)
     raw = doc["personal"]
     if not r.mapping(raw, line_of(doc, "personal"), "'personal'", keys, keys):

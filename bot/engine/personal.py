@@ -50,8 +50,10 @@ def personal_request(
         if kind != "frame":
             return bool(outside(by_kind.get(kind, []), general))
         # an aside's words are no frame, but a frame around them still asks: "can i get into
-        # a phase I study" ("phase i" is the roman one)
-        told = _told(asked, sentence, words)
+        # a phase I study" ("phase i" is the roman one); and a sentence that says "generally"
+        # and names no owner asks in general, whatever story came before it ("My dad is 74.
+        # Is there generally an age limit?")
+        told = _told(asked, sentence, words) | _in_general(by_kind, sentence)
         hits = [h for h in outside(by_kind.get(kind, []), clauses) if sentence[h.start] not in told
                 and not any(a.start <= h.start and h.end <= a.end for a in asides)]
         return bool(hits)
@@ -101,6 +103,12 @@ def _terse_complaint(
         (h.start == 0 or words[h.start - 1] == SENTENCE) and sentence[h.start] not in stated
         for h in outside(by_kind.get("complaint", []), by_kind.get("pseudo", []))
     )
+
+
+def _in_general(by_kind: Mapping[str, list[Hit]], sentence: list[int]) -> set[int]:
+    """Sentences with a "generally" or "usually" and no owner of their own."""
+    usual = {sentence[h.start] for h in by_kind.get("usually", [])}
+    return usual - {sentence[h.start] for h in by_kind.get("owner", [])} if usual else set()
 
 
 def _told(asked: list[bool], sentence: list[int], words: list[str]) -> set[int]:

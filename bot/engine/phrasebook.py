@@ -191,7 +191,7 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
     p = lexicon.personal
     for kind, phrases in (("owner", p.owners), ("frame", p.frames), ("general", p.general),
                           ("symptom", p.symptoms), ("after", p.after), ("complaint", p.complaints),
-                          ("aside", p.asides)):
+                          ("aside", p.asides), ("usually", p.usually)):
         for words in phrases:
             yield kind, words, None
 

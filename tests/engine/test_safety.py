@@ -497,6 +497,24 @@ def test_a_lab_name_or_a_dose_asked_about_in_general_is_not_personal(genebot: bo
     assert reply.kind != "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "My dad is 74 and loves science programmes. Is there generally an age limit for gene therapy?",
+    "Our family was told it takes time. How long is the waiting list for gene therapy usually?",
+])
+def test_a_question_asked_in_general_after_a_story_is_not_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind != "advice", message
+
+
+@pytest.mark.parametrize("message", [
+    "my dad is 74, is he generally too old for a trial?",  # the owner is in the question
+    "i usually take my steroids in the morning, can i switch to evening?",
+])
+def test_usually_beside_an_owner_is_still_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "advice", message
+
+
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe for her")
     assert reply.kind == "advice"
