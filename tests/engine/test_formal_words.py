@@ -18,6 +18,7 @@ import bot
     # thirty-second round, from a battery a helper wrote from the topic catalog alone
     ("can the therapy mess with which genes get expressed", "gene-activation"),  # expressed: switched on
     ("what if gene editing changes dna it was not supposed to", "off-target-editing"),
+    ("im a carer, do carers usually join the conversation with the doctor about the risks", "talk-to-provider"),
 ])
 def test_a_formal_word_finds_the_topic_its_plain_word_does(genebot: bot.Bot, question: str, topic: str) -> None:
     reply, _state = genebot.reply(question)
