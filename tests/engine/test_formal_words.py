@@ -19,6 +19,7 @@ import bot
     ("can the therapy mess with which genes get expressed", "gene-activation"),  # expressed: switched on
     ("what if gene editing changes dna it was not supposed to", "off-target-editing"),
     ("im a carer, do carers usually join the conversation with the doctor about the risks", "talk-to-provider"),
+    ("what if they edit a different bit of the dna by accident", "off-target-editing"),
 ])
 def test_a_formal_word_finds_the_topic_its_plain_word_does(genebot: bot.Bot, question: str, topic: str) -> None:
     reply, _state = genebot.reply(question)
