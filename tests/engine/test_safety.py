@@ -482,8 +482,10 @@ def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(geneb
     "alt is 78 two weeks after the infusion, is that bad",  # a lab value after a treatment
     "his troponin went up after the infusion, what does that mean",
     "the neurologist says no but the trial doctor says yes, who do we believe",  # a decision, ours
+    "my dad is 74, is he generally too old for a trial?",  # "generally", but the owner is in the question
+    "i usually take my steroids in the morning, can i switch to evening?",
 ])
-def test_a_weight_a_lab_value_or_whom_to_believe_is_personal(genebot: bot.Bot, message: str) -> None:
+def test_personal_questions_without_i_or_my_in_the_frame_are_personal(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.kind == "advice", message
 
@@ -491,28 +493,12 @@ def test_a_weight_a_lab_value_or_whom_to_believe_is_personal(genebot: bot.Bot, m
 @pytest.mark.parametrize("message", [
     "what does alt measure", "what is a normal factor ix level", "is a rise in alt common after the infusion",
     "how is the dose of zolgensma worked out per kg",
-])
-def test_a_lab_name_or_a_dose_asked_about_in_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
-    reply, _ = genebot.reply(message)
-    assert reply.kind != "advice", message
-
-
-@pytest.mark.parametrize("message", [
     "My dad is 74 and loves science programmes. Is there generally an age limit for gene therapy?",
     "Our family was told it takes time. How long is the waiting list for gene therapy usually?",
 ])
-def test_a_question_asked_in_general_after_a_story_is_not_personal(genebot: bot.Bot, message: str) -> None:
+def test_a_lab_name_a_dose_or_a_question_asked_in_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     assert reply.kind != "advice", message
-
-
-@pytest.mark.parametrize("message", [
-    "my dad is 74, is he generally too old for a trial?",  # the owner is in the question
-    "i usually take my steroids in the morning, can i switch to evening?",
-])
-def test_usually_beside_an_owner_is_still_personal(genebot: bot.Bot, message: str) -> None:
-    reply, _ = genebot.reply(message)
-    assert reply.kind == "advice", message
 
 
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
@@ -693,75 +679,40 @@ def test_a_dose_in_mg_or_a_past_accident_is_no_emergency(genebot: bot.Bot, messa
     assert_no_alarm(genebot, message)
 
 
+# Words that look like a time, a denial or a danger and are none here (ConText's pseudo-triggers,
+# an intent's future, history named as such): an emergency now is still one ...
 @pytest.mark.parametrize(("message", "urgency"), [
     ("she took all the pills at once", "medical"), ("dad took 40 tablets of paracetamol all at once", "medical"),
     ("my son swallowed 20 tablets at once", "medical"),
     ("i want to end it once and for all", "crisis"), ("i will kill myself once everyone is asleep", "crisis"),
     ("i want to take all my pills at once with vodka tonight", "crisis"),  # a drink, not a meal
+    ("i am going to kill myself before morning", "crisis"), ("i am going to end it in december", "crisis"),
+    ("ill be gone before christmas", "crisis"), ("he says he is going to kill himself before the weekend", "crisis"),
+    ("i overdosed at 16 im 30 now and im going to do it again tonight", "crisis"),
+    ("i have a past suicide attempt and now i want to die again", "crisis"),
+    ("lots of bleeding from the cut and it wont stop", "medical"), ("i want it done properly this time", "crisis"),
 ])
-def test_once_that_tells_no_past_leaves_an_emergency_now(genebot: bot.Bot, message: str, urgency: str) -> None:
+def test_an_emergency_now_is_read_past_words_that_only_look_like_a_time(
+        genebot: bot.Bot, message: str, urgency: str) -> None:
     reply, _state = genebot.reply(message)
     assert (reply.topic, reply.urgency) == ("emergency", urgency), message
 
 
-@pytest.mark.parametrize("message", [
-    "i am going to kill myself before morning", "i am going to end it in december", "ill be gone before christmas",
-    "he says he is going to kill himself before the weekend",
-])
-def test_a_time_after_an_intent_is_to_come_not_past(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert (reply.topic, reply.urgency) == ("emergency", "crisis"), message
-
-
-@pytest.mark.parametrize("message", [
-    "i was going to end it in december but my sister found me, im doing well now. what is an irb?",
-    "in 2019 i was going to kill myself, now im in a good place. how safe is gene therapy?",
-])
-def test_an_intent_told_in_the_past_is_past(genebot: bot.Bot, message: str) -> None:
-    assert_no_alarm(genebot, message)
-
-
-@pytest.mark.parametrize("message", [
-    "overdosed once at 16, im 30 now. would that stop me joining a trial",  # an age told now, after
-    "does a past suicide attempt stop you joining a trial? asking for me",
-])
-def test_a_past_attempt_asked_about_for_a_trial_is_no_emergency(genebot: bot.Bot, message: str) -> None:
-    assert_no_alarm(genebot, message)
-
-
-@pytest.mark.parametrize("message", [
-    "i overdosed at 16 im 30 now and im going to do it again tonight",
-    "i have a past suicide attempt and now i want to die again",
-])
-def test_a_past_attempt_told_beside_a_crisis_now_is_one(genebot: bot.Bot, message: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert (reply.topic, reply.urgency) == ("emergency", "crisis")
-
-
+# ... and a past, a schedule or a thing named is none
 @pytest.mark.parametrize("message", [
     "i tried to kill myself once, years ago. is gene therapy safe for me?",  # "once" after it still dates it
     "i take all my pills at once every morning, does that matter for the trial",
     "should i take all my pills at once or spread them out over the day",
     "is it ok to take all my tablets at once with food",
-])
-def test_a_past_once_or_a_dosing_schedule_is_no_emergency(genebot: bot.Bot, message: str) -> None:
-    assert_no_alarm(genebot, message)
-
-
-@pytest.mark.parametrize("message", [
+    "i was going to end it in december but my sister found me, im doing well now. what is an irb?",
+    "in 2019 i was going to kill myself, now im in a good place. how safe is gene therapy?",
+    "overdosed once at 16, im 30 now. would that stop me joining a trial",  # an age told now, after
+    "does a past suicide attempt stop you joining a trial? asking for me",
     "my daughter has a blood disorder and there is a lot of info online. how is gene therapy given?",
     "who makes sure gene therapy trials are done properly?",
 ])
-def test_a_blood_disorder_or_a_trial_done_properly_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+def test_a_past_a_schedule_or_a_thing_named_is_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert_no_alarm(genebot, message)
-
-
-@pytest.mark.parametrize(("message", "urgency"), [
-    ("lots of bleeding from the cut and it wont stop", "medical"), ("i want it done properly this time", "crisis"),
-])
-def test_the_narrower_bleeding_and_plan_terms_still_alarm(genebot: bot.Bot, message: str, urgency: str) -> None:
-    reply, _state = genebot.reply(message)
-    assert (reply.topic, reply.urgency) == ("emergency", urgency)
 
 
 def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
