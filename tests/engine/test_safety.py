@@ -484,6 +484,11 @@ def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(geneb
     "the neurologist says no but the trial doctor says yes, who do we believe",  # a decision, ours
     "my dad is 74, is he generally too old for a trial?",  # "generally", but the owner is in the question
     "i usually take my steroids in the morning, can i switch to evening?",
+    "what other options are there for me if i am not picked for the trial",  # one's own options, phase,
+    "which phase of the study will i be in",                                  # day, condition, result
+    "how will this affect my daily life", "is there any treatment for my disorder yet",
+    "my daughter's eyesight got a bit better after the treatment, does that mean its working",
+    "my son's hair has been falling out since the conditioning, when will it grow back",
 ])
 def test_personal_questions_without_i_or_my_in_the_frame_are_personal(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
@@ -495,6 +500,8 @@ def test_personal_questions_without_i_or_my_in_the_frame_are_personal(genebot: b
     "how is the dose of zolgensma worked out per kg",
     "My dad is 74 and loves science programmes. Is there generally an age limit for gene therapy?",
     "Our family was told it takes time. How long is the waiting list for gene therapy usually?",
+    "what other options are there besides gene therapy", "who do i talk to about other options",
+    "how long will i be in hospital after the infusion",
 ])
 def test_a_lab_name_a_dose_or_a_question_asked_in_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
