@@ -72,8 +72,11 @@ class Bot:
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
+        if result.glossed and result.topic:
+            return self._topic_reply(result.topic, result.confidence, lead_in=self.content.messages.glossed_lead)
         if result.tentative and result.topic:
-            return self._topic_reply(result.topic, result.confidence, also=result.also, guessed=True)
+            return self._topic_reply(result.topic, result.confidence, also=result.also,
+                                     lead_in=self.content.messages.guess_lead)
         if result.uncovered and result.topic:
             return self._topic_reply(result.topic, result.confidence, lead=self.content.messages.uncovered_lead)
         if result.also:
@@ -100,12 +103,12 @@ class Bot:
 
     def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
                      urgency: str | None = None, also: str | None = None, lead: str | None = None,
-                     guessed: bool = False) -> Reply:
+                     lead_in: str | None = None) -> Reply:
         c = self.content
         answer = c.answers[topic]
         body = answer.variants.get(variant, answer.text) if variant else answer.text
-        if guessed:  # say which question is answered, so a wrong guess is plain to see
-            body = f"{c.messages.guess_lead} “{c.question(topic)}”\n\n{body}"
+        if lead_in:  # a guess, or a reading of another language: say which question is answered
+            body = f"{lead_in} “{c.question(topic)}”\n\n{body}"
         suggestions = answer.related
         if also:  # the message asked two things: offer the other one first
             suggestions = (also, *(t for t in answer.related if t != also))[:3]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words
 from .lexicon import SUPPORT
+from .safety import Verdict
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .ranking import Candidate, best_of, rank
 from .repair import Repaired, repair
@@ -46,6 +47,7 @@ class Classification:
     also: str | None = None     # a second question in the message, about this topic
     uncovered: bool = False     # another question in the message asks what the sources do not cover
     tentative: bool = False     # the ranking doubted this topic; the learned model confirmed it
+    glossed: bool = False       # asked in another language, read through the glossary (glossary.py)
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -56,6 +58,29 @@ def classify(index: Index, text: str) -> Classification:
                               for_other=verdict.for_other)
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
+    result = _understood(index, text, norm, verdict)
+    if verdict.foreign and result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
+        return _glossed(index, text, verdict) or result
+    return result
+
+
+def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None:
+    """A question in another language, read through the glossary, when its gloss is answered
+    as an English question would be: a topic of the pages, by a rule or a clear fuzzy match.
+    Nothing else is taken from a gloss (a doubt, a fallback, a personal frame the glossary
+    does not list), so the reply in the person's language stays "I can only read English"."""
+    english = index.glossary.gloss(text, index.settings.glossed_share, index.known, index.stopwords)
+    if not english:
+        return None
+    norm = _bare(index, normalise(english, index.spellings))
+    result = _understood(index, english, norm, verdict) if norm else None
+    if result is None or result.kind not in (MatchKind.FUZZY, MatchKind.RULE) or result.topic not in index.knowledge:
+        return None
+    return replace(result, glossed=True, also=None)
+
+
+def _understood(index: Index, text: str, norm: str, verdict: Verdict) -> Classification:
+    """What a message no safety concern claimed asks: rules, then the fuzzy ranking."""
     if not norm:
         kind = MatchKind.EMPTY if not text.strip() else MatchKind.UNREADABLE
         return Classification(kind, None, 0.0)

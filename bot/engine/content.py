@@ -24,6 +24,8 @@ from .lettermodel import LETTER_MODEL
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
+from .glossary import EMPTY as NO_GLOSSARY
+from .glossary import Glossary, load_glossary
 from .pointers import EMPTY as NO_POINTERS
 from .pointers import Pointers, load_pointers
 from .textmodel import SafetyModel
@@ -103,6 +105,7 @@ class Messages:
     uncovered_lead: str  # ... when its other question asks what the sources do not cover
     nearby_lead: str    # before the nearest topics, when the sources do not cover a question
     guess_lead: str     # before an answer the ranking doubted and the learned model confirmed
+    glossed_lead: str   # before an answer to a question asked in another language, read through the glossary
     topics_lead: str    # before the list of every topic, in the help reply
     source_lead: str
 
@@ -133,6 +136,7 @@ class Content:
     concepts: Concepts = EMPTY
     frames: Frames = NO_FRAMES
     pointers: Pointers = NO_POINTERS
+    glossary: Glossary = NO_GLOSSARY  # other languages' words for the English the matcher reads
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
     letter_model: SafetyModel | None = None  # ... and one for other languages (lettermodel.py)
     topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
@@ -445,6 +449,8 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(frame_problems)
     pointers, pointer_problems = load_pointers(base, language.spellings)
     problems.extend(pointer_problems)
+    glossary, glossary_problems = load_glossary(base)
+    problems.extend(glossary_problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)
@@ -462,6 +468,7 @@ def load_content(root: Path | str | None = None) -> Content:
         concepts=concepts,
         frames=frames,
         pointers=pointers,
+        glossary=glossary,
         safety_model=safety_model,
         letter_model=letter_model,
         topic_model=topic_model,

@@ -20,6 +20,7 @@ from .concepts import Concepts
 from .content import Content
 from .frames import Frames
 from .normalise import normalise
+from .glossary import Glossary
 from .pointers import Pointers
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
@@ -52,6 +53,8 @@ class Settings:
     frame_penalty: float = 0.6     # a topic not answering what the question asks keeps this share
     max_candidates: int = 3000     # a message is compared with at most about this many examples
     repair_words: int = 5000       # spelling repair aims at the content's most used words
+    glossed_share: float = 0.5     # a message in another language is read through the glossary
+                                   # when at least this share of its words are listed or English
 
 
 class Repairs(NamedTuple):
@@ -69,6 +72,7 @@ class Index:
     concepts: Concepts                 # synonyms to one name, before fuzzy ranking
     frames: Frames                     # what a question asks, and which topics answer that
     pointers: Pointers                 # "what is that?" after a story: the subject it points to
+    glossary: Glossary                 # a question in another language, read in the matcher's English
     safety: SafetyScanner              # emergencies, crises and personal frames, read first
     safety_rules: RuleSet              # personal-advice patterns, checked next
     rules: RuleSet                     # every other topic's patterns
@@ -184,6 +188,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         concepts=content.concepts,
         frames=content.frames,
         pointers=content.pointers,
+        glossary=content.glossary,
         safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords, content.safety_model,
                              content.letter_model, lang.foreign, lang.stopwords),
         safety_rules=safety,

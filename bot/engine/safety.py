@@ -92,6 +92,7 @@ class Verdict:
     learned: bool = False         # called by the learned model (textmodel.py), not by a lexicon phrase
     judged: bool = False          # the lexicon found danger words and judged them no emergency in context
     overruled: bool = False       # a medical alarm of the lexicon the learned model took away
+    foreign: bool = False         # written, at least in part, in another language (other_language)
 
 
 class SafetyScanner:
@@ -134,9 +135,13 @@ class SafetyScanner:
         adds emergencies, never overrules the lexicon's reading of context ("i have never
         wanted to kill myself"), and takes an alarm away only where it is all but sure a
         medical one is ordinary (``_overruled``)."""
-        asked: list[bool] = []
         folded = letters(text)
-        foreign = self._foreign(folded)  # once: both readers need it
+        foreign = self._foreign(folded)  # once: both readers need it, and the classifier
+        verdict = self._judged(text, folded, foreign)
+        return replace(verdict, foreign=True) if foreign else verdict
+
+    def _judged(self, text: str, folded: list[str], foreign: bool) -> Verdict:
+        asked: list[bool] = []
         words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked, foreign)
         if verdict.topic == EMERGENCY or verdict.judged:

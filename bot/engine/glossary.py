@@ -1,0 +1,207 @@
+"""Questions asked in another language (intents/lexicon/glossary/*.yaml): "¿es segura la
+terapia génica?", "基因治疗有什么风险？".
+
+The bot answers from two English pages, and its matcher reads English. A question in Spanish
+or Chinese used to get "I can only read English", though the person asked something the pages
+answer. Each glossary file lists, under English words, the forms people type for them in one
+language ("gene therapy": "terapia genica", "基因治疗"); a message is glossed into those
+English words, in order, with the English words it already has (code-mixed chat: "kya gene
+therapy safe hai") and its sentence marks, and every other word dropped. The gloss is then
+read as any English question is. It is a reading aid for the topic matcher, not a
+translation: the safety scan always reads the message as typed, in its own languages first.
+
+Forms are matched on folded text (lower case, no accents), whole words in languages written
+with spaces and anywhere inside a run of Chinese, Japanese or Thai letters, longest first, in
+time linear in the message's length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from .errors import ContentError, Problem
+from .normalise import MAX_CHARS, fold
+from .validation import Collector
+from .yamlfile import Located, line_of, load_yaml
+
+__all__ = ["EMPTY", "GLOSSARY", "Glossary", "load_glossary"]
+
+GLOSSARY = Path("intents") / "lexicon" / "glossary"
+MAX_FORM_WORDS = 8
+_UNSPACED = "\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Vowel signs and other marks of Indic and Arabic letters are no \w to Python's re: without
+# them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
+_MARKS = "\u0900-\u0963\u0966-\u0dff\u064b-\u065f\u0670"
+_STOPS = {"?": "?", "!": "!", ".": ".", "\u061f": "?", "\u0964": ".", "\u0965": "."}  # ؟ । ॥
+# a run of letters of a script written without spaces (digits in it too: "第1相"), a word of
+# any other letters, marks or digits, or a mark that ends a sentence (kept, so a gloss of
+# two questions is still two)
+_TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[?!.\u061f\u0964\u0965]")
+_ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_ENGLISH = re.compile(r"[a-z0-9][a-z0-9']*")
+
+Readings = tuple[tuple[str, str], ...]  # (language, English) for each file that lists a form
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Every glossary file's forms, in one table: the same letters may be different words in
+    two languages (German "Quelle" is a source, French "quelle" asks which), so a form keeps
+    each file's reading, and a message takes the reading of the language most of its listed
+    words belong to."""
+
+    words: Mapping[tuple[str, ...], Readings] = field(default_factory=dict)  # folded words -> readings
+    runs: Mapping[str, Readings] = field(default_factory=dict)  # a form in an unspaced script -> readings
+    longest_words: int = 0
+    longest_run: int = 0
+
+    def gloss(self, text: str, share: float, *english: Collection[str]) -> str:
+        """The message in the glossary's English; "" when fewer than two forms of it are
+        listed, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
+        a story with one listed word in it ("el seguro cubre la terapia?", does the insurance
+        pay) would be read as that word alone. ``english``: words the bot knows, kept as typed
+        (a code-mixed message's English)."""
+        if not (self.words or self.runs):
+            return ""
+        tokens = _TOKENS.findall(fold(text[:MAX_CHARS], MAX_CHARS))
+        out: list[str | Readings] = []
+        votes: dict[str, int] = {}
+        read = total = i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token in _STOPS:
+                if out and out[-1] not in ("?", "!", "."):
+                    out.append(_STOPS[token])
+                i += 1
+            elif _unspaced(token):
+                read += self._runs(token, out, votes)
+                total += len(token)
+                i += 1
+            else:
+                width = self._form_at(tokens, i)
+                if width:
+                    readings = self.words[tuple(tokens[i:i + width])]
+                    out.append(readings)
+                    _vote(votes, readings, width)
+                    read += width
+                elif any(token in words for words in english) and _ENGLISH.fullmatch(token):
+                    out.append(token)
+                    read += 1
+                width = max(width, 1)
+                total += width
+                i += width
+        if sum(item.__class__ is tuple for item in out) < 2 or read < share * total:
+            return ""  # one listed form says what a message is about, never what it asks
+        language = max(votes, key=votes.__getitem__)  # ties: the first file's
+        text = " ".join(_reading(item, language) for item in out)
+        return text.replace(" ?", "?").replace(" !", "!").replace(" .", ".")
+
+    def _form_at(self, tokens: list[str], i: int) -> int:
+        """How many words the longest form starting at word i has (0: none)."""
+        for width in range(min(self.longest_words, len(tokens) - i), 0, -1):
+            if tuple(tokens[i:i + width]) in self.words:
+                return width
+        return 0
+
+    def _runs(self, run: str, out: list[str | Readings], votes: dict[str, int]) -> int:
+        """The forms found in a run of unspaced letters, longest first from each place; how
+        many of its letters they cover."""
+        covered = i = 0
+        while i < len(run):
+            for width in range(min(self.longest_run, len(run) - i), 0, -1):
+                readings = self.runs.get(run[i:i + width])
+                if readings is not None:
+                    out.append(readings)
+                    _vote(votes, readings, width)
+                    covered += width
+                    i += width
+                    break
+            else:
+                i += 1
+        return covered
+
+
+def _vote(votes: dict[str, int], readings: Readings, width: int) -> None:
+    for language, _english in readings:
+        votes[language] = votes.get(language, 0) + width
+
+
+def _reading(item: str | Readings, language: str) -> str:
+    if isinstance(item, str):
+        return item
+    return next((english for lang, english in item if lang == language), item[0][1])
+
+
+EMPTY = Glossary()
+
+
+def _unspaced(token: str) -> bool:
+    """Whether a token is a run of a script written without spaces (it has one such letter)."""
+    return not token.isascii() and _ANY_UNSPACED.search(token) is not None
+
+
+def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
+    """Every glossary file, in name order (none: no message is glossed). A form given for two
+    different English words in one file is an error; in two files, each keeps its own."""
+    problems: list[Problem] = []
+    folder = root / GLOSSARY
+    words: dict[tuple[str, ...], Readings] = {}
+    runs: dict[str, Readings] = {}
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+        try:
+            doc = load_yaml(path, str(GLOSSARY / path.name))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        c = Collector(root, path, problems)
+        if not c.mapping(doc, 1, "the file", {"version", "language", "glossary"}):
+            continue
+        c.version(doc)
+        c.text(doc, "language", "the file")
+        entries = doc.get("glossary")
+        if c.mapping(entries, line_of(doc, "glossary"), "'glossary'", set(entries or ())):
+            _read_file(c, path.stem, entries, words, runs)
+    if any(p.severity == "error" for p in problems):
+        return EMPTY, problems
+    return Glossary(MappingProxyType(words), MappingProxyType(runs),
+                    max(map(len, words), default=0), max(map(len, runs), default=0)), problems
+
+
+def _read_file(c: Collector, language: str, entries: Located, words: dict[tuple[str, ...], Readings],
+               runs: dict[str, Readings]) -> None:
+    mine: dict[tuple[str, ...] | str, str] = {}  # this file's forms -> their English
+    for english in entries:
+        line = line_of(entries, english)
+        if not isinstance(english, str) or not all(map(_ENGLISH.fullmatch, english.split())):
+            c.error(line, f"{english!r}: the English must be lower-case English words")
+            continue
+        for at, form in c.located_texts(entries[english], line, repr(english)):
+            key = _key(form)
+            if not key:
+                c.error(at, f"{english!r}: {form!r} has no letters, or mixes a script written "
+                            "without spaces with another")
+            elif isinstance(key, tuple) and len(key) > MAX_FORM_WORDS:
+                c.error(at, f"{english!r}: {form!r} has more than {MAX_FORM_WORDS} words")
+            elif key in mine:
+                if mine[key] != english:
+                    c.error(at, f"{form!r} is {mine[key]!r} above and {english!r} here")
+            elif isinstance(key, str):
+                mine[key] = english
+                runs[key] = (*runs.get(key, ()), (language, english))
+            else:
+                mine[key] = english
+                words[key] = (*words.get(key, ()), (language, english))
+
+
+def _key(form: str) -> tuple[str, ...] | str:
+    """A form as the glossary looks it up: its folded words, or one run of unspaced letters
+    ("基因 治疗", written with a space, is still one). Empty: none, or scripts mixed."""
+    tokens = [t for t in _TOKENS.findall(fold(form)) if t not in _STOPS]
+    unspaced = [_unspaced(t) for t in tokens]
+    if any(unspaced):
+        return "".join(tokens) if all(unspaced) else ""
+    return tuple(tokens)
