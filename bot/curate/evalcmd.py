@@ -142,6 +142,10 @@ def _headline(data: dict[str, Any]) -> list[str]:
         lines.append(f"  {label:<24} {'':>6}  {learned['overruled_false_alarms']} false alarms taken away, "
                      f"{learned['overruled_emergencies']} emergencies lost (medical alarms of the lexicon)")
     lines.append(f"  {'clarifications':<24} {data['clarifications']:>6}")
+    glossed = data.get("glossed", {})
+    if glossed.get("answered"):
+        lines.append(f"  {'through the glossary':<24} {glossed['answered']:>6}  answered in English, "
+                     f"{glossed['right']} rightly (questions in another language)")
     for expected, got in data.get("urgency_confusion", {}).items():
         told = ", ".join(f"{name} {count}" for name, count in got.items())
         lines.append(f"  {'urgency ' + expected:<24} {'':>6}  told as: {told}")

@@ -47,6 +47,7 @@ class Result:
     expect_urgency: str | None = None     # what the file says
     learned: bool = False                 # an emergency called by the learned model, not the lexicon
     overruled: bool = False               # a medical alarm of the lexicon the learned model took away
+    glossed: bool = False                 # asked in another language, answered through the glossary
 
     @property
     def correct(self) -> bool:
@@ -66,7 +67,7 @@ class Report:
                     "question": r.question, "expect": list(r.expect), "got": r.got,
                     "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
                     "candidates": list(r.candidates), "urgency": r.urgency, "expect_urgency": r.expect_urgency,
-                    "learned": r.learned, "overruled": r.overruled,
+                    "learned": r.learned, "overruled": r.overruled, "glossed": r.glossed,
                 }
                 for r in self.results
             ],
@@ -130,6 +131,7 @@ def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
         results.append(Result(
             case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates,
             reply.urgency, case.urgency, reply.topic == EMERGENCY and verdict.learned, verdict.overruled,
+            reply.body.startswith(bot.content.messages.glossed_lead),  # the reply says so, first
         ))
     return Report(tuple(results), summarise(results))
 
@@ -183,6 +185,8 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         "urgency_confusion": _urgency_confusion(emergencies),
         "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),
+        # Questions in another language answered through the glossary (glossary.py), and how many rightly.
+        "glossed": {"answered": sum(r.glossed for r in results), "right": sum(r.glossed and r.correct for r in results)},
         "per_topic": per_topic,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
