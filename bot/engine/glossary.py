@@ -32,6 +32,9 @@ __all__ = ["EMPTY", "GLOSSARY", "Glossary", "load_glossary"]
 
 GLOSSARY = Path("intents") / "lexicon" / "glossary"
 MAX_FORM_WORDS = 8
+# subjects: what a question may be about ("gene therapy", "fda"), one of which a message must
+# name to be read; words: what it asks and the rest ("what is", "how long", "patients")
+_SECTIONS = ("subjects", "words")
 _UNSPACED = "\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Vowel signs and other marks of Indic and Arabic letters are no \w to Python's re: without
 # them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
@@ -58,10 +61,11 @@ class Glossary:
     runs: Mapping[str, Readings] = field(default_factory=dict)  # a form in an unspaced script -> readings
     longest_words: int = 0
     longest_run: int = 0
+    subjects: frozenset[str] = frozenset()  # English a message must name to be read ("gene therapy", "fda")
 
     def gloss(self, text: str, share: float, *english: Collection[str]) -> str:
         """The message in the glossary's English; "" when fewer than two forms of it are
-        listed, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
+        listed, none of them a subject, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
         a story with one listed word in it ("el seguro cubre la terapia?", does the insurance
         pay) would be read as that word alone. ``english``: words the bot knows, kept as typed
         (a code-mixed message's English)."""
@@ -97,8 +101,10 @@ class Glossary:
         if sum(item.__class__ is tuple for item in out) < 2 or read < share * total:
             return ""  # one listed form says what a message is about, never what it asks
         language = max(votes, key=votes.__getitem__)  # ties: the first file's
-        text = " ".join(_reading(item, language) for item in out)
-        return text.replace(" ?", "?").replace(" !", "!").replace(" .", ".")
+        glossed = [_reading(item, language) for item in out]
+        if self.subjects.isdisjoint(glossed):
+            return ""  # "wo ist mein Geldbeutel?" (where is my wallet) names nothing the pages are about
+        return " ".join(glossed).replace(" ?", "?").replace(" !", "!").replace(" .", ".")
 
     def _form_at(self, tokens: list[str], i: int) -> int:
         """How many words the longest form starting at word i has (0: none)."""
@@ -151,6 +157,7 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
     folder = root / GLOSSARY
     words: dict[tuple[str, ...], Readings] = {}
     runs: dict[str, Readings] = {}
+    subjects: set[str] = set()
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
             doc = load_yaml(path, str(GLOSSARY / path.name))
@@ -158,22 +165,27 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
             problems.extend(exc.problems)
             continue
         c = Collector(root, path, problems)
-        if not c.mapping(doc, 1, "the file", {"version", "language", "glossary"}):
+        if not c.mapping(doc, 1, "the file", {"version", "language", *_SECTIONS}):
             continue
         c.version(doc)
         c.text(doc, "language", "the file")
-        entries = doc.get("glossary")
-        if c.mapping(entries, line_of(doc, "glossary"), "'glossary'", set(entries or ())):
-            _read_file(c, path.stem, entries, words, runs)
+        mine: dict[tuple[str, ...] | str, str] = {}  # this file's forms -> their English
+        for section in _SECTIONS:
+            entries = doc.get(section)
+            if entries is None:
+                c.error(1, f"{section!r} is missing")
+            elif c.mapping(entries, line_of(doc, section), repr(section), set(entries)):
+                _read_section(c, path.stem, entries, mine, words, runs)
+                if section == "subjects":
+                    subjects.update(e for e in entries if isinstance(e, str))
     if any(p.severity == "error" for p in problems):
         return EMPTY, problems
     return Glossary(MappingProxyType(words), MappingProxyType(runs),
-                    max(map(len, words), default=0), max(map(len, runs), default=0)), problems
+                    max(map(len, words), default=0), max(map(len, runs), default=0), frozenset(subjects)), problems
 
 
-def _read_file(c: Collector, language: str, entries: Located, words: dict[tuple[str, ...], Readings],
-               runs: dict[str, Readings]) -> None:
-    mine: dict[tuple[str, ...] | str, str] = {}  # this file's forms -> their English
+def _read_section(c: Collector, language: str, entries: Located, mine: dict[tuple[str, ...] | str, str],
+                  words: dict[tuple[str, ...], Readings], runs: dict[str, Readings]) -> None:
     for english in entries:
         line = line_of(entries, english)
         if not isinstance(english, str) or not all(map(_ENGLISH.fullmatch, english.split())):
