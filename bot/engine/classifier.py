@@ -66,15 +66,25 @@ def classify(index: Index, text: str) -> Classification:
 
 def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None:
     """A question in another language, read through the glossary, when its gloss is answered
-    as an English question would be: a topic of the pages, by a rule or a clear fuzzy match.
-    Nothing else is taken from a gloss (a doubt, a fallback, a personal frame the glossary
-    does not list), so the reply in the person's language stays "I can only read English"."""
+    as an English question would be: a topic of the pages, by a rule or a clear fuzzy match, or
+    the personal-advice reply. Nothing else is taken from a gloss (a doubt, a fallback), so the
+    reply stays "I can only read English"."""
     english = index.glossary.gloss(text, index.settings.glossed_share, index.known, index.stopwords)
-    if not english:
+    norm = _bare(index, normalise(english, index.spellings)) if english else ""
+    if not norm:
         return None
-    norm = _bare(index, normalise(english, index.spellings))
-    result = _understood(index, english, norm, verdict) if norm else None
-    if result is None or result.kind not in (MatchKind.FUZZY, MatchKind.RULE) or result.topic not in index.knowledge:
+    # Personal frames read in the gloss too ("¿debo inscribir a mi hija?": "should my daughter"):
+    # they decline kindly. A gloss never calls an emergency (the scan of the message as typed
+    # has judged that); one that reads as one keeps "I can only read English", 911 and 988 first.
+    personal = index.safety.scan(english)
+    if personal.topic == EMERGENCY:
+        return None
+    if personal.topic == ADVICE:
+        return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=personal.urgency, glossed=True)
+    result = _understood(index, english, norm, verdict)
+    if result.topic == ADVICE:  # the personal-advice rules
+        return replace(result, glossed=True)
+    if result.kind not in (MatchKind.FUZZY, MatchKind.RULE) or result.topic not in index.knowledge:
         return None
     return replace(result, glossed=True, also=None)
 

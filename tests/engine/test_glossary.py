@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -42,7 +43,8 @@ def test_an_english_question_gets_no_such_lead(genebot: bot.Bot) -> None:
 
 @pytest.mark.parametrize("message", [
     "¿cuánto cuesta la terapia génica?",                      # the cost: the pages do not say
-    "el seguro cubre la terapia genica o tengo que pagar yo",  # one listed word in a story
+    "¿cuánto tiempo dura la recuperación después de la terapia génica?",  # recovery: not covered
+    "combien coûte la thérapie génique ?",
     "hola, necesito ayuda con una pregunta",
 ])
 def test_what_the_glossary_cannot_read_is_not_answered(genebot: bot.Bot, message: str) -> None:
@@ -62,6 +64,15 @@ def test_safety_reads_the_message_as_typed_before_any_gloss(genebot: bot.Bot, me
     assert reply.topic == topic and genebot.content.messages.glossed_lead not in reply.text, message
     if urgency:
         assert reply.urgency == urgency
+
+
+def test_a_personal_question_the_glossary_reads_is_declined_and_says_how_it_was_read(genebot: bot.Bot) -> None:
+    # Haitian Creole, "should my child take the gene therapy?": no personal frame of the
+    # language files, but "my child" and "should" in the gloss
+    reply, _ = genebot.reply("èske pitit mwen ta dwe pran terapi jenetik la?")
+    assert (reply.kind, reply.topic) == ("advice", "personal-advice")
+    assert reply.body.startswith(genebot.content.messages.glossed_lead)
+    assert reply.text.endswith(genebot.content.messages.disclaimer)
 
 
 def test_a_huge_message_in_another_language_is_read_in_bounded_time(genebot: bot.Bot) -> None:
@@ -96,7 +107,8 @@ def test_without_glossary_files_a_question_in_another_language_says_english_only
 
 @pytest.mark.parametrize(("old", "new", "line", "what"), [
     ("version: 1", "version: 2", 1, "'version: 1' is required"),
-    ("glossary:", "glosary:", 5, "unknown key 'glosary'"),
+    ("subjects:", "subjets:", 5, "unknown key 'subjets'"),
+    ("subjects:", "subjets:", 1, "'subjects' is missing"),
     ("  safe: [", "  Safe!: [", None, "the English must be lower-case English words"),
     ("  safe: [", "  safe: [riesgos, ", None, "'riesgos' is"),
     ("  safe: [", "  safe: [治疗 therapy, ", None, "mixes a script written without spaces"),
@@ -107,3 +119,16 @@ def test_a_broken_glossary_names_its_file_line_and_problem(load_error: Callable[
     assert "intents/lexicon/glossary/es.yaml" in message and what in message, message
     if line is not None:
         assert f"es.yaml:{line}" in message, message
+
+
+def test_eval_counts_the_answers_given_through_the_glossary(tmp_path: Path) -> None:
+    questions = tmp_path / "q.tsv"
+    questions.write_text("expect\tquestion\nis-it-safe\t¿es segura la terapia génica?\n"
+                         "risks\tqu'est-ce que la thérapie génique ?\nis-it-safe\tis gene therapy safe\n",
+                         encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bot", "eval", str(questions), "--json"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["glossed"] == {"answered": 2, "right": 1}
+    assert [r["glossed"] for r in data["results"]] == [True, True, False]

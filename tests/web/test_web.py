@@ -228,6 +228,13 @@ def test_each_safety_kind_through_http(app: Any, message: str, kind: str | None,
         assert data["kind"] not in ("emergency", "advice"), message
 
 
+def test_a_question_in_another_language_is_answered_in_english_through_http(app: Any, genebot: bot.Bot) -> None:
+    data = chat(app, "¿es segura la terapia génica?").json()
+    assert (data["kind"], data["topic"]) == ("answer", "is-it-safe")
+    assert data["body"].startswith(genebot.content.messages.glossed_lead) and data["sources"]
+    assert data["text"].endswith(data["disclaimer"])
+
+
 def test_an_emergency_at_the_end_of_a_long_message_is_seen(app: Any) -> None:
     story = "My daughter had gene therapy last year and we have questions about vectors and trials. " * 50
     message = story[:3_800] + " Now she is having a seizure and her lips are blue."
