@@ -59,7 +59,7 @@ def classify(index: Index, text: str) -> Classification:
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
     result = _understood(index, text, norm, verdict)
-    if verdict.foreign and result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
+    if result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
         return _glossed(index, text, verdict) or result
     return result
 
@@ -69,7 +69,8 @@ def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None
     as an English question would be: a topic of the pages, by a rule or a clear fuzzy match, or
     the personal-advice reply. Nothing else is taken from a gloss (a doubt, a fallback), so the
     reply stays "I can only read English"."""
-    english = index.glossary.gloss(text, index.settings.glossed_share, index.known, index.stopwords)
+    english = index.glossary.gloss(text, index.settings.glossed_share, verdict.foreign,
+                                   index.known, index.stopwords)
     norm = _bare(index, normalise(english, index.spellings)) if english else ""
     if not norm:
         return None

@@ -63,18 +63,23 @@ class Glossary:
     longest_run: int = 0
     subjects: frozenset[str] = frozenset()  # English a message must name to be read ("gene therapy", "fda")
 
-    def gloss(self, text: str, share: float, *english: Collection[str]) -> str:
+    def gloss(self, text: str, share: float, other: bool, *english: Collection[str]) -> str:
         """The message in the glossary's English; "" when fewer than two forms of it are
         listed, none of them a subject, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
         a story with one listed word in it ("el seguro cubre la terapia?", does the insurance
         pay) would be read as that word alone. ``english``: words the bot knows, kept as typed
-        (a code-mixed message's English)."""
+        (a code-mixed message's English). ``other``: the message is known to be in another
+        language, at least in part (the safety scan's test); else two words of its forms at
+        least must be no English, and outnumber its English words: "co to jest
+        terapia genowa?" passes that test, "can parents pick their baby's eye color" does not,
+        whatever "eye" is somewhere."""
         if not (self.words or self.runs):
             return ""
         tokens = _TOKENS.findall(fold(text[:MAX_CHARS], MAX_CHARS))
         out: list[str | Readings] = []
         votes: dict[str, int] = {}
         read = total = i = 0
+        foreign = kept = 0  # words of listed forms that are no English the bot knows; English words kept
         while i < len(tokens):
             token = tokens[i]
             if token in _STOPS:
@@ -82,7 +87,9 @@ class Glossary:
                     out.append(_STOPS[token])
                 i += 1
             elif _unspaced(token):
-                read += self._runs(token, out, votes)
+                covered = self._runs(token, out, votes)
+                foreign += covered > 0
+                read += covered
                 total += len(token)
                 i += 1
             else:
@@ -92,12 +99,16 @@ class Glossary:
                     out.append(readings)
                     _vote(votes, readings, width)
                     read += width
+                    foreign += sum(not any(t in words for words in english) for t in tokens[i:i + width])
                 elif any(token in words for words in english) and _ENGLISH.fullmatch(token):
                     out.append(token)
                     read += 1
+                    kept += 1
                 width = max(width, 1)
                 total += width
                 i += width
+        if not (other or foreign >= 2 and foreign > kept):
+            return ""  # English, whatever one of its words is in another language
         if sum(item.__class__ is tuple for item in out) < 2 or read < share * total:
             return ""  # one listed form says what a message is about, never what it asks
         language = max(votes, key=votes.__getitem__)  # ties: the first file's

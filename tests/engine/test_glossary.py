@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
     ("was ist ein vektor in der gentherapie?", "vector"),
     ("基因治疗有什么风险？", "risks"),
     ("유전자 치료는 안전한가요?", "is-it-safe"),
+    ("co to jest terapia genowa?", "what-is-gene-therapy"),  # read as English with typos by the scan
 ])
 def test_a_question_in_another_language_is_answered_in_english_and_says_so(
         genebot: bot.Bot, message: str, topic: str) -> None:
@@ -39,6 +40,15 @@ def test_a_question_in_another_language_is_answered_in_english_and_says_so(
 def test_an_english_question_gets_no_such_lead(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe?")
     assert reply.topic == "is-it-safe" and genebot.content.messages.glossed_lead not in reply.text
+
+
+@pytest.mark.parametrize("message", [
+    "Can parents pick their baby's eye color with gene editing?",  # "eye" is listed somewhere
+    "dog had a fit last year, any gene therapies for dogs with epilepsy?",
+])
+def test_an_english_question_the_pages_do_not_answer_is_never_glossed(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "fallback" and genebot.content.messages.glossed_lead not in reply.text, message
 
 
 @pytest.mark.parametrize("message", [
