@@ -69,8 +69,8 @@ def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None
     as an English question would be: a topic of the pages, by a rule or a clear fuzzy match, or
     the personal-advice reply. Nothing else is taken from a gloss (a doubt, a fallback), so the
     reply stays "I can only read English"."""
-    english = index.glossary.gloss(text, index.settings.glossed_share, verdict.foreign,
-                                   index.known, index.stopwords)
+    english = index.glossary.gloss(text, index.settings.glossed_share, verdict.foreign, index.known,
+                                   index.stopwords)
     norm = _bare(index, normalise(english, index.spellings)) if english else ""
     if not norm:
         return None

@@ -59,16 +59,16 @@ class Glossary:
 
     words: Mapping[tuple[str, ...], Readings] = field(default_factory=dict)  # folded words -> readings
     runs: Mapping[str, Readings] = field(default_factory=dict)  # a form in an unspaced script -> readings
-    longest_words: int = 0
+    widths: Mapping[str, int] = field(default_factory=dict)  # a form's first word -> its longest form's words
     longest_run: int = 0
     subjects: frozenset[str] = frozenset()  # English a message must name to be read ("gene therapy", "fda")
 
-    def gloss(self, text: str, share: float, other: bool, *english: Collection[str]) -> str:
+    def gloss(self, text: str, share: float, other: bool, known: Collection[str], stopwords: Collection[str]) -> str:
         """The message in the glossary's English; "" when fewer than two forms of it are
         listed, none of them a subject, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
         a story with one listed word in it ("el seguro cubre la terapia?", does the insurance
-        pay) would be read as that word alone. ``english``: words the bot knows, kept as typed
-        (a code-mixed message's English). ``other``: the message is known to be in another
+        pay) would be read as that word alone. ``known`` and ``stopwords``: the English words
+        the bot knows, kept as typed (a code-mixed message's English). ``other``: the message is known to be in another
         language, at least in part (the safety scan's test); else two words of its forms at
         least must be no English, and outnumber its English words: "co to jest
         terapia genowa?" passes that test, "can parents pick their baby's eye color" does not,
@@ -93,14 +93,14 @@ class Glossary:
                 total += len(token)
                 i += 1
             else:
-                width = self._form_at(tokens, i)
+                width = self._form_at(tokens, i) if token in self.widths else 0
                 if width:
                     readings = self.words[tuple(tokens[i:i + width])]
                     out.append(readings)
                     _vote(votes, readings, width)
                     read += width
-                    foreign += sum(not any(t in words for words in english) for t in tokens[i:i + width])
-                elif any(token in words for words in english) and _ENGLISH.fullmatch(token):
+                    foreign += sum(not (t in known or t in stopwords) for t in tokens[i:i + width])
+                elif (token in known or token in stopwords) and token.isascii():
                     out.append(token)
                     read += 1
                     kept += 1
@@ -119,7 +119,7 @@ class Glossary:
 
     def _form_at(self, tokens: list[str], i: int) -> int:
         """How many words the longest form starting at word i has (0: none)."""
-        for width in range(min(self.longest_words, len(tokens) - i), 0, -1):
+        for width in range(min(self.widths.get(tokens[i], 0), len(tokens) - i), 0, -1):
             if tuple(tokens[i:i + width]) in self.words:
                 return width
         return 0
@@ -191,8 +191,11 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
                     subjects.update(e for e in entries if isinstance(e, str))
     if any(p.severity == "error" for p in problems):
         return EMPTY, problems
-    return Glossary(MappingProxyType(words), MappingProxyType(runs),
-                    max(map(len, words), default=0), max(map(len, runs), default=0), frozenset(subjects)), problems
+    widths: dict[str, int] = {}
+    for key in words:  # most words of a message start no form: one lookup tells
+        widths[key[0]] = max(widths.get(key[0], 0), len(key))
+    return Glossary(MappingProxyType(words), MappingProxyType(runs), MappingProxyType(widths),
+                    max(map(len, runs), default=0), frozenset(subjects)), problems
 
 
 def _read_section(c: Collector, language: str, entries: Located, mine: dict[tuple[str, ...] | str, str],
