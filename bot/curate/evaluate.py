@@ -186,7 +186,8 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         "reliability": reliability(results),
         "clarifications": sum(r.kind == "clarify" for r in results),
         # Questions in another language answered through the glossary (glossary.py), and how many rightly.
-        "glossed": {"answered": sum(r.glossed for r in results), "right": sum(r.glossed and r.correct for r in results)},
+        "glossed": {"answered": sum(r.glossed for r in results),
+                    "right": sum(r.glossed and r.correct for r in results)},
         "per_topic": per_topic,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()

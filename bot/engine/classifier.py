@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
 from .index import Index, content_words
 from .lexicon import SUPPORT
-from .safety import Verdict
 from .normalise import MAX_CHARS, has_readable_text, normalise
 from .ranking import Candidate, best_of, rank
 from .repair import Repaired, repair
+from .safety import Verdict
 from .topicmodel import topic_features
 
 __all__ = ["Candidate", "Classification", "MatchKind", "classify", "topic_features_of"]

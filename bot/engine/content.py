@@ -20,12 +20,12 @@ from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
 from .frames import EMPTY as NO_FRAMES
 from .frames import Frames, load_frames
+from .glossary import EMPTY as NO_GLOSSARY
+from .glossary import Glossary, load_glossary
 from .lettermodel import LETTER_MODEL
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
 from .modelload import load_model
-from .glossary import EMPTY as NO_GLOSSARY
-from .glossary import Glossary, load_glossary
 from .pointers import EMPTY as NO_POINTERS
 from .pointers import Pointers, load_pointers
 from .textmodel import SafetyModel

@@ -35,7 +35,9 @@ MAX_FORM_WORDS = 8
 # subjects: what a question may be about ("gene therapy", "fda"), one of which a message must
 # name to be read; words: what it asks and the rest ("what is", "how long", "patients")
 _SECTIONS = ("subjects", "words")
-_UNSPACED = "\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# scripts written without spaces: 々 〆, Thai, Lao, Myanmar, Khmer, kana, Chinese characters
+_UNSPACED = ("\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
+             "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
 # Vowel signs and other marks of Indic and Arabic letters are no \w to Python's re: without
 # them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
 _MARKS = "\u0900-\u0963\u0966-\u0dff\u064b-\u065f\u0670"
@@ -43,7 +45,8 @@ _STOPS = {"?": "?", "!": "!", ".": ".", "\u061f": "?", "\u0964": ".", "\u0965": 
 # a run of letters of a script written without spaces (digits in it too: "第1相"), a word of
 # any other letters, marks or digits, or a mark that ends a sentence (kept, so a gloss of
 # two questions is still two)
-_TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[?!.\u061f\u0964\u0965]")
+_TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*"
+                     rf"|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[?!.\u061f\u0964\u0965]")
 _ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _ENGLISH = re.compile(r"[a-z0-9][a-z0-9']*")
 
@@ -63,59 +66,65 @@ class Glossary:
     longest_run: int = 0
     subjects: frozenset[str] = frozenset()  # English a message must name to be read ("gene therapy", "fda")
 
-    def gloss(self, text: str, share: float, other: bool, known: Collection[str], stopwords: Collection[str]) -> str:
-        """The message in the glossary's English; "" when fewer than two forms of it are
-        listed, none of them a subject, or when less than ``share`` of it is read (its words, or its letters in an unspaced script):
-        a story with one listed word in it ("el seguro cubre la terapia?", does the insurance
-        pay) would be read as that word alone. ``known`` and ``stopwords``: the English words
-        the bot knows, kept as typed (a code-mixed message's English). ``other``: the message is known to be in another
-        language, at least in part (the safety scan's test); else two words of its forms at
-        least must be no English, and outnumber its English words: "co to jest
-        terapia genowa?" passes that test, "can parents pick their baby's eye color" does not,
-        whatever "eye" is somewhere."""
+    def gloss(self, text: str, share: float, other: bool, known: Collection[str],
+              stopwords: Collection[str]) -> str:
+        """The message in the glossary's English, or "" when it cannot be read so:
+
+        - it is English (``other``, the safety scan's test, says it is not; else two words of
+          its forms or more must be no English and outnumber its English words: "co to jest
+          terapia genowa?" is read, "can parents pick their baby's eye color" is not, whatever
+          "eye" is somewhere);
+        - fewer than two forms are listed, or less than ``share`` of it is read (its words, or
+          its letters in an unspaced script): "el seguro cubre la terapia?" (does the insurance
+          pay) would be read as its one listed word;
+        - none of its forms is a subject: "wo ist mein Geldbeutel?" (where is my wallet).
+
+        ``known`` and ``stopwords``: English words the bot knows, kept as typed (code-mixed chat).
+        """
         if not (self.words or self.runs):
             return ""
-        tokens = _TOKENS.findall(fold(text[:MAX_CHARS], MAX_CHARS))
-        out: list[str | Readings] = []
-        votes: dict[str, int] = {}
-        read = total = i = 0
-        foreign = kept = 0  # words of listed forms that are no English the bot knows; English words kept
+        tally = self._tally(_TOKENS.findall(fold(text[:MAX_CHARS], MAX_CHARS)), known, stopwords)
+        if not (other or tally.foreign >= 2 and tally.foreign > tally.kept):
+            return ""
+        if tally.forms < 2 or tally.read < share * tally.total:
+            return ""
+        language = max(tally.votes, key=tally.votes.__getitem__)  # ties: the first file's
+        glossed = [_reading(item, language) for item in tally.out]
+        if self.subjects.isdisjoint(glossed):
+            return ""
+        return " ".join(glossed).replace(" ?", "?").replace(" !", "!").replace(" .", ".")
+
+    def _tally(self, tokens: list[str], known: Collection[str], stopwords: Collection[str]) -> _Tally:
+        """Each token read: a form's readings, an English word kept, a sentence mark, or
+        nothing; with the counts gloss() decides on."""
+        tally = _Tally()
+        out, i = tally.out, 0
         while i < len(tokens):
             token = tokens[i]
             if token in _STOPS:
                 if out and out[-1] not in ("?", "!", "."):
                     out.append(_STOPS[token])
                 i += 1
-            elif _unspaced(token):
-                covered = self._runs(token, out, votes)
-                foreign += covered > 0
-                read += covered
-                total += len(token)
+                continue
+            if _unspaced(token):
+                covered = self._runs(token, tally)
+                tally.foreign += covered > 0
+                tally.read += covered
+                tally.total += len(token)
                 i += 1
-            else:
-                width = self._form_at(tokens, i) if token in self.widths else 0
-                if width:
-                    readings = self.words[tuple(tokens[i:i + width])]
-                    out.append(readings)
-                    _vote(votes, readings, width)
-                    read += width
-                    foreign += sum(not (t in known or t in stopwords) for t in tokens[i:i + width])
-                elif (token in known or token in stopwords) and token.isascii():
-                    out.append(token)
-                    read += 1
-                    kept += 1
-                width = max(width, 1)
-                total += width
-                i += width
-        if not (other or foreign >= 2 and foreign > kept):
-            return ""  # English, whatever one of its words is in another language
-        if sum(item.__class__ is tuple for item in out) < 2 or read < share * total:
-            return ""  # one listed form says what a message is about, never what it asks
-        language = max(votes, key=votes.__getitem__)  # ties: the first file's
-        glossed = [_reading(item, language) for item in out]
-        if self.subjects.isdisjoint(glossed):
-            return ""  # "wo ist mein Geldbeutel?" (where is my wallet) names nothing the pages are about
-        return " ".join(glossed).replace(" ?", "?").replace(" !", "!").replace(" .", ".")
+                continue
+            width = self._form_at(tokens, i) if token in self.widths else 0
+            if width:
+                tally.add(self.words[tuple(tokens[i:i + width])], width)
+                tally.foreign += sum(not (t in known or t in stopwords) for t in tokens[i:i + width])
+            elif (token in known or token in stopwords) and token.isascii():
+                out.append(token)
+                tally.read += 1
+                tally.kept += 1
+            width = max(width, 1)
+            tally.total += width
+            i += width
+        return tally
 
     def _form_at(self, tokens: list[str], i: int) -> int:
         """How many words the longest form starting at word i has (0: none)."""
@@ -124,7 +133,7 @@ class Glossary:
                 return width
         return 0
 
-    def _runs(self, run: str, out: list[str | Readings], votes: dict[str, int]) -> int:
+    def _runs(self, run: str, tally: _Tally) -> int:
         """The forms found in a run of unspaced letters, longest first from each place; how
         many of its letters they cover."""
         covered = i = 0
@@ -132,8 +141,7 @@ class Glossary:
             for width in range(min(self.longest_run, len(run) - i), 0, -1):
                 readings = self.runs.get(run[i:i + width])
                 if readings is not None:
-                    out.append(readings)
-                    _vote(votes, readings, width)
+                    tally.add(readings, width, read=False)
                     covered += width
                     i += width
                     break
@@ -142,9 +150,25 @@ class Glossary:
         return covered
 
 
-def _vote(votes: dict[str, int], readings: Readings, width: int) -> None:
-    for language, _english in readings:
-        votes[language] = votes.get(language, 0) + width
+@dataclass(slots=True)
+class _Tally:
+    """A message as the glossary reads it, token by token."""
+
+    out: list[str | Readings] = field(default_factory=list)  # English kept, readings, sentence marks
+    votes: dict[str, int] = field(default_factory=dict)  # language -> words (letters) of its forms
+    forms: int = 0    # forms found
+    read: int = 0     # words (letters) read: in forms, or English kept
+    total: int = 0    # words (letters) in all
+    foreign: int = 0  # words of forms that are no English the bot knows (runs of unspaced forms)
+    kept: int = 0     # English words kept as typed
+
+    def add(self, readings: Readings, width: int, read: bool = True) -> None:
+        self.out.append(readings)
+        self.forms += 1
+        if read:
+            self.read += width
+        for language, _english in readings:
+            self.votes[language] = self.votes.get(language, 0) + width
 
 
 def _reading(item: str | Readings, language: str) -> str:

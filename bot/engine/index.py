@@ -19,8 +19,8 @@ from .catalog import ADVICE, EMERGENCY
 from .concepts import Concepts
 from .content import Content
 from .frames import Frames
-from .normalise import normalise
 from .glossary import Glossary
+from .normalise import normalise
 from .pointers import Pointers
 from .rules import RuleSet, build_rules
 from .safety import SafetyScanner
