@@ -107,9 +107,7 @@ class Glossary:
                 i += 1
                 continue
             if _unspaced(token):
-                covered = self._runs(token, tally)
-                tally.foreign += covered > 0
-                tally.read += covered
+                tally.foreign += self._runs(token, tally) > 0
                 tally.total += len(token)
                 i += 1
                 continue
@@ -141,7 +139,7 @@ class Glossary:
             for width in range(min(self.longest_run, len(run) - i), 0, -1):
                 readings = self.runs.get(run[i:i + width])
                 if readings is not None:
-                    tally.add(readings, width, read=False)
+                    tally.add(readings, width)
                     covered += width
                     i += width
                     break
@@ -162,11 +160,10 @@ class _Tally:
     foreign: int = 0  # words of forms that are no English the bot knows (runs of unspaced forms)
     kept: int = 0     # English words kept as typed
 
-    def add(self, readings: Readings, width: int, read: bool = True) -> None:
+    def add(self, readings: Readings, width: int) -> None:
         self.out.append(readings)
         self.forms += 1
-        if read:
-            self.read += width
+        self.read += width
         for language, _english in readings:
             self.votes[language] = self.votes.get(language, 0) + width
 
