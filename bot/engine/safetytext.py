@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 
 from .normalise import fold, join_contractions
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "YEAR", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -27,10 +27,10 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # "、" is a comma and "。" a full stop; so is the danda "।" (and "॥") of Hindi and Bengali,
 # which the Indic range below had read as a letter: "আমি আর থাকব না।" ended in the word "না।",
 # and no phrase ending in "না" could meet it.
-_SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_LETTERS = r"(?:[^\W\d_" + _SYLLABIC + r"]|[\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f])+"
+SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_LETTERS = r"(?:[^\W\d_" + SYLLABIC + r"]|[\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f])+"
 _CLAUSE_MARKS = ",()-–—\n、"  # a bare line break too: a comma
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + _SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。।॥][.?!;:。।॥\n]*|["
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。।॥][.?!;:。।॥\n]*|["
                      + re.escape(_CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
