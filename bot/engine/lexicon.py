@@ -112,6 +112,8 @@ class SafetyLexicon:
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()
     foreign: frozenset[str] = frozenset()
+    # each language file's words, by its name ("es"): which language a message is in (languageid.py)
+    vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def number_name(self, word: str) -> str | None:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else

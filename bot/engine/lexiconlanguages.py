@@ -12,12 +12,12 @@ typo is repaired into or a run of English is split into: Somali or Hausa "wanan"
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from .errors import ContentError, Problem
-from .lexicon import CATEGORIES, DIRECTIONS, Trigger
+from .lexicon import CATEGORIES, DIRECTIONS, GAP, Trigger
 from .lexiconreader import Reader
 from .yamlfile import Located, line_of, load_yaml
 
@@ -40,6 +40,8 @@ class OtherLanguages:
     amounts: frozenset[str] = frozenset()  # "40 lat", "70 kg": an age or a weight, no fever or count of pills
     end: Phrases = ()       # where a context scope ends ("pero", "mais") ...
     end_near: Phrases = ()  # ... and a short one ("y", "et", "ich"): Spanish drops its "I"
+    # each file's words, by its name ("es"): which language a message is in (languageid.py)
+    vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
@@ -53,6 +55,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
     already has, is an error in its file."""
     found = _Found({term: cid for cid, ts in listed.items() for term in ts})
     folder = root / LANGUAGES
+    vocabularies: dict[str, frozenset[str]] = {}
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
         try:
             doc = load_yaml(path, str(LANGUAGES / path.name))
@@ -64,12 +67,13 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
             if doc.get("version") != 1:
                 r.error(line_of(doc, "version"), "'version: 1' is required at the top")
             r.text(doc, "language", "the file")
-            found.read(r, doc, set(listed))
+            vocabularies[path.stem] = found.read(r, doc, set(listed))
     return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in found.terms.items()}),
                           tuple(found.pseudo), tuple(found.triggers), tuple(found.disclaimers),
                           tuple(dict.fromkeys(found.personal["owners"])),
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
-                          tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])))
+                          tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])),
+                          MappingProxyType(vocabularies))
 
 
 class _Found:
@@ -85,7 +89,18 @@ class _Found:
         self.amounts: set[str] = set()
         self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": []}
 
-    def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> None:
+    def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> frozenset[str]:
+        """Take in one file; return the words of its phrases."""
+        before = {id(kept): len(kept) for kept in self._lists()}
+        self._read(r, doc, concept_ids)
+        return frozenset(w for kept in self._lists() for p in kept[before.get(id(kept), 0):]
+                         for w in (p.words if isinstance(p, Trigger) else p)) - {GAP}
+
+    def _lists(self) -> list[list]:  # type: ignore[type-arg]
+        return [*self.terms.values(), self.pseudo, self.triggers, self.disclaimers, *self.personal.values(),
+                *self.ends.values()]
+
+    def _read(self, r: Reader, doc: Located, concept_ids: set[str]) -> None:
         concepts = doc["concepts"]
         if r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
             for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported

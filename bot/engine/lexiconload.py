@@ -119,6 +119,7 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
                          frames=_merged(lexicon.personal.frames, other.frames)),
         translated=frozenset(other.phrases()),
         foreign=frozenset(w for words in other.phrases() for w in words) - english - {GAP},
+        vocabularies=other.vocabularies,
     )
 
 
