@@ -20,6 +20,7 @@ from .concepts import Concepts
 from .content import Content
 from .frames import Frames
 from .glossary import Glossary
+from .languageid import Languages, build_languages
 from .normalise import normalise
 from .pointers import Pointers
 from .rules import RuleSet, build_rules
@@ -95,6 +96,7 @@ class Index:
     )
     unknown_idf: float = 0.0
     knowledge: frozenset[str] = frozenset()  # topics answered from the sources (rules need support)
+    languages: Languages = field(default_factory=Languages)  # which one a message not in English is in
     foreign: frozenset[str] = frozenset()    # other languages' common words (intents/language.yaml)
     # Polite openings dropped before matching, each with the space after it, longest first; and
     # endings that say how to answer ("in simple terms"), dropped too, each with the space before it.
@@ -179,6 +181,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     # Repairs aim at the content's most used words: in very large content a rare word is more
     # likely a typo itself than the word a typo meant.
     repairable = {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words
+    safety_scanner = SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords,
+                                   content.safety_model, content.letter_model, lang.foreign, lang.stopwords)
     return Index(
         spellings=lang.spellings,
         openers=tuple(f"{o} " for o in lang.openers),
@@ -189,8 +193,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         frames=content.frames,
         pointers=content.pointers,
         glossary=content.glossary,
-        safety=SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords, content.safety_model,
-                             content.letter_model, lang.foreign, lang.stopwords),
+        safety=safety_scanner,
         safety_rules=safety,
         rules=rules,
         phrases=tuple(phrases),
@@ -207,6 +210,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         postings=_postings(keys),
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
+        languages=build_languages(content.safety.vocabularies, content.glossary, safety_scanner.ours),
         foreign=lang.foreign,
         settings=settings,
         topic_model=content.topic_model,
