@@ -61,7 +61,10 @@ class Bot:
         if result.kind is MatchKind.EMPTY:
             return compose(self.content, "fallback", None, 0.0, self.content.messages.empty)
         if result.kind is MatchKind.UNREADABLE:
-            return compose(self.content, "fallback", None, 0.0, self.content.messages.unreadable)
+            m = self.content.messages
+            line = self._line(result, "unreadable")
+            body = m.unreadable if line else f"{m.unreadable} {m.unreadable_unknown}"
+            return compose(self.content, "fallback", None, 0.0, body, translation=line)
         if result.kind is MatchKind.AMBIGUOUS:
             return self._clarify([c.topic for c in result.candidates], result.confidence)
         if result.topic == EMERGENCY:
@@ -69,11 +72,13 @@ class Bot:
                 variant: str | None = "crisis-other" if result.for_other else "crisis"
             else:
                 variant = "other" if result.for_other else None
-            return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency)
+            line = self._line(result, {None: "medical", "other": "medical-other"}.get(variant, variant))
+            return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency, translation=line)
         if result.topic == ADVICE and result.urgency == "soon":
             return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
         if result.glossed and result.topic:
-            return self._topic_reply(result.topic, result.confidence, lead_in=self.content.messages.glossed_lead)
+            return self._topic_reply(result.topic, result.confidence, lead_in=self.content.messages.glossed_lead,
+                                     translation=self._line(result, "glossed"))
         if result.tentative and result.topic:
             return self._topic_reply(result.topic, result.confidence, also=result.also,
                                      lead_in=self.content.messages.guess_lead)
@@ -84,6 +89,11 @@ class Bot:
         if result.topic in (OUT_OF_SCOPE, None):
             return self._fallback(result)
         return self._topic_reply(result.topic, result.confidence)
+
+    def _line(self, result: Classification, reply: str) -> tuple[str, str] | None:
+        """The line of this reply in the message's language, if told and written (translations.py)."""
+        lines = self.content.translations.get(result.language) if result.language else None
+        return (lines.code, lines.line(reply)) if lines else None
 
     def _fallback(self, result: Classification) -> Reply:
         """The honest fallback, pointing at the knowledge topics nearest to what was asked; or,
@@ -103,7 +113,7 @@ class Bot:
 
     def _topic_reply(self, topic: str, confidence: float, variant: str | None = None,
                      urgency: str | None = None, also: str | None = None, lead: str | None = None,
-                     lead_in: str | None = None) -> Reply:
+                     lead_in: str | None = None, translation: tuple[str, str] | None = None) -> Reply:
         c = self.content
         answer = c.answers[topic]
         body = answer.variants.get(variant, answer.text) if variant else answer.text
@@ -119,7 +129,7 @@ class Bot:
         return compose(
             c, kind_of(c, topic), topic, confidence, body,
             source_ids=answer.source_ids, suggestions=suggestions, quotes=answer.quotes, urgency=urgency,
-            lead=lead,
+            lead=lead, translation=translation,
         )
 
     def _clarify(self, topics: list[str], confidence: float) -> Reply:

@@ -48,6 +48,7 @@ class Classification:
     uncovered: bool = False     # another question in the message asks what the sources do not cover
     tentative: bool = False     # the ranking doubted this topic; the learned model confirmed it
     glossed: bool = False       # asked in another language, read through the glossary (glossary.py)
+    language: str | None = None  # the language of a message not in English, when told (languageid.py)
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -55,13 +56,20 @@ def classify(index: Index, text: str) -> Classification:
     norm = _bare(index, normalise(text, index.spellings))
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
-                              for_other=verdict.for_other)
+                              for_other=verdict.for_other, language=_language(index, text, verdict.foreign))
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
     result = _understood(index, text, norm, verdict)
     if result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
-        return _glossed(index, text, verdict) or result
+        result = _glossed(index, text, verdict) or result
+    if result.glossed or result.kind is MatchKind.UNREADABLE:
+        return replace(result, language=_language(index, text, True))
     return result
+
+
+def _language(index: Index, text: str, foreign: bool) -> str | None:
+    """The language of a message the scan found is not English, for a line in it (translations.py)."""
+    return index.languages.identify(text, index.safety.ours) if foreign else None
 
 
 def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None:

@@ -31,6 +31,7 @@ from .pointers import Pointers, load_pointers
 from .textmodel import SafetyModel
 from .topicload import load_topic_model
 from .topicmodel import TopicModel
+from .translations import TRANSLATIONS, Lines, load_translations
 from .validation import Collector, relative
 from .yamlfile import Located, LocatedList, line_of, load_yaml
 
@@ -95,6 +96,7 @@ class Messages:
     welcome: str
     empty: str
     unreadable: str
+    unreadable_unknown: str  # after `unreadable` when the message's language is not told (in Spanish)
     clarify: str
     clarify_retry: str
     more_lead: str
@@ -137,6 +139,7 @@ class Content:
     frames: Frames = NO_FRAMES
     pointers: Pointers = NO_POINTERS
     glossary: Glossary = NO_GLOSSARY  # other languages' words for the English the matcher reads
+    translations: Mapping[str, Lines] = field(default_factory=lambda: MappingProxyType({}))  # "es" -> its lines
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
     letter_model: SafetyModel | None = None  # ... and one for other languages (lettermodel.py)
     topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
@@ -163,6 +166,17 @@ def _yaml_files(folder: Path) -> list[Path]:
 
 
 # --------------------------------------------------------------------------- the parts
+
+
+def _unread_languages(translations: Mapping[str, Lines], safety: SafetyLexicon | None, glossary: Glossary,
+                      problems: list[Problem]) -> None:
+    """A language's lines with no words of it in intents/lexicon: no message is ever read as it."""
+    known = set(safety.vocabularies if safety else ()) | {
+        language for readings in (*glossary.words.values(), *glossary.runs.values()) for language, _ in readings}
+    for code in sorted(set(translations) - known):
+        problems.append(Problem(str(TRANSLATIONS / f"{code}.yaml"), 1, f"no file of intents/lexicon/languages or "
+                                f"intents/lexicon/glossary is in {code!r}, so no message is read as that language",
+                                "warning"))
 
 
 def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
@@ -451,6 +465,9 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(pointer_problems)
     glossary, glossary_problems = load_glossary(base)
     problems.extend(glossary_problems)
+    translations, translation_problems = load_translations(base)
+    problems.extend(translation_problems)
+    _unread_languages(translations, safety, glossary, problems)
     answers, answer_lines, answer_files = _load_answers(base, problems, sources)
     messages = _load_messages(base, problems)
     _cross_check(topics, places, answers, answer_lines, answer_files, problems)
@@ -469,6 +486,7 @@ def load_content(root: Path | str | None = None) -> Content:
         frames=frames,
         pointers=pointers,
         glossary=glossary,
+        translations=translations,
         safety_model=safety_model,
         letter_model=letter_model,
         topic_model=topic_model,

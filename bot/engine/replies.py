@@ -39,6 +39,8 @@ class Reply:
     candidates: tuple[str, ...] = ()           # topic ids, for a clarification
     quotes: tuple[Quote, ...] = ()
     sections: tuple[tuple[str, str], ...] = field(default=(), repr=False)  # (role, text) in order
+    language: str | None = None  # the language of `translation` ("es"), for a message not in English
+    translation: str = ""        # a line in that language, shown first (translations.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +59,8 @@ class Reply:
             "suggestions": list(self.suggestions),
             "suggestion_topics": list(self.suggestion_topics),
             "candidates": list(self.candidates),
+            "language": self.language,
+            "translation": self.translation,
         }
 
 
@@ -83,12 +87,15 @@ def compose(
     quotes: Sequence[Quote] = (),
     lead: str | None = None,
     urgency: str | None = None,
+    translation: tuple[str, str] | None = None,
 ) -> Reply:
-    """Assemble the reply text in one fixed order, so the disclaimer is always last."""
+    """Assemble the reply text in one fixed order, so the disclaimer is always last (and a line
+    in the writer's language, ``translation`` as (language, line), first)."""
     m = content.messages
     refs = tuple(_ref(content, sid) for sid in source_ids)
     questions = tuple(content.question(t) for t in (candidates or suggestions))
-    sections = [("emergency" if kind == "emergency" else "body", body)]
+    sections = [("translation", translation[1])] if translation else []
+    sections.append(("emergency" if kind == "emergency" else "body", body))
     if refs:
         cites = "\n".join(f"{m.source_lead} {content.sources[r.id].citation()}" for r in refs)
         sections.append(("source", cites))
@@ -112,6 +119,8 @@ def compose(
         candidates=tuple(candidates),
         quotes=tuple(quotes),
         sections=tuple(sections),
+        language=translation[0] if translation else None,
+        translation=translation[1] if translation else "",
     )
 
 
