@@ -31,6 +31,7 @@ STYLE = Style.from_dict({
     "prompt": "bold ansicyan",
     "body": "",
     "emergency": "bold ansired",
+    "translation": "bold",
     "source": "ansigreen",
     "suggestion": "ansicyan",
     "disclaimer": "italic ansibrightblack",

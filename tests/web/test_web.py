@@ -235,6 +235,16 @@ def test_a_question_in_another_language_is_answered_in_english_through_http(app:
     assert data["text"].endswith(data["disclaimer"])
 
 
+def test_an_emergency_in_another_language_names_the_language_and_its_line_through_http(
+        app: Any, genebot: bot.Bot) -> None:
+    data = chat(app, "je veux mourir").json()
+    assert (data["kind"], data["urgency"], data["language"]) == ("emergency", "crisis", "fr")
+    assert data["translation"] == genebot.content.translations["fr"].line("crisis")
+    assert data["text"].startswith(data["translation"]) and data["text"].endswith(data["disclaimer"])
+    english = chat(app, "i want to die").json()
+    assert (english["language"], english["translation"]) == (None, "")
+
+
 def test_an_emergency_at_the_end_of_a_long_message_is_seen(app: Any) -> None:
     story = "My daughter had gene therapy last year and we have questions about vectors and trials. " * 50
     message = story[:3_800] + " Now she is having a seizure and her lips are blue."

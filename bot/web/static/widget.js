@@ -309,6 +309,11 @@
     bubble.setAttribute("data-kind", String(data.kind));
     if (data.urgency) bubble.setAttribute("data-urgency", String(data.urgency));
     if (data.topic) bubble.setAttribute("data-topic", String(data.topic));
+    /* a line in the writer's own language first (answers/languages/), marked as that language
+       so a screen reader speaks it in the right voice */
+    if (data.translation && data.language) {
+      bubble.insertBefore(withPhoneLinks(String(data.translation), String(data.language)), bubble.querySelector(".body"));
+    }
     if (emergency) bubble.insertBefore(el("p", "badge", "Urgent"), bubble.children[1]);
     var sources = Array.isArray(data.sources) ? data.sources : [];
     if (sources.length) bubble.appendChild(sourceList(sources));
@@ -318,22 +323,24 @@
     bubble.appendChild(el("p", "disclaimer", disclaimer));
     var urgent = emergency || data.urgency === "soon" || data.urgency === "support";
     var cited = sources.map(function (source) { return String(source.title || ""); }).filter(Boolean);
-    announce((emergency ? "Urgent. " : "") + data.body +
+    announce((emergency ? "Urgent. " : "") + (data.translation ? data.translation + " " : "") + data.body +
       (cited.length ? " " + labels.sources + " " + cited.join("; ") + "." : "") +
       (suggestions.length ? " " + suggestionLead(data.kind) + " " + suggestions.join("; ") : ""), urgent);
     reveal(bubble);
     emit("reply", { kind: data.kind, topic: data.topic || null, urgency: data.urgency || null });
   }
 
-  /* 911 and 988 as links a phone can call (988 also as a text message), the rest as text. */
-  function withPhoneLinks(text) {
-    var body = el("p", "body");
+  /* 911 and 988 as links a phone can call (988 also as a text message), the rest as text.
+     In a line of another language (`lang`), the numbers only: "text 988" is English. */
+  function withPhoneLinks(text, lang) {
+    var body = el("p", lang ? "translation" : "body");
+    if (lang) body.setAttribute("lang", lang);
     text.split(/\b(911|988)\b/).forEach(function (part, i) {
       if (i % 2 === 0) { if (part) body.appendChild(document.createTextNode(part)); return; }
       var call = el("a", "phone", part);
       call.href = "tel:" + part;
       body.appendChild(call);
-      if (part === "988") {
+      if (part === "988" && !lang) {
         body.appendChild(document.createTextNode(" ("));
         var sms = el("a", "phone", "text 988");
         sms.href = "sms:988";

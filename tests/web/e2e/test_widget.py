@@ -187,6 +187,23 @@ def test_an_emergency_reply_stands_out_and_is_announced(page: Any, server: Any) 
     )
 
 
+def test_a_crisis_in_another_language_leads_with_a_line_in_it(page: Any, server: Any, genebot: bot.Bot) -> None:
+    open_widget(page, server.url)
+    reply = ask(page, "me quiero morir, no aguanto mas")
+    line = genebot.content.translations["es"].line("crisis")
+    first = reply.locator("p").first if reply.locator(".badge").count() == 0 else reply.locator("p").nth(1)
+    expect(first).to_have_class("translation")
+    expect(first).to_have_attribute("lang", "es")  # a screen reader speaks it in Spanish
+    expect(first).to_have_text(line)
+    expect(first.locator('a[href="tel:988"]')).to_have_count(1)
+    expect(first.locator('a[href="sms:988"]')).to_have_count(0)  # "text 988" is English: not inside the line
+    expect(reply.locator(".body")).to_contain_text("Suicide & Crisis Lifeline")  # the English follows
+    expect(page.locator("[aria-live=assertive]")).to_contain_text(line[:40])
+    other = ask(page, "wo ist mein Geldbeutel?")
+    expect(other.locator('.translation[lang="de"]')).to_have_text(genebot.content.translations["de"].line("unreadable"))
+    expect(other.locator(".body")).to_have_text(genebot.content.messages.unreadable)
+
+
 def test_new_replies_are_announced_politely(page: Any, server: Any, genebot: bot.Bot) -> None:
     open_widget(page, server.url)
     ask(page, QUESTION)
