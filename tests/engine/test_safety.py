@@ -366,7 +366,8 @@ def assert_emergency(genebot: bot.Bot, message: str, urgency: str) -> bot.Reply:
     first = "988" if urgency == "crisis" else "911"
     assert first in reply.body.split(".")[0] + reply.body.split(".")[1], reply.body  # said first
     assert reply.suggestions == () and reply.sources == ()  # nothing about gene therapy
-    assert reply.text.startswith(reply.body) and reply.text.endswith(reply.disclaimer)
+    lead = f"{reply.translation}\n\n" if reply.translation else ""  # the writer's language first, if told
+    assert reply.text.startswith(lead + reply.body) and reply.text.endswith(reply.disclaimer)
     return reply
 
 
