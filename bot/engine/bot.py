@@ -74,8 +74,9 @@ class Bot:
                 variant = "other" if result.for_other else None
             line = self._line(result, {None: "medical", "other": "medical-other"}.get(variant, variant))
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency, translation=line)
-        if result.topic == ADVICE and result.urgency == "soon":
-            return self._topic_reply(ADVICE, result.confidence, "soon", "soon")
+        if result.topic == ADVICE and not result.glossed:
+            soon = "soon" if result.urgency == "soon" else None
+            return self._topic_reply(ADVICE, result.confidence, soon, soon, translation=self._line(result, "advice"))
         if result.glossed and result.topic:
             return self._topic_reply(result.topic, result.confidence, lead_in=self.content.messages.glossed_lead,
                                      translation=self._line(result, "glossed"))

@@ -58,12 +58,15 @@ def classify(index: Index, text: str) -> Classification:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
                               for_other=verdict.for_other, language=_language(index, text, verdict.foreign))
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
-        return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency)
+        return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency,
+                              language=_language(index, text, verdict.foreign))
     result = _understood(index, text, norm, verdict)
     if result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
         result = _glossed(index, text, verdict) or result
     if result.glossed or result.kind is MatchKind.UNREADABLE:
         return replace(result, language=_language(index, text, True))
+    if result.topic == ADVICE:
+        return replace(result, language=_language(index, text, verdict.foreign))
     return result
 
 

@@ -3,8 +3,9 @@
 The bot answers in English. Someone who writes in Vietnamese that they want to die, or in
 Spanish that their father cannot breathe, should still read first, in their own language,
 whom to call: so each file gives, for one language, the lines of the replies that matter
-most (a crisis, a medical emergency, "I can only read English", and the lead of an answer
-read through the glossary), and the reply puts that line first, then the English.
+most (a crisis, a medical emergency, "I can only read English", the lead of an answer read
+through the glossary, and "I can't give personal medical advice"), and the reply puts that
+line first, then the English.
 
 The numbers are what a person acts on, so each line must give exactly the numbers its
 English gives (911, and 988 for a crisis), in the digits a phone shows; a file that does not
@@ -35,6 +36,7 @@ NUMBERS: Mapping[str, frozenset[str]] = MappingProxyType({
     "medical-other": frozenset({"911"}),
     "unreadable": frozenset({"911", "988"}),
     "glossed": frozenset({"911", "988"}),
+    "advice": frozenset({"911"}),  # the personal-advice reply: ask your provider; an emergency, 911
 })
 LINES = tuple(NUMBERS)
 MAX_LINE = 400

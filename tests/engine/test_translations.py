@@ -75,6 +75,21 @@ def test_a_question_read_through_the_glossary_gets_the_glossed_line(genebot: bot
     assert reply.body.startswith(genebot.content.messages.glossed_lead)
 
 
+@pytest.mark.parametrize(("message", "language"), [
+    ("¿debería mi hijo recibir terapia génica?", "es"),
+    ("우리 아들 유전자 치료 받아야 할까요?", "ko"),
+    ("soll mein sohn die gentherapie machen?", "de"),
+])
+def test_a_personal_question_in_another_language_leads_with_the_advice_line(
+        genebot: bot.Bot, message: str, language: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.language) == ("advice", language), message
+    assert reply.translation == genebot.content.translations[language].line("advice") and "911" in reply.translation
+    assert reply.body == genebot.content.answers["personal-advice"].text  # the English, unchanged
+    english, _ = genebot.reply("should my son get gene therapy?")
+    assert english.kind == "advice" and (english.language, english.translation) == (None, "")
+
+
 def test_each_language_is_told_on_most_of_its_own_lines(genebot: bot.Bot) -> None:
     """The language files' words name their language, and no line is taken for another's."""
     languages, english = genebot.index.languages, genebot.index.safety.ours
