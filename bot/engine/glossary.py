@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import ContentError, Problem
+from .errors import Problem
 from .normalise import MAX_CHARS, fold
 from .validation import Collector
-from .yamlfile import Located, line_of, load_yaml
+from .yamlfile import Located, line_of, load_folder
 
 __all__ = ["EMPTY", "GLOSSARY", "Glossary", "load_glossary"]
 
@@ -195,16 +195,10 @@ def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:
     """Every glossary file, in name order (none: no message is glossed). A form given for two
     different English words in one file is an error; in two files, each keeps its own."""
     problems: list[Problem] = []
-    folder = root / GLOSSARY
     words: dict[tuple[str, ...], Readings] = {}
     runs: dict[str, Readings] = {}
     subjects: set[str] = set()
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        try:
-            doc = load_yaml(path, str(GLOSSARY / path.name))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
+    for path, doc in load_folder(root, GLOSSARY, problems):
         c = Collector(root, path, problems)
         if not c.mapping(doc, 1, "the file", {"version", "language", *_SECTIONS}):
             continue

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import ContentError, Problem
+from .errors import Problem
 from .lexicon import CATEGORIES, DIRECTIONS, GAP, Trigger
 from .lexiconreader import Reader
-from .yamlfile import Located, line_of, load_yaml
+from .yamlfile import Located, line_of, load_folder
 
 __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 
@@ -54,14 +54,8 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
     """Every language file, in name order. An unknown concept id, or a phrase some concept
     already has, is an error in its file."""
     found = _Found({term: cid for cid, ts in listed.items() for term in ts})
-    folder = root / LANGUAGES
     vocabularies: dict[str, frozenset[str]] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        try:
-            doc = load_yaml(path, str(LANGUAGES / path.name))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
+    for path, doc in load_folder(root, LANGUAGES, problems):
         r = reader_for(path)
         if r.mapping(doc, 1, "the file", _KEYS, {"version", "language", "concepts"}):
             if doc.get("version") != 1:

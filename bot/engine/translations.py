@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from .errors import ContentError, Problem
+from .errors import Problem
 from .validation import Collector
-from .yamlfile import line_of, load_yaml
+from .yamlfile import line_of, load_folder
 
 __all__ = ["LINES", "NUMBERS", "TRANSLATIONS", "Lines", "load_translations"]
 
@@ -59,13 +59,7 @@ def load_translations(root: Path) -> tuple[Mapping[str, Lines], list[Problem]]:
     """Every language's lines, by code; none (no folder) is allowed: every reply is English."""
     problems: list[Problem] = []
     found: dict[str, Lines] = {}
-    folder = root / TRANSLATIONS
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
-        try:
-            doc = load_yaml(path, str(TRANSLATIONS / path.name))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
+    for path, doc in load_folder(root, TRANSLATIONS, problems):
         c = Collector(root, path, problems)
         if not c.mapping(doc, 1, "the file", {"version", "language", *LINES}):
             continue

@@ -7,12 +7,13 @@ error messages, so mappings and sequences here keep the line of every key and it
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .errors import ContentError, Problem
 
-__all__ = ["Located", "LocatedList", "load_optional", "load_yaml", "line_of"]
+__all__ = ["Located", "LocatedList", "load_folder", "load_optional", "load_yaml", "line_of"]
 
 
 class Located(dict):  # type: ignore[type-arg]
@@ -98,6 +99,19 @@ def load_optional(root: Path, relative: Path, problems: list[Problem]) -> Any | 
     except ContentError as exc:
         problems.extend(exc.problems)
         return None
+
+
+def load_folder(root: Path, folder: Path, problems: list[Problem]) -> Iterator[tuple[Path, Any]]:
+    """Each YAML file of a content folder (one file per language), in name order: a file that
+    is not YAML is recorded and skipped; no folder, no files."""
+    full = root / folder
+    for path in sorted(full.glob("*.yaml")) if full.is_dir() else ():
+        try:
+            doc = load_yaml(path, str(folder / path.name))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        yield path, doc
 
 
 def line_of(container: Any, key: str | int | None = None) -> int | None:
