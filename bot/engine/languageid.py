@@ -1,7 +1,8 @@
 """Which language a message is written in, among those the bot has words for.
 
 The bot answers in English, but a line in the writer's own language at the top of a crisis,
-an emergency or an "I can only read English" reply is what they read first (translations.py).
+emergency, personal-advice, glossed or "I can only read English" reply is what they read
+first (translations.py).
 It only has to tell apart the languages of its own files (the safety lexicon's and the
 glossary's, intents/lexicon/), and only in a message the scan has already found is not
 English, so it needs no general language model: each word of the message that some of those
