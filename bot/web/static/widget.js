@@ -334,7 +334,7 @@
      In a line of another language (`lang`), the numbers only: "text 988" is English. */
   function withPhoneLinks(text, lang) {
     var body = el("p", lang ? "translation" : "body");
-    if (lang) body.setAttribute("lang", lang);
+    if (lang) { body.setAttribute("lang", lang); body.setAttribute("dir", "auto"); }  /* Arabic, Urdu, Persian: right to left */
     text.split(/\b(911|988)\b/).forEach(function (part, i) {
       if (i % 2 === 0) { if (part) body.appendChild(document.createTextNode(part)); return; }
       var call = el("a", "phone", part);

@@ -199,6 +199,9 @@ def test_a_crisis_in_another_language_leads_with_a_line_in_it(page: Any, server:
     expect(first.locator('a[href="sms:988"]')).to_have_count(0)  # "text 988" is English: not inside the line
     expect(reply.locator(".body")).to_contain_text("Suicide & Crisis Lifeline")  # the English follows
     expect(page.locator("[aria-live=assertive]")).to_contain_text(line[:40])
+    arabic = ask(page, "بدي موت")  # right to left: the line is laid out by its own direction
+    expect(arabic.locator('.translation[lang="ar"]')).to_have_attribute("dir", "auto")
+    assert arabic.locator(".translation").evaluate("el => getComputedStyle(el).direction") == "rtl"
     other = ask(page, "wo ist mein Geldbeutel?")
     expect(other.locator('.translation[lang="de"]')).to_have_text(genebot.content.translations["de"].line("unreadable"))
     expect(other.locator(".body")).to_have_text(genebot.content.messages.unreadable)
