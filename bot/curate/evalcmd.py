@@ -146,6 +146,12 @@ def _headline(data: dict[str, Any]) -> list[str]:
     if glossed.get("answered"):
         lines.append(f"  {'through the glossary':<24} {glossed['answered']:>6}  answered in English, "
                      f"{glossed['right']} rightly (questions in another language)")
+    led = data.get("led_in_language", {})
+    if led.get("replies"):
+        kinds = ", ".join(f"{kind} {n}" for kind, n in led["by_kind"].items())
+        label = "in the writer's language"
+        lines.append(f"  {label:<24} {led['replies']:>6}  replies led by a line in it ({kinds}; "
+                     f"{len(led['by_language'])} languages)")
     for expected, got in data.get("urgency_confusion", {}).items():
         told = ", ".join(f"{name} {count}" for name, count in got.items())
         lines.append(f"  {'urgency ' + expected:<24} {'':>6}  told as: {told}")

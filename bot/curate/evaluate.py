@@ -48,6 +48,7 @@ class Result:
     learned: bool = False                 # an emergency called by the learned model, not the lexicon
     overruled: bool = False               # a medical alarm of the lexicon the learned model took away
     glossed: bool = False                 # asked in another language, answered through the glossary
+    language: str | None = None           # the language of the line the reply led with (answers/languages/)
 
     @property
     def correct(self) -> bool:
@@ -68,6 +69,7 @@ class Report:
                     "kind": r.kind, "confidence": r.confidence, "correct": r.correct,
                     "candidates": list(r.candidates), "urgency": r.urgency, "expect_urgency": r.expect_urgency,
                     "learned": r.learned, "overruled": r.overruled, "glossed": r.glossed,
+                    "language": r.language,
                 }
                 for r in self.results
             ],
@@ -132,6 +134,7 @@ def evaluate(bot: Bot, cases: Sequence[Case]) -> Report:
             case.question, case.expect, reply.topic, reply.kind, reply.confidence, reply.candidates,
             reply.urgency, case.urgency, reply.topic == EMERGENCY and verdict.learned, verdict.overruled,
             reply.body.startswith(bot.content.messages.glossed_lead),  # the reply says so, first
+            reply.language,
         ))
     return Report(tuple(results), summarise(results))
 
@@ -188,11 +191,19 @@ def summarise(results: Sequence[Result]) -> dict[str, Any]:
         # Questions in another language answered through the glossary (glossary.py), and how many rightly.
         "glossed": {"answered": sum(r.glossed for r in results),
                     "right": sum(r.glossed and r.correct for r in results)},
+        # Replies led by a line in the writer's language (translations.py), by reply kind and language.
+        "led_in_language": _led_in_language(results),
         "per_topic": per_topic,
         "confusions": [
             {"expected": e, "got": g, "count": n} for (e, g), n in confusions.most_common()
         ],
     }
+
+
+def _led_in_language(results: Sequence[Result]) -> dict[str, Any]:
+    led = [r for r in results if r.language]
+    return {"replies": len(led), "by_kind": dict(Counter(r.kind for r in led).most_common()),
+            "by_language": dict(Counter(r.language for r in led).most_common())}
 
 
 BANDS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
