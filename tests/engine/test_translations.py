@@ -149,3 +149,19 @@ def test_no_language_files_leave_every_reply_in_english(content_copy: Path) -> N
     reply, _ = plain.reply("wo ist mein Geldbeutel?")
     m = plain.content.messages
     assert reply.body == f"{m.unreadable} {m.unreadable_unknown}"
+
+
+def test_eval_counts_the_replies_led_by_a_line_in_the_writers_language(tmp_path: Path) -> None:
+    questions = tmp_path / "q.tsv"
+    questions.write_text("expect\tquestion\nemergency\tme quiero morir, no aguanto mas\n"
+                         "emergency\tI want to die\nout-of-scope\two ist mein Geldbeutel?\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "bot", "eval", str(questions), "--json"],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["led_in_language"] == {"replies": 2, "by_kind": {"emergency": 1, "fallback": 1},
+                                       "by_language": {"es": 1, "de": 1}}
+    assert [r["language"] for r in data["results"]] == ["es", None, "de"]
+    shown = subprocess.run([sys.executable, "-m", "bot", "eval", str(questions)],
+                           capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert "in the writer's language" in shown.stdout and "2 languages" in shown.stdout, shown.stdout
