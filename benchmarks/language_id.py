@@ -57,7 +57,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print this many wrong names per language")
     args = parser.parse_args()
     bot = Bot(load_content(ROOT))
-    languages, english = bot.index.languages, bot.index.safety.ours
+    languages = bot.index.languages
     ours = set(bot.content.translations)
     totals: dict[str, Counter[str]] = {"ours": Counter(), "not ours": Counter()}
     print(f"{'corpus':8} {'language':9} {'n':>5}  {'right':>6} {'wrong':>6} {'none':>6}   "
@@ -68,7 +68,7 @@ def main() -> int:
         counts: Counter[str] = Counter()
         wrong_shown = 0
         for sentence in sentences:
-            named = languages.identify(sentence, english)
+            named = languages.identify(sentence)
             outcome = "right" if named == expected and named else "none" if named is None else "wrong"
             if expected is None and named is None:
                 outcome = "right"

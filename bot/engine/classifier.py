@@ -72,7 +72,7 @@ def classify(index: Index, text: str) -> Classification:
 
 def _language(index: Index, text: str, foreign: bool) -> str | None:
     """The language of a message the scan found is not English, for a line in it (translations.py)."""
-    return index.languages.identify(text, index.safety.ours) if foreign else None
+    return index.languages.identify(text) if foreign else None
 
 
 def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None:

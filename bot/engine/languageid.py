@@ -37,9 +37,9 @@ class Languages:
     words: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))  # word -> files
     letters: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))  # letter -> files
 
-    def identify(self, text: str, english: Collection[str]) -> str | None:
-        """The language of the message, or None: no file's words, or a tie. ``english``:
-        words that say nothing here, as an English word among others ("gene", "therapy")."""
+    def identify(self, text: str) -> str | None:
+        """The language of the message, or None: no file's words, or a tie. An English word
+        among others ("gene", "therapy") says nothing: none is in ``words``."""
         if not self.words:
             return None
         folded = fold(text[:MAX_CHARS], MAX_CHARS)
@@ -47,9 +47,7 @@ class Languages:
         letters: dict[str, float] = {}
         typed = folded.split()
         for word in typed:
-            word = word.strip(_PUNCTUATION)
-            if word not in english:
-                _share(words, self.words.get(word, ()), 1.0)
+            _share(words, self.words.get(word.strip(_PUNCTUATION), ()), 1.0)
         if not folded.isascii():
             for letter in folded:
                 if letter.isalpha() and not letter.isascii():
@@ -94,27 +92,25 @@ def build_languages(vocabularies: Mapping[str, frozenset[str]], glossary: Glossa
     is also English names no language ("no", "me", "a")."""
     words: dict[str, set[str]] = {}
     letters: dict[str, set[str]] = {}
+
+    def add(language: str, found: Iterable[str], run: str) -> None:
+        for word in found:
+            if word not in english and any(c.isalpha() for c in word):
+                words.setdefault(word, set()).add(language)
+        for letter in run:
+            if letter.isalpha() and not letter.isascii() and _script(letter) != "LATIN":
+                letters.setdefault(letter, set()).add(language)
+
     for language, vocabulary in vocabularies.items():
-        _file(words, letters, language, vocabulary, english)
+        add(language, vocabulary, "".join(vocabulary))
     for form, readings in glossary.words.items():
         for language, _english in readings:
-            _file(words, letters, language, form, english)
-    for run, readings in glossary.runs.items():
+            add(language, form, "".join(form))
+    for run, readings in glossary.runs.items():  # a run of Chinese or Thai letters: its letters only
         for language, _english in readings:
-            _file(words, letters, language, (), english, run)
+            add(language, (), run)
     return Languages(MappingProxyType({w: tuple(sorted(ls)) for w, ls in words.items()}),
                      MappingProxyType({c: tuple(sorted(ls)) for c, ls in letters.items()}))
-
-
-def _file(words: dict[str, set[str]], letters: dict[str, set[str]], language: str, vocabulary: Iterable[str],
-          english: Collection[str], run: str = "") -> None:
-    for word in vocabulary:
-        if any(c.isalpha() for c in word) and word not in english:
-            words.setdefault(word, set()).add(language)
-        run += word
-    for letter in run:
-        if letter.isalpha() and not letter.isascii() and _script(letter) != "LATIN":
-            letters.setdefault(letter, set()).add(language)
 
 
 @lru_cache(maxsize=4096)
