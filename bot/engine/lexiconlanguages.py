@@ -11,10 +11,11 @@ typo is repaired into or a run of English is split into: Somali or Hausa "wanan"
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from .errors import Problem
 from .lexicon import CATEGORIES, DIRECTIONS, GAP, Trigger
@@ -84,46 +85,47 @@ class _Found:
         self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": []}
 
     def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> frozenset[str]:
-        """Take in one file; return the words of its phrases."""
-        before = {id(kept): len(kept) for kept in self._lists()}
-        self._read(r, doc, concept_ids)
-        return frozenset(w for kept in self._lists() for p in kept[before.get(id(kept), 0):]
-                         for w in (p.words if isinstance(p, Trigger) else p)) - {GAP}
+        """Take in one file; return the words of its phrases (which language a message is in)."""
+        taken: list[tuple[str, ...]] = []
 
-    def _lists(self) -> list[list]:  # type: ignore[type-arg]
-        return [*self.terms.values(), self.pseudo, self.triggers, self.disclaimers, *self.personal.values(),
-                *self.ends.values()]
+        def take(into: list[Any], phrases: Sequence[Any]) -> None:
+            into.extend(phrases)
+            taken.extend(p.words if isinstance(p, Trigger) else p for p in phrases)
 
-    def _read(self, r: Reader, doc: Located, concept_ids: set[str]) -> None:
         concepts = doc["concepts"]
         if r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
             for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported
-                self._terms(r, concepts, cid)
+                if terms := self._terms(r, concepts, cid):
+                    take(self.terms.setdefault(cid, []), terms)
         if "pseudo" in doc:
-            self.pseudo.extend(r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
+            take(self.pseudo, r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
-            self.disclaimers.extend(r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
+            take(self.disclaimers, r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True))
         personal = doc.get("personal")
         if personal is not None and r.mapping(personal, line_of(doc, "personal"), "'personal'", set(self.personal)):
             for key, phrases in self.personal.items():
                 if key in personal:
-                    phrases.extend(r.phrases(personal, key, "'personal'", gaps=True))
+                    take(phrases, r.phrases(personal, key, "'personal'", gaps=True))
         self.amounts |= r.one_words(doc, "amounts")
         if "context" in doc:
             context = doc["context"]
-            self.triggers.extend(read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.ends}, set()))
+            take(self.triggers, read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.ends}, set()))
             for key, phrases in self.ends.items() if isinstance(context, Located) else ():
                 if key in context:
-                    phrases.extend(r.phrases(context, key, "'context'"))
+                    take(phrases, r.phrases(context, key, "'context'"))
+        return frozenset(w for words in taken for w in words) - {GAP}
 
-    def _terms(self, r: Reader, concepts: Located, cid: str) -> None:
+    def _terms(self, r: Reader, concepts: Located, cid: str) -> list[tuple[str, ...]]:
+        """A concept's phrases in this file that no concept has yet."""
+        new = []
         for n, term in enumerate(r.phrases(concepts, cid, "'concepts'", gaps=True)):
             if term in self.owner_of:
                 also = f"concept {cid!r}: {' '.join(term)!r} is also in {self.owner_of[term]!r}"
                 r.error(line_of(concepts[cid], n), also)
                 continue
             self.owner_of[term] = cid
-            self.terms.setdefault(cid, []).append(term)
+            new.append(term)
+        return new
 
 
 def read_triggers(r: Reader, context: Located, line: int | None, allowed: set[str],
