@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from .errors import Problem
 from .validation import Collector
-from .yamlfile import line_of, load_folder
+from .yamlfile import Located, line_of, load_folder
 
 __all__ = ["LINES", "NUMBERS", "TRANSLATIONS", "Lines", "load_translations"]
 
@@ -40,7 +40,7 @@ NUMBERS: Mapping[str, frozenset[str]] = MappingProxyType({
 })
 LINES = tuple(NUMBERS)
 MAX_LINE = 400
-_NAMED = re.compile(r"(?P<name>[^()]+?) \((?P<code>[a-z]{2,3})\)")
+_NAMED = re.compile(r"[^()]+? \((?P<code>[a-z]{2,3})\)")  # "Spanish (es)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,6 @@ class Lines:
     """One language's lines, by reply (LINES)."""
 
     code: str   # the file's name: "es", "pcm"
-    name: str   # "Spanish"
     lines: Mapping[str, str]
 
     def line(self, reply: str) -> str:
@@ -71,15 +70,15 @@ def load_translations(root: Path) -> tuple[Mapping[str, Lines], list[Problem]]:
             continue
         lines = {key: _checked(c, doc, key) for key in LINES}
         if all(lines.values()):
-            found[path.stem] = Lines(path.stem, named["name"], MappingProxyType(lines))  # type: ignore[arg-type]
+            found[path.stem] = Lines(path.stem, MappingProxyType(lines))  # type: ignore[arg-type]
     return MappingProxyType(found), problems
 
 
-def _checked(c: Collector, doc: object, key: str) -> str | None:
-    line = c.text(doc, key, "the file")  # type: ignore[arg-type]
+def _checked(c: Collector, doc: Located, key: str) -> str | None:
+    line = c.text(doc, key, "the file")
     if line is None:
         return None
-    at = line_of(doc, key)  # type: ignore[arg-type]
+    at = line_of(doc, key)
     other = sorted({ch for ch in line if unicodedata.category(ch) == "Nd" and not ch.isascii()})
     given = set(re.findall(r"[0-9]+", line))
     if other:
