@@ -41,6 +41,7 @@ _INNER_HYPHEN = re.compile(r"(?<=[^\W_])[-‐‑](?=[^\W_])")
 # fill in from the lexicon.
 CENSORED = "ʔ"
 _CENSOR = re.compile(r"(?<=[^\W\d_])[*!@$#%0-9](?=[^\W\d_])")  # digits too: "k1ll", "su1c1de"
+_CENSOR_HINT = re.compile(r"[*!@$#%0-9]")  # a plain search first: most messages hold none (0.7 against 3.4 µs)
 # Letters typed one by one ("w a n t to d i e", "k i l l myself") hide a word as well; three
 # single letters in a row are seldom anything else, so a run of them is read as one word
 # (the reader then splits a run like "iwant" as it splits any words typed together).
@@ -83,7 +84,8 @@ def _tokens(
     folded = join_contractions(fold(text, 2 * len(text))[: 2 * len(text)])
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
-    folded = _CENSOR.sub(CENSORED, folded)
+    if _CENSOR_HINT.search(folded):
+        folded = _CENSOR.sub(CENSORED, folded)
     if _SPACED_HINT.search(f" {folded} "):
         folded = _SPACED.sub(_unspaced, folded)
     pending = None  # the strongest boundary since the last word; none before the first word
