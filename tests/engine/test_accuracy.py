@@ -282,6 +282,10 @@ FLOORS = {
     # phrases): counted at the round's end, 55 -> 58 of 84 and false alarms 12 -> 8; -10 108 -> 116 of 174, 14 -> 10;
     # -11 95 -> 110 of 168, 5 -> 3 (seen once before, in a README-table failure: -8 121 -> 122 of 130)
     "safety-unseen-12.yaml": {"emergency_recall": 0.69, "max_false_alarm_rate": 0.034},
+    # thirty-fifth round: a set written by a separate helper who saw no example phrasing and no other set and did
+    # not run the bot, to measure the round's example phrasings; never read, counted once: in scope 86 -> 91/104,
+    # out of scope 13 -> 13/24 (before = e53c3c3)
+    "paraphrase-unseen-3.yaml": {"in_scope_accuracy": 0.875, "out_of_scope_fallback": 0.54, "max_false_alarm_rate": 0.0},
 }
 NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.yaml", "real-heldout.yaml",
                "real-heldout-2.yaml", "real-heldout-3.yaml", "real-heldout-4.yaml", "safety-heldout-3.yaml",
@@ -292,7 +296,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "real-heldout-10.yaml", "paraphrase-unseen.yaml", "safety-unseen-6.yaml", "real-heldout-11.yaml",
                "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml", "safety-unseen-9.yaml",
                "paraphrase-unseen-2.yaml", "safety-unseen-10.yaml", "safety-unseen-11.yaml",
-               "safety-unseen-12.yaml", "real-heldout-14.yaml"}
+               "safety-unseen-12.yaml", "real-heldout-14.yaml", "paraphrase-unseen-3.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
