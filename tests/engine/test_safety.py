@@ -509,6 +509,24 @@ def test_a_lab_name_a_dose_or_a_question_asked_in_general_is_not_personal(genebo
     assert reply.kind != "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "can i have the link to the page you quote", "Can I have the sources for this answer?",
+    "can i get the link to medlineplus",
+])
+def test_asking_for_the_link_or_the_sources_is_no_eligibility_question(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.topic) == ("answer", "sources"), message
+
+
+@pytest.mark.parametrize("message", [
+    "can i have gene therapy", "i want gene therapy, can i have it?",
+    "can i have the link between my symptoms and the infusion checked",  # the rest of the clause still counts
+])
+def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "advice", message
+
+
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe for her")
     assert reply.kind == "advice"
