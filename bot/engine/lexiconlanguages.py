@@ -1,7 +1,7 @@
 """The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
-language, its emergency phrases filed under the concept ids of safety.yaml, its ConText
-triggers, scope ends and figures of speech, and the owners and frames of a request for
-personal advice.
+language, its emergency phrases and its signs that count together filed under the concept ids
+of safety.yaml, its ConText triggers, scope ends and figures of speech, and the owners and
+frames of a request for personal advice.
 
 Kept apart from safety.yaml so that the scan knows which words are English. A word only these
 files use is read as typed in a message in another language, and is never what an English
@@ -27,7 +27,7 @@ __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 LANGUAGES = Path("intents") / "lexicon" / "languages"
 
 Phrases = tuple[tuple[str, ...], ...]
-_KEYS = {"version", "language", "concepts", "pseudo", "context", "disclaimers", "personal", "amounts"}
+_KEYS = {"version", "language", "concepts", "signs", "pseudo", "context", "disclaimers", "personal", "amounts"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,18 +43,24 @@ class OtherLanguages:
     end_near: Phrases = ()  # ... and a short one ("y", "et", "ich"): Spanish drops its "I"
     # each file's words, by its name ("es"): which language a message is in (languageid.py)
     vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # concept id -> its groups of signs that count together ("fieber" with "verwirrt"), one
+    # for each of the concept's groups in safety.yaml, every language's phrases in each
+    signs: Mapping[str, tuple[Phrases, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
+                *(s for groups in self.signs.values() for group in groups for s in group),
                 *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames,
                 *self.end, *self.end_near)
 
 
 def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
-                   problems: list[Problem]) -> OtherLanguages:
+                   problems: list[Problem],
+                   together: Mapping[str, tuple[Phrases, ...]] | None = None) -> OtherLanguages:
     """Every language file, in name order. An unknown concept id, or a phrase some concept
-    already has, is an error in its file."""
-    found = _Found({term: cid for cid, ts in listed.items() for term in ts})
+    already has, is an error in its file; so are signs for a concept with another number of
+    groups in safety.yaml (``together``: concept id -> its groups), or a sign its group has."""
+    found = _Found({term: cid for cid, ts in listed.items() for term in ts}, together or {})
     vocabularies: dict[str, frozenset[str]] = {}
     for path, doc in load_folder(root, LANGUAGES, problems):
         r = reader_for(path)
@@ -68,14 +74,18 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                           tuple(dict.fromkeys(found.personal["owners"])),
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
                           tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])),
-                          MappingProxyType(vocabularies))
+                          MappingProxyType(vocabularies),
+                          MappingProxyType({c: tuple(tuple(dict.fromkeys(g)) for g in groups)
+                                            for c, groups in found.signs.items()}))
 
 
 class _Found:
     """What the language files read so far say, in file order."""
 
-    def __init__(self, owner_of: dict[tuple[str, ...], str]) -> None:
+    def __init__(self, owner_of: dict[tuple[str, ...], str], together: Mapping[str, tuple[Phrases, ...]]) -> None:
         self.owner_of = owner_of  # every concept phrase -> its concept id, safety.yaml's first
+        self.together = together  # concept id -> its groups of signs in safety.yaml
+        self.signs: dict[str, list[list[tuple[str, ...]]]] = {}
         self.terms: dict[str, list[tuple[str, ...]]] = {}
         self.pseudo: list[tuple[str, ...]] = []
         self.triggers: list[Trigger] = []
@@ -97,6 +107,10 @@ class _Found:
             for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported
                 if terms := self._terms(r, concepts, cid):
                     take(self.terms.setdefault(cid, []), terms)
+        if "signs" in doc:
+            for cid, groups in self._signs(r, doc["signs"], line_of(doc, "signs")):
+                for into, group in zip(self.signs.setdefault(cid, [[] for _ in groups]), groups, strict=True):
+                    take(into, group)
         if "pseudo" in doc:
             take(self.pseudo, r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
@@ -114,6 +128,28 @@ class _Found:
                 if key in context:
                     take(phrases, r.phrases(context, key, "'context'"))
         return frozenset(w for words in taken for w in words) - {GAP}
+
+    def _signs(self, r: Reader, raw: Any, line: int | None) -> list[tuple[str, Phrases]]:
+        """Each concept's groups of signs: as many lists as safety.yaml's 'together' has."""
+        if not r.mapping(raw, line, "'signs'", set(self.together)):
+            return []
+        found = []
+        for cid in (c for c in raw if c in self.together):  # an unknown id is reported
+            groups, english = raw[cid], self.together[cid]
+            if not isinstance(groups, list) or len(groups) != len(english):
+                r.error(line_of(raw, cid), f"signs {cid!r}: give {len(english)} lists of phrases, one for each "
+                                           "group of its 'together' in safety.yaml")
+                continue
+            read = []
+            for i, (group, listed) in enumerate(zip(groups, english, strict=True)):
+                what = f"signs {cid!r}: group {i + 1}"
+                phrases = r.phrase_list(group, line_of(groups, i), what, gaps=True)
+                for words in phrases:
+                    if words in listed:  # it would be English's no more: wordreader reads only English
+                        r.error(line_of(groups, i), f"{what}: {' '.join(words)!r} is in safety.yaml's group already")
+                read.append(tuple(p for p in phrases if p not in listed))
+            found.append((str(cid), tuple(read)))
+        return found
 
     def _terms(self, r: Reader, concepts: Located, cid: str) -> list[tuple[str, ...]]:
         """A concept's phrases in this file that no concept has yet."""

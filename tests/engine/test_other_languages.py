@@ -12,6 +12,7 @@ import yaml
 from test_textmodel import run_module  # tests/engine is on sys.path (rootdir conftest)
 
 import bot
+from bot import ContentError
 
 
 @pytest.mark.parametrize("message", [
@@ -540,3 +541,37 @@ def test_a_crisis_said_without_its_words_in_another_language_is_one(genebot: bot
 @pytest.mark.parametrize("message", ["ya no aguanto el calor", "me quiero morir de la verguenza jaja"])
 def test_a_spanish_figure_of_speech_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+_SIGNS = ("version: 1\nlanguage: Test\nconcepts: {}\n"  # made-up words: no other reader knows them
+          "signs:\n  fever-confusion:\n    - [flurbo kali, flurbo]\n    - [wixitu, zanwix]\n")
+
+
+def test_signs_of_a_language_file_count_together_in_any_order_and_with_words_between(content_copy: Path) -> None:
+    genebot = _with_language_file(content_copy, _SIGNS)
+    for message in ("mume wangu ana flurbo kali sana na leo wixitu kabisa", "zanwix tangu asubuhi, ana flurbo"):
+        assert genebot.reply(message)[0].urgency == "medical", message
+    # one sign alone is no emergency, nor are two in different sentences
+    for message in ("mume wangu ana flurbo", "ana flurbo. tena mimi nimechoka na kazi yangu leo, zanwix"):
+        assert genebot.reply(message)[0].topic != "emergency", message
+
+
+def test_signs_of_a_language_file_are_read_in_context(content_copy: Path) -> None:
+    genebot = _with_language_file(content_copy, _SIGNS + "context:\n  negated:\n    before: [hana]\n")
+    assert genebot.reply("mume wangu ana flurbo kali na wixitu")[0].urgency == "medical"
+    assert genebot.reply("mume wangu hana flurbo kali na wixitu")[0].topic != "emergency"
+
+
+def test_a_language_files_signs_are_checked_at_load(content_copy: Path) -> None:
+    languages = content_copy / "intents" / "lexicon" / "languages"
+    cases = {  # the line of the concept, or of the group at fault
+        "signs:\n  fever-confusion:\n    - [homa kali]\n": ":5: signs 'fever-confusion': give 2 lists of phrases",
+        "signs:\n  not-a-concept:\n    - [a]\n    - [b]\n": ":5: unknown key 'not-a-concept' in 'signs'",
+        "signs:\n  fever-confusion:\n    - [fever]\n    - [haelewi]\n": ":6: signs 'fever-confusion': group 1: 'fever' is "
+                                                                      "in safety.yaml's group already",
+    }
+    for text, expected in cases.items():
+        (languages / "xx.yaml").write_text(f"version: 1\nlanguage: Test\nconcepts: {{}}\n{text}", encoding="utf-8")
+        with pytest.raises(ContentError) as caught:
+            bot.load(content_copy)
+        assert f"intents/lexicon/languages/xx.yaml{expected}" in str(caught.value), caught.value
