@@ -42,14 +42,14 @@ def together(sentence: list[int], signs: list[Hit]) -> list[Hit]:
     """A concept mention wherever one sign of each of its groups stands close together
     (same sentence, within PAIR_WORDS). The mention is its last group's sign, anchored to
     the nearest partner, and triggers are read against both ("i am not overdosing")."""
-    seen: dict[tuple[str, int], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
+    seen: dict[tuple[str, str, int], dict[int, list[Hit]]] = defaultdict(lambda: defaultdict(list))
     concepts: dict[str, Concept] = {}
     for hit in signs:
-        concept, group = hit.item  # type: ignore[misc]
+        concept, group, language = hit.item  # type: ignore[misc]
         concepts[concept.id] = concept
-        seen[(concept.id, sentence[hit.start])][group].append(hit)
+        seen[(concept.id, language, sentence[hit.start])][group].append(hit)
     mentions = []
-    for (cid, _), groups in seen.items():
+    for (cid, _, _), groups in seen.items():
         concept = concepts[cid]
         if len(groups) < len(concept.together):
             continue

@@ -20,7 +20,7 @@ from .concepts import Concepts
 from .content import Content
 from .frames import Frames
 from .glossary import Glossary
-from .languageid import Languages, build_languages
+from .languageid import Languages
 from .normalise import normalise
 from .pointers import Pointers
 from .rules import RuleSet, build_rules
@@ -182,7 +182,8 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     # likely a typo itself than the word a typo meant.
     repairable = {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words
     safety_scanner = SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords,
-                                   content.safety_model, content.letter_model, lang.foreign, lang.stopwords)
+                                   content.safety_model, content.letter_model, lang.foreign, lang.stopwords,
+                                   content.glossary)
     return Index(
         spellings=lang.spellings,
         openers=tuple(f"{o} " for o in lang.openers),
@@ -210,7 +211,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         postings=_postings(keys),
         unknown_idf=math.log(1 + n_topics),
         knowledge=frozenset(t.id for t in content.topics.values() if t.group == "knowledge"),
-        languages=build_languages(content.safety.vocabularies, content.glossary, safety_scanner.ours),
+        languages=safety_scanner.languages,
         foreign=lang.foreign,
         settings=settings,
         topic_model=content.topic_model,

@@ -114,6 +114,10 @@ class SafetyLexicon:
     foreign: frozenset[str] = frozenset()
     # each language file's words, by its name ("es"): which language a message is in (languageid.py)
     vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # each language file's signs that count together, by its name and concept id: a sign pairs
+    # only with its own file's ("fr" "je" with "pendante", never Haitian "je", an eye)
+    signs: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]]] = field(
+        default_factory=lambda: MappingProxyType({}))
 
     def number_name(self, word: str) -> str | None:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else

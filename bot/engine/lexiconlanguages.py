@@ -43,13 +43,13 @@ class OtherLanguages:
     end_near: Phrases = ()  # ... and a short one ("y", "et", "ich"): Spanish drops its "I"
     # each file's words, by its name ("es"): which language a message is in (languageid.py)
     vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
-    # concept id -> its groups of signs that count together ("fieber" with "verwirrt"), one
-    # for each of the concept's groups in safety.yaml, every language's phrases in each
-    signs: Mapping[str, tuple[Phrases, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # file name -> concept id -> its groups of signs that count together ("fieber" with
+    # "verwirrt"), one for each of the concept's groups in safety.yaml
+    signs: Mapping[str, Mapping[str, tuple[Phrases, ...]]] = field(default_factory=lambda: MappingProxyType({}))
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
-                *(s for groups in self.signs.values() for group in groups for s in group),
+                *(s for by_id in self.signs.values() for groups in by_id.values() for group in groups for s in group),
                 *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames,
                 *self.end, *self.end_near)
 
@@ -59,7 +59,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                    together: Mapping[str, tuple[Phrases, ...]] | None = None) -> OtherLanguages:
     """Every language file, in name order. An unknown concept id, or a phrase some concept
     already has, is an error in its file; so are signs for a concept with another number of
-    groups in safety.yaml (``together``: concept id -> its groups), or a sign its group has."""
+    groups in safety.yaml (``together``: concept id -> its groups)."""
     found = _Found({term: cid for cid, ts in listed.items() for term in ts}, together or {})
     vocabularies: dict[str, frozenset[str]] = {}
     for path, doc in load_folder(root, LANGUAGES, problems):
@@ -68,15 +68,13 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
             if doc.get("version") != 1:
                 r.error(line_of(doc, "version"), "'version: 1' is required at the top")
             r.text(doc, "language", "the file")
-            vocabularies[path.stem] = found.read(r, doc, set(listed))
+            vocabularies[path.stem] = found.read(r, doc, set(listed), path.stem)
     return OtherLanguages(MappingProxyType({c: tuple(ts) for c, ts in found.terms.items()}),
                           tuple(found.pseudo), tuple(found.triggers), tuple(found.disclaimers),
                           tuple(dict.fromkeys(found.personal["owners"])),
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
                           tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])),
-                          MappingProxyType(vocabularies),
-                          MappingProxyType({c: tuple(tuple(dict.fromkeys(g)) for g in groups)
-                                            for c, groups in found.signs.items()}))
+                          MappingProxyType(vocabularies), MappingProxyType(found.signs))
 
 
 class _Found:
@@ -85,7 +83,7 @@ class _Found:
     def __init__(self, owner_of: dict[tuple[str, ...], str], together: Mapping[str, tuple[Phrases, ...]]) -> None:
         self.owner_of = owner_of  # every concept phrase -> its concept id, safety.yaml's first
         self.together = together  # concept id -> its groups of signs in safety.yaml
-        self.signs: dict[str, list[list[tuple[str, ...]]]] = {}
+        self.signs: dict[str, Mapping[str, tuple[Phrases, ...]]] = {}  # file name -> concept id -> groups
         self.terms: dict[str, list[tuple[str, ...]]] = {}
         self.pseudo: list[tuple[str, ...]] = []
         self.triggers: list[Trigger] = []
@@ -94,7 +92,7 @@ class _Found:
         self.amounts: set[str] = set()
         self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": []}
 
-    def read(self, r: Reader, doc: Located, concept_ids: set[str]) -> frozenset[str]:
+    def read(self, r: Reader, doc: Located, concept_ids: set[str], name: str) -> frozenset[str]:
         """Take in one file; return the words of its phrases (which language a message is in)."""
         taken: list[tuple[str, ...]] = []
 
@@ -107,10 +105,6 @@ class _Found:
             for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported
                 if terms := self._terms(r, concepts, cid):
                     take(self.terms.setdefault(cid, []), terms)
-        if "signs" in doc:
-            for cid, groups in self._signs(r, doc["signs"], line_of(doc, "signs")):
-                for into, group in zip(self.signs.setdefault(cid, [[] for _ in groups]), groups, strict=True):
-                    take(into, group)
         if "pseudo" in doc:
             take(self.pseudo, r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
@@ -127,28 +121,24 @@ class _Found:
             for key, phrases in self.ends.items() if isinstance(context, Located) else ():
                 if key in context:
                     take(phrases, r.phrases(context, key, "'context'"))
+        if "signs" in doc and (signs := self._signs(r, doc["signs"], line_of(doc, "signs"))):
+            self.signs[name] = MappingProxyType(signs)
+            taken.extend(words for groups in signs.values() for group in groups for words in group)
         return frozenset(w for words in taken for w in words) - {GAP}
 
-    def _signs(self, r: Reader, raw: Any, line: int | None) -> list[tuple[str, Phrases]]:
+    def _signs(self, r: Reader, raw: Any, line: int | None) -> dict[str, tuple[Phrases, ...]]:
         """Each concept's groups of signs: as many lists as safety.yaml's 'together' has."""
         if not r.mapping(raw, line, "'signs'", set(self.together)):
-            return []
-        found = []
+            return {}
+        found = {}
         for cid in (c for c in raw if c in self.together):  # an unknown id is reported
-            groups, english = raw[cid], self.together[cid]
-            if not isinstance(groups, list) or len(groups) != len(english):
-                r.error(line_of(raw, cid), f"signs {cid!r}: give {len(english)} lists of phrases, one for each "
+            groups, count = raw[cid], len(self.together[cid])
+            if not isinstance(groups, list) or len(groups) != count:
+                r.error(line_of(raw, cid), f"signs {cid!r}: give {count} lists of phrases, one for each "
                                            "group of its 'together' in safety.yaml")
                 continue
-            read = []
-            for i, (group, listed) in enumerate(zip(groups, english, strict=True)):
-                what = f"signs {cid!r}: group {i + 1}"
-                phrases = r.phrase_list(group, line_of(groups, i), what, gaps=True)
-                for words in phrases:
-                    if words in listed:  # it would be English's no more: wordreader reads only English
-                        r.error(line_of(groups, i), f"{what}: {' '.join(words)!r} is in safety.yaml's group already")
-                read.append(tuple(p for p in phrases if p not in listed))
-            found.append((str(cid), tuple(read)))
+            found[str(cid)] = tuple(r.phrase_list(group, line_of(groups, i), f"signs {cid!r}: group {i + 1}", gaps=True)
+                                    for i, group in enumerate(groups))
         return found
 
     def _terms(self, r: Reader, concepts: Located, cid: str) -> list[tuple[str, ...]]:

@@ -108,8 +108,8 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
     english = lexicon_words(lexicon)
     return replace(
         lexicon,
-        concepts=tuple(_with_signs(replace(c, terms=c.terms + other.terms[c.id]) if c.id in other.terms else c,
-                                   other.signs.get(c.id, ())) for c in lexicon.concepts),
+        concepts=tuple(replace(c, terms=c.terms + other.terms[c.id]) if c.id in other.terms else c
+                       for c in lexicon.concepts),
         pseudo=lexicon.pseudo + other.pseudo,
         triggers=lexicon.triggers + other.triggers,
         end=_merged(lexicon.end, other.end),
@@ -121,15 +121,8 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         translated=frozenset(other.phrases()),
         foreign=frozenset(w for words in other.phrases() for w in words) - english - {GAP},
         vocabularies=other.vocabularies,
+        signs=other.signs,
     )
-
-
-def _with_signs(concept: Concept, signs: tuple[Phrases, ...]) -> Concept:
-    """The concept with each group of signs followed by the other languages' signs in it."""
-    if not signs:
-        return concept
-    return replace(concept, together=tuple(_merged(group, more) for group, more in zip(concept.together, signs,
-                                                                                     strict=True)))
 
 
 def _classes(r: Reader, doc: Located) -> Mapping[str, tuple[str, ...]]:

@@ -172,7 +172,13 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
             yield "ordinary", word, concept
         for group_number, group in enumerate(concept.together):
             for term in group:
-                yield "sign", term, (concept, group_number)
+                yield "sign", term, (concept, group_number, "")
+    by_id = {concept.id: concept for concept in lexicon.concepts}
+    for language, signs in lexicon.signs.items():  # each file's pair only with its own
+        for cid, groups in signs.items():
+            for group_number, group in enumerate(groups):
+                for term in group:
+                    yield "sign", term, (by_id[cid], group_number, language)
     for words in lexicon.pseudo:
         yield "pseudo", words, None
     for words in lexicon.panic:

@@ -36,6 +36,8 @@ from .context import (
     sentence_ids,
     together,
 )
+from .glossary import Glossary
+from .languageid import build_languages
 from .lettermodel import letter_features, letters, other_language, speaks_in
 from .lexicon import CATEGORIES, SUPPORT, Concept, SafetyLexicon
 from .personal import personal_request
@@ -101,7 +103,7 @@ class SafetyScanner:
     def __init__(
         self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
         model: SafetyModel | None = None, letter_model: SafetyModel | None = None,
-        cues: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(),
+        cues: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(), glossary: Glossary | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.model = model
@@ -117,6 +119,9 @@ class SafetyScanner:
         # die pulsadern aufschneiden" English.
         self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"}) - lexicon.homographs
         self.theirs = lexicon.foreign - self.ours
+        # which of its languages a message is in (languageid.py): a language file's signs pair
+        # only in a message in that language, or in one no language is told for
+        self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -143,7 +148,7 @@ class SafetyScanner:
     def _judged(self, text: str, folded: list[str], foreign: bool) -> Verdict:
         asked: list[bool] = []
         words = self.reader.words(text, asked, foreign)
-        verdict = self._read(words, asked, foreign)
+        verdict = self._read(words, asked, foreign, text)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
@@ -161,12 +166,14 @@ class SafetyScanner:
     def _foreign(self, folded: list[str]) -> bool:
         return other_language(folded, self.cues, self.english, self.theirs, self.ours)
 
-    def _read(self, words: list[str], asked: list[bool], foreign: bool) -> Verdict:
+    def _read(self, words: list[str], asked: list[bool], foreign: bool, text: str) -> Verdict:
         """The lexicon's verdict: its concepts, read in context (and a medical alarm the learned
         reader overrules, read on)."""
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
+        if by_kind["sign"]:
+            by_kind["sign"] = self._in_own_language(by_kind["sign"], text if foreign else None)
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
@@ -199,6 +206,16 @@ class SafetyScanner:
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
         return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled)
+
+    def _in_own_language(self, signs: list[Hit], text: str | None) -> list[Hit]:
+        """safety.yaml's signs, and a language file's in a message in its language or in one no
+        language is told for; in an English message (``text`` None) none. Pooled, the files'
+        short words met in every language: Vietnamese "moi" (lips) with "te" (numb) in French
+        "laisse-moi te montrer", Haitian "je" (eye) with French "pendante"."""
+        if all(not hit.item[2] for hit in signs):  # type: ignore[index]
+            return signs
+        told = self.languages.identify(text) if text is not None else ""
+        return [hit for hit in signs if not hit.item[2] or told == hit.item[2]]  # type: ignore[index]
 
     def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
@@ -233,7 +250,11 @@ class SafetyScanner:
         # of "i want to do worse"; and a person inside one is still someone else: "he doesnt
         # want to live anymore".
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
-        held = Spans([s for s in signs if s.end - s.start > 1] + by_kind["activity"])
+        # A language file's sign only where it pairs: alone, its "pa vle" (Haitian "not want") or
+        # "没有" held the denial of "non m pa vle touye tet mwen".
+        paired = [h for c in concepts if c.anchor for h in (c, c.anchor)]
+        held = Spans([s for s in (*(s for s in signs if not s.item[2]), *paired)  # type: ignore[index]
+                       if s.end - s.start > 1] + by_kind["activity"])
         triggers = [t for t in by_kind["trigger"]
                     if category(t) in ("current", "future", "other") or not (spots.overlaps(t) or held.holds(t))]
         triggers = _longer_speaks(triggers)

@@ -237,8 +237,7 @@ def _english_only(lexicon: SafetyLexicon) -> SafetyLexicon:
         return lexicon
     other = lexicon.translated
     return replace(lexicon, pseudo=tuple(p for p in lexicon.pseudo if p not in other),
-                   concepts=tuple(replace(c, terms=tuple(t for t in c.terms if t not in other),
-                                          together=tuple(tuple(t for t in g if t not in other) for g in c.together))
+                   concepts=tuple(replace(c, terms=tuple(t for t in c.terms if t not in other))
                                   for c in lexicon.concepts))
 
 

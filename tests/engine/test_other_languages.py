@@ -549,17 +549,31 @@ _SIGNS = ("version: 1\nlanguage: Test\nconcepts: {}\n"  # made-up words: no othe
 
 def test_signs_of_a_language_file_count_together_in_any_order_and_with_words_between(content_copy: Path) -> None:
     genebot = _with_language_file(content_copy, _SIGNS)
-    for message in ("mume wangu ana flurbo kali sana na leo wixitu kabisa", "zanwix tangu asubuhi, ana flurbo"):
+    for message in ("flurbo kali sana, wixitu", "zanwix tangu asubuhi, ana flurbo"):
         assert genebot.reply(message)[0].urgency == "medical", message
     # one sign alone is no emergency, nor are two in different sentences
-    for message in ("mume wangu ana flurbo", "ana flurbo. tena mimi nimechoka na kazi yangu leo, zanwix"):
+    for message in ("flurbo kali sana", "flurbo kali sana. zanwix"):
         assert genebot.reply(message)[0].topic != "emergency", message
 
 
 def test_signs_of_a_language_file_are_read_in_context(content_copy: Path) -> None:
     genebot = _with_language_file(content_copy, _SIGNS + "context:\n  negated:\n    before: [hana]\n")
-    assert genebot.reply("mume wangu ana flurbo kali na wixitu")[0].urgency == "medical"
-    assert genebot.reply("mume wangu hana flurbo kali na wixitu")[0].topic != "emergency"
+    assert genebot.reply("flurbo kali, wixitu")[0].urgency == "medical"
+    assert genebot.reply("hana flurbo kali, wixitu")[0].topic != "emergency"
+
+
+def test_a_sign_pairs_only_with_its_own_files_in_a_message_in_its_language(content_copy: Path) -> None:
+    _with_language_file(content_copy, _SIGNS)
+    (content_copy / "intents" / "lexicon" / "languages" / "xy.yaml").write_text(
+        "version: 1\nlanguage: Other\nconcepts: {}\nsigns:\n  fever-confusion:\n    - [glorp]\n    - [snazz]\n",
+        encoding="utf-8")
+    genebot = bot.load(content_copy)
+    assert genebot.reply("glorp, snazz")[0].urgency == "medical"
+    assert genebot.reply("flurbo, snazz")[0].topic != "emergency"  # one sign of each file
+    assert genebot.reply("he has a fever and is wixitu")[0].topic != "emergency"  # English's and one of a file
+    # Swahili's own words tell the message's language: the made-up file's signs do not pair in it
+    assert genebot.classify("mume wangu ana flurbo kali sana na leo wixitu kabisa").language == "sw"
+    assert genebot.reply("mume wangu ana flurbo kali sana na leo wixitu kabisa")[0].topic != "emergency"
 
 
 def test_a_language_files_signs_are_checked_at_load(content_copy: Path) -> None:
@@ -567,8 +581,8 @@ def test_a_language_files_signs_are_checked_at_load(content_copy: Path) -> None:
     cases = {  # the line of the concept, or of the group at fault
         "signs:\n  fever-confusion:\n    - [homa kali]\n": ":5: signs 'fever-confusion': give 2 lists of phrases",
         "signs:\n  not-a-concept:\n    - [a]\n    - [b]\n": ":5: unknown key 'not-a-concept' in 'signs'",
-        "signs:\n  fever-confusion:\n    - [fever]\n    - [haelewi]\n": ":6: signs 'fever-confusion': group 1: 'fever' is "
-                                                                      "in safety.yaml's group already",
+        "signs:\n  fever-confusion:\n    - [flurbo, flurbo]\n    - [wixitu]\n": ":6: signs 'fever-confusion': group 1: "
+                                                                       "'flurbo' is listed twice",
     }
     for text, expected in cases.items():
         (languages / "xx.yaml").write_text(f"version: 1\nlanguage: Test\nconcepts: {{}}\n{text}", encoding="utf-8")
