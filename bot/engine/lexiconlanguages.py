@@ -1,6 +1,6 @@
 """The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
 language, its emergency phrases and its signs that count together filed under the concept ids
-of safety.yaml, its ConText triggers, scope ends and figures of speech, and the owners and
+of safety.yaml, its ConText triggers, scope ends, pseudo-triggers and figures of speech, and the owners and
 frames of a request for personal advice.
 
 Kept apart from safety.yaml so that the scan knows which words are English. A word only these
@@ -41,6 +41,8 @@ class OtherLanguages:
     amounts: frozenset[str] = frozenset()  # "40 lat", "70 kg": an age or a weight, no fever or count of pills
     end: Phrases = ()       # where a context scope ends ("pero", "mais") ...
     end_near: Phrases = ()  # ... and a short one ("y", "et", "ich"): Spanish drops its "I"
+    # a trigger's word that denies nothing inside these: Portuguese "sem querer" (by accident)
+    pseudo_triggers: Phrases = ()
     # each file's words, by its name ("es"): which language a message is in (languageid.py)
     vocabularies: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     # file name -> concept id -> its groups of signs that count together ("fieber" with
@@ -51,7 +53,7 @@ class OtherLanguages:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
                 *(s for by_id in self.signs.values() for groups in by_id.values() for group in groups for s in group),
                 *(t.words for t in self.triggers), *self.disclaimers, *self.owners, *self.frames,
-                *self.end, *self.end_near)
+                *self.end, *self.end_near, *self.pseudo_triggers)
 
 
 def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
@@ -74,6 +76,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                           tuple(dict.fromkeys(found.personal["owners"])),
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
                           tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])),
+                          tuple(dict.fromkeys(found.ends["pseudo-triggers"])),
                           MappingProxyType(vocabularies), MappingProxyType(found.signs))
 
 
@@ -90,7 +93,8 @@ class _Found:
         self.disclaimers: list[tuple[str, ...]] = []
         self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
         self.amounts: set[str] = set()
-        self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": []}
+        # the plain lists of a 'context' section: scope ends and pseudo-triggers
+        self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": [], "pseudo-triggers": []}
 
     def read(self, r: Reader, doc: Located, concept_ids: set[str], name: str) -> frozenset[str]:
         """Take in one file; return the words of its phrases (which language a message is in)."""

@@ -114,6 +114,7 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         triggers=lexicon.triggers + other.triggers,
         end=_merged(lexicon.end, other.end),
         end_near=_merged(lexicon.end_near, other.end_near),
+        pseudo_triggers=_merged(lexicon.pseudo_triggers, other.pseudo_triggers),
         disclaimers=lexicon.disclaimers + other.disclaimers,
         amounts=lexicon.amounts | other.amounts,
         personal=replace(lexicon.personal, owners=_merged(lexicon.personal.owners, other.owners),

@@ -589,3 +589,33 @@ def test_a_language_files_signs_are_checked_at_load(content_copy: Path) -> None:
         with pytest.raises(ContentError) as caught:
             bot.load(content_copy)
         assert f"intents/lexicon/languages/xx.yaml{expected}" in str(caught.value), caught.value
+
+
+def test_a_language_files_pseudo_triggers_hold_the_denial_inside_them(content_copy: Path) -> None:
+    text = _SIGNS + "context:\n  negated:\n    before: [hana]\n"
+    genebot = _with_language_file(content_copy, text)
+    assert genebot.reply("flurbo kali, hana wixitu")[0].topic != "emergency"  # denied
+    genebot = _with_language_file(content_copy, text + "  pseudo-triggers: [hana kusudi]\n")
+    assert genebot.reply("flurbo kali, hana kusudi wixitu")[0].urgency == "medical"  # "by accident": no denial
+
+
+@pytest.mark.parametrize("message", [
+    "o meu filho bebeu sem querer quase meio frasco de lixívia",  # "sem querer": by accident, not denied
+    "meine frau hat seit heute morgen hohes fieber und ist jetzt ganz verwirrt",
+    "mi papá tiene un dolor muy fuerte en el pecho que le baja al brazo izquierdo",
+    "mẹ tôi bị sốt rất cao từ sáng và giờ lú lẫn không nhận ra ai",
+])
+def test_signs_told_in_another_order_or_with_more_words_are_an_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "medical"
+
+
+@pytest.mark.parametrize("message", [
+    "a terapia gênica pode causar falta de ar?",
+    "kann die gentherapie brustschmerzen verursachen?",
+    "基因治疗可能导致胸痛吗？",
+    "apakah terapi gen bisa menyebabkan sesak napas berat?",
+    "não, ele não bebeu água sanitária, só cheirou",
+])
+def test_a_question_about_a_cause_or_a_denial_in_another_language_is_no_emergency(genebot: bot.Bot,
+                                                                                  message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
