@@ -172,8 +172,11 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
-        if by_kind["sign"]:
-            by_kind["sign"] = self._in_own_language(by_kind["sign"], text if foreign else None)
+        if "sign" in by_kind:  # not by_kind["sign"]: the key would stop the early return below
+            if not (signs := self._in_own_language(by_kind["sign"], text if foreign else None)):
+                del by_kind["sign"]
+            else:
+                by_kind["sign"] = signs
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
