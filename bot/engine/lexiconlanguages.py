@@ -1,7 +1,7 @@
 """The safety lexicon in other languages (intents/lexicon/languages/*.yaml): one file per
 language, its emergency phrases and its signs that count together filed under the concept ids
-of safety.yaml, its ConText triggers, scope ends, pseudo-triggers and figures of speech, and the owners and
-frames of a request for personal advice.
+of safety.yaml, its ConText triggers, scope ends, pseudo-triggers and figures of speech, and
+the owners and frames of a request for personal advice.
 
 Kept apart from safety.yaml so that the scan knows which words are English. A word only these
 files use is read as typed in a message in another language, and is never what an English

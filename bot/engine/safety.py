@@ -120,7 +120,7 @@ class SafetyScanner:
         self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"}) - lexicon.homographs
         self.theirs = lexicon.foreign - self.ours
         # which of its languages a message is in (languageid.py): a language file's signs pair
-        # only in a message in that language, or in one no language is told for
+        # only in a message told in that language
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
@@ -211,10 +211,11 @@ class SafetyScanner:
         return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled)
 
     def _in_own_language(self, signs: list[Hit], text: str | None) -> list[Hit]:
-        """safety.yaml's signs, and a language file's in a message in its language or in one no
-        language is told for; in an English message (``text`` None) none. Pooled, the files'
-        short words met in every language: Vietnamese "moi" (lips) with "te" (numb) in French
-        "laisse-moi te montrer", Haitian "je" (eye) with French "pendante"."""
+        """safety.yaml's signs, and a language file's in a message told in its language; in an
+        English message (``text`` None) none, nor in one told no language ("laisse-moi te
+        montrer": short words many files share). Pooled, the files' short words met in every
+        language: Vietnamese "moi" (lips) with "te" (numb) there, Haitian "je" (eye) with French
+        "pendante"."""
         if all(not hit.item[2] for hit in signs):  # type: ignore[index]
             return signs
         told = self.languages.identify(text) if text is not None else ""
