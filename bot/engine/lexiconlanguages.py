@@ -57,12 +57,11 @@ class OtherLanguages:
 
 
 def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Mapping[str, Phrases],
-                   problems: list[Problem],
-                   together: Mapping[str, tuple[Phrases, ...]] | None = None) -> OtherLanguages:
+                   problems: list[Problem], together: Mapping[str, tuple[Phrases, ...]]) -> OtherLanguages:
     """Every language file, in name order. An unknown concept id, or a phrase some concept
     already has, is an error in its file; so are signs for a concept with another number of
     groups in safety.yaml (``together``: concept id -> its groups)."""
-    found = _Found({term: cid for cid, ts in listed.items() for term in ts}, together or {})
+    found = _Found({term: cid for cid, ts in listed.items() for term in ts}, together)
     vocabularies: dict[str, frozenset[str]] = {}
     for path, doc in load_folder(root, LANGUAGES, problems):
         r = reader_for(path)
@@ -75,8 +74,8 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                           tuple(found.pseudo), tuple(found.triggers), tuple(found.disclaimers),
                           tuple(dict.fromkeys(found.personal["owners"])),
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
-                          tuple(dict.fromkeys(found.ends["end"])), tuple(dict.fromkeys(found.ends["end-near"])),
-                          tuple(dict.fromkeys(found.ends["pseudo-triggers"])),
+                          tuple(dict.fromkeys(found.lists["end"])), tuple(dict.fromkeys(found.lists["end-near"])),
+                          tuple(dict.fromkeys(found.lists["pseudo-triggers"])),
                           MappingProxyType(vocabularies), MappingProxyType(found.signs))
 
 
@@ -93,8 +92,8 @@ class _Found:
         self.disclaimers: list[tuple[str, ...]] = []
         self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
         self.amounts: set[str] = set()
-        # the plain lists of a 'context' section: scope ends and pseudo-triggers
-        self.ends: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": [], "pseudo-triggers": []}
+        # a 'context' section's plain lists: scope ends and pseudo-triggers
+        self.lists: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": [], "pseudo-triggers": []}
 
     def read(self, r: Reader, doc: Located, concept_ids: set[str], name: str) -> frozenset[str]:
         """Take in one file; return the words of its phrases (which language a message is in)."""
@@ -121,8 +120,8 @@ class _Found:
         self.amounts |= r.one_words(doc, "amounts")
         if "context" in doc:
             context = doc["context"]
-            take(self.triggers, read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.ends}, set()))
-            for key, phrases in self.ends.items() if isinstance(context, Located) else ():
+            take(self.triggers, read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.lists}, set()))
+            for key, phrases in self.lists.items() if isinstance(context, Located) else ():
                 if key in context:
                     take(phrases, r.phrases(context, key, "'context'"))
         if "signs" in doc and (signs := self._signs(r, doc["signs"], line_of(doc, "signs"))):

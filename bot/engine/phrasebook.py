@@ -177,8 +177,9 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
     for language, signs in lexicon.signs.items():  # each file's pair only with its own
         for cid, groups in signs.items():
             for group_number, group in enumerate(groups):
+                item = (by_id[cid], group_number, language)  # one a group: 20,000 signs share 600
                 for term in group:
-                    yield "sign", term, (by_id[cid], group_number, language)
+                    yield "sign", term, item
     for words in lexicon.pseudo:
         yield "pseudo", words, None
     for words in lexicon.panic:

@@ -256,7 +256,7 @@ class SafetyScanner:
         spots = Spans(concepts + [c.anchor for c in concepts if c.anchor])
         # A language file's sign only where it pairs: alone, its "pa vle" (Haitian "not want") or
         # "没有" held the denial of "non m pa vle touye tet mwen".
-        paired = [h for c in concepts if c.anchor for h in (c, c.anchor)]
+        paired = [h for c in concepts if c.anchor and c.anchor.item[2] for h in (c, c.anchor)]  # type: ignore[index]
         held = Spans([s for s in (*(s for s in signs if not s.item[2]), *paired)  # type: ignore[index]
                        if s.end - s.start > 1] + by_kind["activity"])
         triggers = [t for t in by_kind["trigger"]
