@@ -95,6 +95,7 @@ class Verdict:
     judged: bool = False          # the lexicon found danger words and judged them no emergency in context
     overruled: bool = False       # a medical alarm of the lexicon the learned model took away
     foreign: bool = False         # written, at least in part, in another language (other_language)
+    language: str | None = None   # the language it is told in, when a language file's signs asked
 
 
 class SafetyScanner:
@@ -172,8 +173,10 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
+        language = None
         if "sign" in by_kind:  # not by_kind["sign"]: the key would stop the early return below
-            if not (signs := self._in_own_language(by_kind["sign"], text if foreign else None)):
+            signs, language = self._in_own_language(by_kind["sign"], text if foreign else None)
+            if not signs:
                 del by_kind["sign"]
             else:
                 by_kind["sign"] = signs
@@ -201,25 +204,27 @@ class SafetyScanner:
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
-            return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other)
+            return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other, language=language)
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
-        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled)
+        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language)
 
-    def _in_own_language(self, signs: list[Hit], text: str | None) -> list[Hit]:
+    def _in_own_language(self, signs: list[Hit], text: str | None) -> tuple[list[Hit], str | None]:
         """safety.yaml's signs, and a language file's in a message told in its language; in an
         English message (``text`` None) none, nor in one told no language ("laisse-moi te
         montrer": short words many files share). Pooled, the files' short words met in every
         language: Vietnamese "moi" (lips) with "te" (numb) there, Haitian "je" (eye) with French
         "pendante"."""
         if all(not hit.item[2] for hit in signs):  # type: ignore[index]
-            return signs
-        told = self.languages.identify(text) if text is not None else ""
-        return [hit for hit in signs if not hit.item[2] or told == hit.item[2]]  # type: ignore[index]
+            return signs, None
+        if text is None:
+            return [hit for hit in signs if not hit.item[2]], None  # type: ignore[index]
+        told = self.languages.identify(text)  # kept in the verdict: the reply's line needs it too
+        return [hit for hit in signs if not hit.item[2] or told == hit.item[2]], told  # type: ignore[index]
 
     def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
