@@ -29,9 +29,14 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # and no phrase ending in "না" could meet it.
 SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTERS = r"(?:[^\W\d_" + SYLLABIC + r"]|[\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f])+"
-_CLAUSE_MARKS = ",()-–—\n、"  # a bare line break too: a comma
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _LETTERS + r"|\*|[.?!;:。।॥][.?!;:。।॥\n]*|["
-                     + re.escape(_CLAUSE_MARKS) + r"]+")
+_CLAUSE_MARKS = ",()-–—\n、،፣"  # a bare line break too: a comma
+# Arabic and Ethiopic script punctuate with their own marks, which NFKC leaves as they are:
+# read as nothing, a trigger after "،" had reached back over it ("... درد ہے، ہارٹ اٹیک ہو
+# سکتا ہے" had a question asked after the comma make the chest pain before it hypothetical).
+_SENTENCE_MARKS = ".?!;:。।॥؟؛۔።፧፤"
+_QUESTION_MARKS = frozenset("?؟፧")
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _LETTERS + r"|\*"
+                     + r"|[" + _SENTENCE_MARKS + r"][" + _SENTENCE_MARKS + r"\n]*|[" + re.escape(_CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
@@ -104,7 +109,7 @@ def _tokens(
             if piece != "*" and started:
                 mark = CLAUSE if first in _CLAUSE_MARKS else SENTENCE
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
-                question = question or "?" in piece
+                question = question or not _QUESTION_MARKS.isdisjoint(piece)
             continue
         for word in words:
             if word in fillers:

@@ -619,3 +619,11 @@ def test_signs_told_in_another_order_or_with_more_words_are_an_emergency(genebot
 def test_a_question_about_a_cause_or_a_denial_in_another_language_is_no_emergency(genebot: bot.Bot,
                                                                                   message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("mark", [",", "،", "፣", "۔", "؟", "።"])
+def test_arabic_and_ethiopic_punctuation_ends_a_triggers_scope(content_copy: Path, mark: str) -> None:
+    # Read as nothing, "،" had let a question asked after it make the pain before it imagined.
+    genebot = _with_language_file(content_copy, _SIGNS + "context:\n  hypothetical:\n    after: [kusudi]\n")
+    assert genebot.reply("flurbo kali wixitu kusudi")[0].topic != "emergency"
+    assert genebot.reply(f"flurbo kali wixitu{mark} kusudi")[0].urgency == "medical"
