@@ -118,6 +118,9 @@ class SafetyLexicon:
     # only with its own file's ("fr" "je" with "pendante", never Haitian "je", an eye)
     signs: Mapping[str, Mapping[str, tuple[tuple[tuple[str, ...], ...], ...]]] = field(
         default_factory=lambda: MappingProxyType({}))
+    # each language file's own words that a trigger is also made of, by its name: in a message
+    # told in that language no trigger of them counts ("vi": Vietnamese "nó", he, folds to "no")
+    their_homographs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def number_name(self, word: str) -> str | None:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else

@@ -27,7 +27,8 @@ __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 LANGUAGES = Path("intents") / "lexicon" / "languages"
 
 Phrases = tuple[tuple[str, ...], ...]
-_KEYS = {"version", "language", "concepts", "signs", "pseudo", "context", "disclaimers", "personal", "amounts"}
+_KEYS = {"version", "language", "concepts", "signs", "pseudo", "context", "disclaimers", "personal", "amounts",
+         "homographs"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ class OtherLanguages:
     # file name -> concept id -> its groups of signs that count together ("fieber" with
     # "verwirrt"), one for each of the concept's groups in safety.yaml
     signs: Mapping[str, Mapping[str, tuple[Phrases, ...]]] = field(default_factory=lambda: MappingProxyType({}))
+    # file name -> its words no trigger is made of in a message in it (Vietnamese "nó" is no "no")
+    homographs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
@@ -76,7 +79,8 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                           tuple(dict.fromkeys(found.personal["frames"])), frozenset(found.amounts),
                           tuple(dict.fromkeys(found.lists["end"])), tuple(dict.fromkeys(found.lists["end-near"])),
                           tuple(dict.fromkeys(found.lists["pseudo-triggers"])),
-                          MappingProxyType(vocabularies), MappingProxyType(found.signs))
+                          MappingProxyType(vocabularies), MappingProxyType(found.signs),
+                          MappingProxyType(found.homographs))
 
 
 class _Found:
@@ -92,6 +96,7 @@ class _Found:
         self.disclaimers: list[tuple[str, ...]] = []
         self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
         self.amounts: set[str] = set()
+        self.homographs: dict[str, frozenset[str]] = {}  # file name -> its words no trigger is made of
         # a 'context' section's plain lists: scope ends and pseudo-triggers
         self.lists: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": [], "pseudo-triggers": []}
 
@@ -118,6 +123,8 @@ class _Found:
                 if key in personal:
                     take(phrases, r.phrases(personal, key, "'personal'", gaps=True))
         self.amounts |= r.one_words(doc, "amounts")
+        if homographs := r.one_words(doc, "homographs"):
+            self.homographs[name] = homographs
         if "context" in doc:
             context = doc["context"]
             take(self.triggers, read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.lists}, set()))

@@ -123,6 +123,7 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         foreign=frozenset(w for words in other.phrases() for w in words) - english - {GAP},
         vocabularies=other.vocabularies,
         signs=other.signs,
+        their_homographs=other.homographs,
     )
 
 

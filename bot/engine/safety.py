@@ -130,6 +130,8 @@ class SafetyScanner:
                 del by_kind["sign"]
             else:
                 by_kind["sign"] = signs
+        if foreign and by_kind["trigger"] and self.lexicon.their_homographs:
+            language, by_kind["trigger"] = self._their_words(by_kind["trigger"], words, text, language)
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
@@ -175,6 +177,17 @@ class SafetyScanner:
             return [hit for hit in signs if not hit.item[2]], None  # type: ignore[index]
         told = self.languages.identify(text)  # kept in the verdict: the reply's line needs it too
         return [hit for hit in signs if not hit.item[2] or told == hit.item[2]], told  # type: ignore[index]
+
+    def _their_words(self, triggers: list[Hit], words: list[str], text: str,
+                     told: str | None) -> tuple[str | None, list[Hit]]:
+        """The triggers, but none made only of the told language's own words: Vietnamese "nó"
+        (he, she) folds to "no", and "con tôi nó bị co giật" (my child is having a seizure) had
+        been denied. Returns the language told, which the signs may have asked already."""
+        told = told if told is not None else self.languages.identify(text)
+        theirs = self.lexicon.their_homographs.get(told) if told else None
+        if not theirs:
+            return told, triggers
+        return told, [t for t in triggers if not theirs.issuperset(words[t.start:t.end])]
 
     def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy

@@ -627,3 +627,35 @@ def test_arabic_and_ethiopic_punctuation_ends_a_triggers_scope(content_copy: Pat
     genebot = _with_language_file(content_copy, _SIGNS + "context:\n  hypothetical:\n    after: [kusudi]\n")
     assert genebot.reply("flurbo kali wixitu kusudi")[0].topic != "emergency"
     assert genebot.reply(f"flurbo kali wixitu{mark} kusudi")[0].urgency == "medical"
+
+
+def test_a_language_files_homographs_make_no_english_trigger_in_a_message_in_it(content_copy: Path) -> None:
+    genebot = _with_language_file(content_copy, _SIGNS)
+    assert genebot.reply("no flurbo kali, wixitu")[0].topic != "emergency"  # English "no" denies
+    genebot = _with_language_file(content_copy, _SIGNS + 'homographs: ["no"]\n')
+    assert genebot.reply("no flurbo kali, wixitu")[0].urgency == "medical"  # the file's own "no"
+    assert genebot.reply("he has no fever and he is not confused")[0].topic != "emergency"  # English's still
+
+
+def test_a_language_files_homographs_are_checked_at_load(content_copy: Path) -> None:
+    languages = content_copy / "intents" / "lexicon" / "languages"
+    (languages / "xx.yaml").write_text(_SIGNS + 'homographs: ["No pa"]\n', encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        bot.load(content_copy)
+    assert "intents/lexicon/languages/xx.yaml:8: 'homographs': 'No pa' is not one lower-case word" in str(caught.value)
+
+
+@pytest.mark.parametrize("message", [
+    "con tôi nó bị co giật toàn thân",  # Vietnamese "nó" (he, she) is no "no"
+    "em trai tôi nó nói muốn tự tử",
+    "mẹ tôi nó đau ngực dữ dội, khó thở",
+    "no mama ma silny ból w klatce piersiowej",  # Polish "no" (well)
+    "sangue no nariz que não para",  # Portuguese "no" (in the)
+])
+def test_a_word_that_is_no_denial_in_its_language_denies_nothing(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", ["con tôi không bị co giật", "não tenho dor no peito"])
+def test_a_denial_in_vietnamese_or_portuguese_still_denies(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency", message
