@@ -40,8 +40,15 @@ class Languages:
     def identify(self, text: str) -> str | None:
         """The language of the message, or None: no file's words, or a tie. An English word
         among others ("gene", "therapy") says nothing: none is in ``words``."""
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[str | None, tuple[str, ...]]:
+        """The language of the message (as ``identify``), and the languages it may be in: that
+        one, or those tied for the most votes, each with a fair share of the message's words.
+        Romanised Hindi and Urdu share nearly all their words: "ye dard bahut tez hai seene
+        mein" ties, and is told no one language, but it is told in one of the two."""
         if not self.words:
-            return None
+            return None, ()
         folded = fold(text[:MAX_CHARS], MAX_CHARS)
         words: dict[str, float] = {}  # votes of words (and of Chinese, Japanese and Korean characters)
         letters: dict[str, float] = {}
@@ -58,11 +65,15 @@ class Languages:
         votes = dict(letters)
         for language, vote in words.items():
             votes[language] = votes.get(language, 0.0) + vote
-        named = _winner(votes)
         # Its own words must be a fair share of the message: a language the bot has no file
         # for shares letters and a few words with one it has (Bulgarian with Russian, Pashto
         # with Persian), but seldom as many.
-        return named if named and words.get(named, 0.0) >= MIN_SHARE * len(typed) else None
+        fair = MIN_SHARE * len(typed)
+        top = max(votes.values(), default=0.0)
+        maybe = tuple(sorted(language for language, vote in votes.items()
+                             if vote >= top >= MIN_VOTES and words.get(language, 0.0) >= fair))
+        named = _winner(votes)
+        return (named if named in maybe else None), maybe
 
 
 _SYLLABIC = re.compile(f"[{SYLLABIC}]")

@@ -123,15 +123,7 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
-        language = None
-        if "sign" in by_kind:  # not by_kind["sign"]: the key would stop the early return below
-            signs, language = self._in_own_language(by_kind["sign"], text if foreign else None)
-            if not signs:
-                del by_kind["sign"]
-            else:
-                by_kind["sign"] = signs
-        if foreign and by_kind["trigger"] and self.lexicon.their_homographs:
-            language, by_kind["trigger"] = self._their_words(by_kind["trigger"], words, text, language)
+        language = self._in_own_language(by_kind, words, text if foreign else None)
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
@@ -165,29 +157,32 @@ class SafetyScanner:
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
         return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language)
 
-    def _in_own_language(self, signs: list[Hit], text: str | None) -> tuple[list[Hit], str | None]:
-        """safety.yaml's signs, and a language file's in a message told in its language; in an
-        English message (``text`` None) none, nor in one told no language ("laisse-moi te
-        montrer": short words many files share). Pooled, the files' short words met in every
-        language: Vietnamese "moi" (lips) with "te" (numb) there, Haitian "je" (eye) with French
-        "pendante"."""
-        if all(not hit.item[2] for hit in signs):  # type: ignore[index]
-            return signs, None
-        if text is None:
-            return [hit for hit in signs if not hit.item[2]], None  # type: ignore[index]
-        told = self.languages.identify(text)  # kept in the verdict: the reply's line needs it too
-        return [hit for hit in signs if not hit.item[2] or told == hit.item[2]], told  # type: ignore[index]
-
-    def _their_words(self, triggers: list[Hit], words: list[str], text: str,
-                     told: str | None) -> tuple[str | None, list[Hit]]:
-        """The triggers, but none made only of the told language's own words: Vietnamese "nó"
-        (he, she) folds to "no", and "con tôi nó bị co giật" (my child is having a seizure) had
-        been denied. Returns the language told, which the signs may have asked already."""
-        told = told if told is not None else self.languages.identify(text)
-        theirs = self.lexicon.their_homographs.get(told) if told else None
-        if not theirs:
-            return told, triggers
-        return told, [t for t in triggers if not theirs.issuperset(words[t.start:t.end])]
+    def _in_own_language(self, by_kind: dict[str, list[Hit]], words: list[str], text: str | None) -> str | None:
+        """Keeps safety.yaml's signs, and a language file's in a message told in its language
+        (or in one of the languages it is told in, when they tie: romanised Hindi and Urdu share
+        their words); in an English message (``text`` None) none, nor in one told no language
+        ("laisse-moi te montrer": short words many files share). Pooled, the files' short words
+        met in every language: Vietnamese "moi" (lips) with "te" (numb), Haitian "je" (eye) with
+        French "pendante". Drops the triggers made only of the told language's own words
+        (its `homographs`): Vietnamese "nó" (he, she) folds to "no", and "con tôi nó bị co giật"
+        (my child is having a seizure) had been denied. Returns the language the message is told
+        in, if one: the reply's line in it needs it too."""
+        signs = by_kind.get("sign")
+        theirs = signs is not None and any(hit.item[2] for hit in signs)  # type: ignore[index]
+        if text is None or not (theirs or (by_kind.get("trigger") and self.lexicon.their_homographs)):
+            if theirs:  # an English message: its own signs only
+                by_kind["sign"] = [hit for hit in signs if not hit.item[2]]  # type: ignore[union-attr,index]
+            language = None
+        else:
+            language, maybe = self.languages.read(text)
+            if theirs:
+                by_kind["sign"] = [hit for hit in signs if not hit.item[2] or hit.item[2] in maybe]  # type: ignore
+            own = frozenset().union(*(self.lexicon.their_homographs.get(m, ()) for m in maybe))
+            if own and by_kind.get("trigger"):
+                by_kind["trigger"] = [t for t in by_kind["trigger"] if not own.issuperset(words[t.start:t.end])]
+        if signs is not None and not by_kind["sign"]:
+            del by_kind["sign"]  # the key would stop the early return for care words alone
+        return language
 
     def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy

@@ -558,7 +558,7 @@ def test_signs_of_a_language_file_count_together_in_any_order_and_with_words_bet
 
 def test_signs_of_a_language_file_are_read_in_context(content_copy: Path) -> None:
     genebot = _with_language_file(content_copy, _SIGNS + "context:\n  negated:\n    before: [hana]\n")
-    assert genebot.reply("flurbo kali, wixitu")[0].urgency == "medical"
+    assert genebot.reply("flurbo kali zanwix wixitu")[0].urgency == "medical"
     assert genebot.reply("hana flurbo kali, wixitu")[0].topic != "emergency"
 
 
@@ -659,3 +659,15 @@ def test_a_word_that_is_no_denial_in_its_language_denies_nothing(genebot: bot.Bo
 @pytest.mark.parametrize("message", ["con tôi không bị co giật", "não tenho dor no peito"])
 def test_a_denial_in_vietnamese_or_portuguese_still_denies(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency", message
+
+
+def test_signs_pair_in_a_message_told_in_one_of_two_languages_that_share_their_words(content_copy: Path) -> None:
+    # Romanised Hindi and Urdu share nearly all their words, so the message is told in neither
+    # one alone; it is still told in one of the two, and their signs pair.
+    _with_language_file(content_copy, _SIGNS)
+    (content_copy / "intents" / "lexicon" / "languages" / "xy.yaml").write_text(
+        "version: 1\nlanguage: Twin\nconcepts: {}\npseudo: [flurbo kali wixitu zanwix]\n", encoding="utf-8")
+    genebot = bot.load(content_copy)
+    assert genebot.classify("flurbo kali zanwix wixitu").language is None  # a tie: no line in either language
+    assert genebot.reply("flurbo kali zanwix wixitu")[0].urgency == "medical"
+
