@@ -671,3 +671,14 @@ def test_signs_pair_in_a_message_told_in_one_of_two_languages_that_share_their_w
     assert genebot.classify("flurbo kali zanwix wixitu").language is None  # a tie: no line in either language
     assert genebot.reply("flurbo kali zanwix wixitu")[0].urgency == "medical"
 
+
+@pytest.mark.parametrize("message", [
+    "ye dard bahut tez hai seene mein, saans nahi aa rahi",  # romanised Hindi or Urdu: "ye" is "this"
+    "mere sina mein bahut dard hai aur pasina aa raha hai",
+    "mijn vader heeft nu hevige pijn op de borst en zweet",  # Dutch "nu" (now) is no Romanian "nu" (not)
+    "pas lagi makan dia keselek dan sesak napas, mukanya biru",  # Indonesian "pas" is no French "pas"
+    "si lola ay nahihirapan pa ring huminga, nangingitim na",  # Tagalog "pa" is no Haitian "pa"
+    "he tomado todas las pastillas de mi madre",
+])
+def test_a_word_of_one_language_that_denies_in_another_denies_nothing_in_it(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency", message
