@@ -679,6 +679,10 @@ def test_signs_pair_in_a_message_told_in_one_of_two_languages_that_share_their_w
     "pas lagi makan dia keselek dan sesak napas, mukanya biru",  # Indonesian "pas" is no French "pas"
     "si lola ay nahihirapan pa ring huminga, nangingitim na",  # Tagalog "pa" is no Haitian "pa"
     "he tomado todas las pastillas de mi madre",
+    "thì con tôi đang co giật liên tục",  # Vietnamese "thì" (then) is no story, "liều" (a dose) no question
+    "con tôi uống quá liều thuốc ngủ",
+    "sina lola at lolo ay hindi makahinga",  # Tagalog "sina" is no Swahili "sina" (I have no)
+    "10 dakika önce bayıldı ve uyanmıyor",  # Turkish "önce" (ago) is no English "once"
 ])
 def test_a_word_of_one_language_that_denies_in_another_denies_nothing_in_it(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency", message
