@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import Problem
 from .lexicon import GAP
-from .normalise import strip_controls
+from .normalise import fold, strip_controls
 from .safetytext import CLAUSE, SENTENCE, tokens
 from .validation import Collector
 from .yamlfile import Located, line_of
@@ -126,13 +126,22 @@ class Reader(Collector):
     def _warn_filler(self, where: int | None, what: str, text: str, words: tuple[str, ...],
                      keep: frozenset[str]) -> None:
         """A filler inside a phrase is dropped from messages too, so the phrase says less than
-        it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not"."""
+        it seems to: "breathing really slow" is "breathing slow", "not literally" a bare "not".
+        So is a word of another language whose accents, dropped, make it one or an article,
+        told when the phrase is left one word: Vietnamese "thi thể" (a body) was read as "thi",
+        which is also "thì" (then), and "không ăn" (not eating) as "không" (not)."""
+        folded = {w: fold(w) for w in _WORD.findall(text.lower()) if not w.isascii()}
+        lost = [f"{w!r} read as {f!r}" for w, f in folded.items() if f in self.fillers or f in _ARTICLES]
+        if lost and len(words) == 1:
+            self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
+                             f"({', '.join(lost)}, a filler, dropped from messages too)")
+            return
         if self._filler_words.isdisjoint(_WORD.findall(text.lower())):
             return
-        lost = [w for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
+        lost = [repr(w) for w in tokens(text, self.spellings, _ARTICLES, keep) if w in self.fillers]
         if lost:
             self.warn(where, f"{what}: {text!r} is read as {' '.join(words)!r} "
-                             f"({', '.join(map(repr, lost))} is a filler, dropped from messages too)")
+                             f"({', '.join(lost)} is a filler, dropped from messages too)")
 
 
 def _other_forms(text: str, read: list[str], spellings: Mapping[str, str], fillers: frozenset[str],

@@ -332,3 +332,16 @@ def test_a_filler_inside_a_lexicon_phrase_is_a_warning(content_copy: Path) -> No
     expected = (f"intents/lexicon/safety.yaml:{line}: warning: concept 'breathing': 'terms': 'breathing really slow' "
                 "is read as 'breathing slow' ('really' is a filler, dropped from messages too)")
     assert expected in found, found
+
+
+def test_a_word_whose_accents_dropped_make_it_a_filler_is_a_warning_when_one_word_is_left(content_copy: Path) -> None:
+    # Vietnamese "thi thể" (a body) reads "thi", which is also "thì" (then): a story's trigger in
+    # every Vietnamese message that says "then"
+    path = content_copy / "intents" / "lexicon" / "languages" / "vi.yaml"
+    edit(path, "vụ việc, phát hiện thi thể,", "vụ việc, thi thể, phát hiện thi thể,")
+    line = line_of(path, "vụ việc, thi thể,")
+    expected = (f"intents/lexicon/languages/vi.yaml:{line}: warning: context 'fiction': 'either': 'thi thể' is read as "
+                "'thi' ('thể' read as 'the', a filler, dropped from messages too)")
+    found = problems(content_copy)
+    assert expected in found, found
+    assert not any("'phát hiện thi thể' is read" in problem for problem in found)  # more than one word is left
