@@ -271,13 +271,17 @@ FLOORS = {
     # thirty-first round: core forms (someone else's crisis, overdoses, swallowed batteries ...) 119 -> 121/174
     # thirty-sixth round: the language files' signs that count together (in their own language only): 121 -> 129/174
     # caught, false alarms 11 -> 12/149; counted, not read, and the ceiling moved to take it: a disclosed trade
-    "safety-unseen-10.yaml": {"emergency_recall": 0.741, "max_false_alarm_rate": 0.081, "advice_recall": 0.315},
+    # thirty-seventh round: the language files' context triggers and homographs, false alarms 12 -> 9/149, caught
+    # 129 -> 129; counted, not read; the ceiling follows it down
+    "safety-unseen-10.yaml": {"emergency_recall": 0.741, "max_false_alarm_rate": 0.061, "advice_recall": 0.315},
     # twenty-third round: 26 languages, a quarter mixed with English, by a helper who saw neither the lexicon, the
     # content nor any other set; never read, counted once at the end: 59/168 caught, 6/171 false alarms at the
     # round's start (4f2e37b), 122/168 and 20/171 at its end
     # thirty-first round: the same core forms, 113 -> 116/168; false alarms unchanged; counted, not read
     # thirty-sixth round: the same signs, 116 -> 124/168; false alarms unchanged; counted, not read
-    "safety-unseen-11.yaml": {"emergency_recall": 0.738, "max_false_alarm_rate": 0.018, "advice_recall": 0.423},
+    # thirty-seventh round: the same context triggers and homographs, 124 -> 125/168 (one lost, two gained); counted,
+    # not read
+    "safety-unseen-11.yaml": {"emergency_recall": 0.744, "max_false_alarm_rate": 0.018, "advice_recall": 0.423},
     # twenty-sixth round, the language files (intents/lexicon/languages): never read; a test failing on its floor
     # showed false alarms 11 -> 12 of 239, not tuned away; at the round's end emergencies 45 -> 55 of 84, and
     # -10 83 -> 108 of 174, -11 79 -> 95 of 168 (advice 5 -> 18 of 57 and 0 -> 11 of 26)
