@@ -45,7 +45,7 @@ class Verdict:
     judged: bool = False          # the lexicon found danger words and judged them no emergency in context
     overruled: bool = False       # a medical alarm of the lexicon the learned model took away
     foreign: bool = False         # written, at least in part, in another language (other_language)
-    language: str | None = None   # the language it is told in, when a language file's signs asked
+    language: str | None = None   # the language it is told in, when a file's signs or homographs asked
 
 
 class SafetyScanner:
