@@ -683,6 +683,7 @@ def test_signs_pair_in_a_message_told_in_one_of_two_languages_that_share_their_w
     "con tôi uống quá liều thuốc ngủ",
     "sina lola at lolo ay hindi makahinga",  # Tagalog "sina" is no Swahili "sina" (I have no)
     "10 dakika önce bayıldı ve uyanmıyor",  # Turkish "önce" (ago) is no English "once"
+    "babam bu kadar göğüs ağrısı çekiyor, terliyor",  # Turkish "kadar" (so much) is no Malay "kadar" (a rate)
 ])
 def test_a_word_of_one_language_that_denies_in_another_denies_nothing_in_it(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency", message
