@@ -49,8 +49,10 @@ def test_json_has_every_figure(questions: Path) -> None:
     cold = data["cold_start"]
     assert cold["runs"] == 1 and cold["median_ms"] > 0 and cold["peak_rss_mb"] > 0
     assert cold["bare_import_ms"] > 0 and cold["target_ratio"] == 2.5
-    assert cold["ratio"] == round(cold["median_ms"] / cold["bare_import_ms"], 2) or abs(
-        cold["ratio"] - cold["median_ms"] / cold["bare_import_ms"]) < 0.02  # both rounded
+    # the times are rounded to 0.1 ms and the ratio to 0.01: recomputed, it may differ by as much as that
+    # rounding allows (16.92 against 16.94 for 508 ms over 30 ms), no more
+    slack = cold["ratio"] * (0.05 / cold["median_ms"] + 0.05 / cold["bare_import_ms"]) + 0.005
+    assert abs(cold["ratio"] - cold["median_ms"] / cold["bare_import_ms"]) <= slack
     one, two = data["sizes"]
     assert (one["factor"], two["factor"]) == (1, 2)  # smallest first, whatever the order given
     assert two["examples"] == 2 * one["examples"]
