@@ -687,3 +687,16 @@ def test_signs_pair_in_a_message_told_in_one_of_two_languages_that_share_their_w
 ])
 def test_a_word_of_one_language_that_denies_in_another_denies_nothing_in_it(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "我爸爸晕倒了，没有意识",  # fainted, no consciousness
+    "ayahku pingsan dan tidak sadar",
+    "أبي أغمي عليه ولا يستجيب",  # "and not responding", its "and" joined on
+])
+def test_someone_fainted_and_not_conscious_is_an_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "medical", message
+
+
+def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot) -> None:
+    assert genebot.reply("aku jatuh tadi, gak sadar ternyata lututku berdarah")[0].topic != "emergency"
