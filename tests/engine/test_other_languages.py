@@ -700,3 +700,12 @@ def test_someone_fainted_and_not_conscious_is_an_emergency(genebot: bot.Bot, mes
 
 def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot) -> None:
     assert genebot.reply("aku jatuh tadi, gak sadar ternyata lututku berdarah")[0].topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("stasera mi ammazzo, ho già le pillole", "crisis"),  # the plain "I'll kill myself tonight"
+    ("आज रात मैं खुद को मार लूंगा", "crisis"),
+    ("meine Mutter hat einen hängenden Mundwinkel und kann nicht sprechen", "medical"),  # the inflected "drooping"
+])
+def test_more_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, urgency: str) -> None:
+    assert genebot.reply(message)[0].urgency == urgency, message
