@@ -706,6 +706,13 @@ def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot
     ("stasera mi ammazzo, ho già le pillole", "crisis"),  # the plain "I'll kill myself tonight"
     ("आज रात मैं खुद को मार लूंगा", "crisis"),
     ("meine Mutter hat einen hängenden Mundwinkel und kann nicht sprechen", "medical"),  # the inflected "drooping"
+    ("mi hijo se tomó un frasco entero de paracetamol", "medical"),  # a whole bottle, in everyday order
+    ("anakku minum satu botol obat sekaligus", "medical"),
+    ("ابني بلع علبة دوا كاملة", "medical"),
 ])
 def test_more_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert genebot.reply(message)[0].urgency == urgency, message
+
+
+def test_a_bottle_of_water_in_indonesian_is_no_poisoning(genebot: bot.Bot) -> None:
+    assert genebot.reply("saya minum satu botol air putih tiap hari")[0].topic != "emergency"
