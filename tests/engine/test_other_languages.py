@@ -709,6 +709,7 @@ def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot
     ("mi hijo se tomó un frasco entero de paracetamol", "medical"),  # a whole bottle, in everyday order
     ("anakku minum satu botol obat sekaligus", "medical"),
     ("ابني بلع علبة دوا كاملة", "medical"),
+    ("con tôi ngã từ giường xuống, đập đầu và giờ đang nôn", "medical"),  # a head knock, vomiting now
 ])
 def test_more_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert genebot.reply(message)[0].urgency == urgency, message
