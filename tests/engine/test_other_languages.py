@@ -749,3 +749,20 @@ def test_a_burden_told_in_another_language_is_a_crisis(genebot: bot.Bot, message
 @pytest.mark.parametrize("message", ["o time joga melhor sem mim", "这个项目没有我会更好吗"])
 def test_a_team_or_a_project_better_without_me_is_no_crisis(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency", message
+
+
+@pytest.mark.parametrize("message", [
+    "mon fils fait une crise d'asthme et la ventoline ne marche pas",  # an asthma attack, the inhaler not helping
+    "mein Sohn hat einen Asthmaanfall und das Spray hilft nicht",
+    "息子が喘息の発作で吸入器が効かない",
+    "아들이 천식 발작인데 흡입기가 안 들어요",
+    "con tôi lên cơn hen, xịt thuốc không đỡ, thở không được",
+    "ابني عنده نوبة ربو والبخاخ ما عم يفيد",
+])
+def test_an_asthma_attack_the_inhaler_not_helping_is_an_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "medical", message
+
+
+@pytest.mark.parametrize("message", ["喘息の発作が起きたらどうすればいいですか", "thở không được là triệu chứng của bệnh gì"])
+def test_a_question_about_an_asthma_attack_or_a_symptom_is_none(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency", message
