@@ -689,20 +689,13 @@ def test_a_word_of_one_language_that_denies_in_another_denies_nothing_in_it(gene
     assert genebot.reply(message)[0].topic == "emergency", message
 
 
-@pytest.mark.parametrize("message", [
-    "我爸爸晕倒了，没有意识",  # fainted, no consciousness
-    "ayahku pingsan dan tidak sadar",
-    "أبي أغمي عليه ولا يستجيب",  # "and not responding", its "and" joined on
-])
-def test_someone_fainted_and_not_conscious_is_an_emergency(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].urgency == "medical", message
-
-
-def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot) -> None:
-    assert genebot.reply("aku jatuh tadi, gak sadar ternyata lututku berdarah")[0].topic != "emergency"
-
-
-@pytest.mark.parametrize(("message", "urgency"), [
+# The round's engineer's probes of plain emergencies in 20 languages (thirty-seventh round): each
+# was missed before its language file named it, and each look-alike is the ordinary sense of a
+# phrase that had been written too wide.
+_PLAIN_EMERGENCIES = [
+    ("我爸爸晕倒了，没有意识", "medical"),  # fainted, no consciousness
+    ("ayahku pingsan dan tidak sadar", "medical"),
+    ("أبي أغمي عليه ولا يستجيب", "medical"),  # "and not responding", its "and" joined on
     ("stasera mi ammazzo, ho già le pillole", "crisis"),  # the plain "I'll kill myself tonight"
     ("आज रात मैं खुद को मार लूंगा", "crisis"),
     ("meine Mutter hat einen hängenden Mundwinkel und kann nicht sprechen", "medical"),  # the inflected "drooping"
@@ -710,60 +703,44 @@ def test_not_noticing_in_indonesian_is_no_loss_of_consciousness(genebot: bot.Bot
     ("anakku minum satu botol obat sekaligus", "medical"),
     ("ابني بلع علبة دوا كاملة", "medical"),
     ("con tôi ngã từ giường xuống, đập đầu và giờ đang nôn", "medical"),  # a head knock, vomiting now
-])
-def test_more_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, urgency: str) -> None:
+    ("ma sœur dit qu'elle ne veut plus vivre", "crisis"),  # someone else's wish to die, reported
+    ("sabi ng kapatid ko ayaw na niyang mabuhay", "crisis"),
+    ("kız kardeşim artık yaşamak istemediğini söylüyor", "crisis"),
+    ("mijn zus zegt dat ze niet meer wil leven", "crisis"),
+    ("여동생이 더 이상 살고 싶지 않대요", "crisis"),
+    ("adikku bilang dia tidak mau hidup lagi", "crisis"),
+    ("أختي بتقول إنها ما بدها تعيش", "crisis"),
+    ("todo mundo estaria melhor sem mim", "crisis"),  # "everyone would be better off without me"
+    ("iedereen zou beter af zijn zonder mij", "crisis"),
+    ("सब मेरे बिना बेहतर रहेंगे", "crisis"),
+    ("大家没有我会更好", "crisis"),
+    ("みんな私がいない方がいい", "crisis"),
+    ("다들 내가 없는 게 나아", "crisis"),
+    ("mọi người sẽ tốt hơn nếu không có tôi", "crisis"),
+    ("الكل أحسن من غيري", "crisis"),
+    ("mon fils fait une crise d'asthme et la ventoline ne marche pas", "medical"),  # the inhaler not helping
+    ("mein Sohn hat einen Asthmaanfall und das Spray hilft nicht", "medical"),
+    ("息子が喘息の発作で吸入器が効かない", "medical"),
+    ("아들이 천식 발작인데 흡입기가 안 들어요", "medical"),
+    ("con tôi lên cơn hen, xịt thuốc không đỡ, thở không được", "medical"),
+    ("ابني عنده نوبة ربو والبخاخ ما عم يفيد", "medical"),
+    ("mon fils a mangé des cacahuètes et sa gorge se ferme", "medical"),  # a throat closing after peanuts
+]
+_THEIR_LOOK_ALIKES = [
+    "aku jatuh tadi, gak sadar ternyata lututku berdarah",  # "did not notice", no loss of consciousness
+    "saya minum satu botol air putih tiap hari",  # a bottle of water
+    "o time joga melhor sem mim",  # a team, a project better without me
+    "这个项目没有我会更好吗",
+    "喘息の発作が起きたらどうすればいいですか",  # a question about an attack, or a symptom
+    "thở không được là triệu chứng của bệnh gì",
+]
+
+
+@pytest.mark.parametrize(("message", "urgency"), _PLAIN_EMERGENCIES)
+def test_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert genebot.reply(message)[0].urgency == urgency, message
 
 
-def test_a_bottle_of_water_in_indonesian_is_no_poisoning(genebot: bot.Bot) -> None:
-    assert genebot.reply("saya minum satu botol air putih tiap hari")[0].topic != "emergency"
-
-
-@pytest.mark.parametrize("message", [
-    "ma sœur dit qu'elle ne veut plus vivre",
-    "sabi ng kapatid ko ayaw na niyang mabuhay",
-    "kız kardeşim artık yaşamak istemediğini söylüyor",
-    "mijn zus zegt dat ze niet meer wil leven",
-    "여동생이 더 이상 살고 싶지 않대요",
-    "adikku bilang dia tidak mau hidup lagi",
-    "أختي بتقول إنها ما بدها تعيش",
-])
-def test_someone_elses_wish_to_die_told_as_reported_speech_is_a_crisis(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].urgency == "crisis", message
-
-
-@pytest.mark.parametrize("message", [
-    "todo mundo estaria melhor sem mim",  # "everyone would be better off without me"
-    "iedereen zou beter af zijn zonder mij",
-    "सब मेरे बिना बेहतर रहेंगे",
-    "大家没有我会更好",
-    "みんな私がいない方がいい",
-    "다들 내가 없는 게 나아",
-    "mọi người sẽ tốt hơn nếu không có tôi",
-    "الكل أحسن من غيري",
-])
-def test_a_burden_told_in_another_language_is_a_crisis(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].urgency == "crisis", message
-
-
-@pytest.mark.parametrize("message", ["o time joga melhor sem mim", "这个项目没有我会更好吗"])
-def test_a_team_or_a_project_better_without_me_is_no_crisis(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].topic != "emergency", message
-
-
-@pytest.mark.parametrize("message", [
-    "mon fils fait une crise d'asthme et la ventoline ne marche pas",  # an asthma attack, the inhaler not helping
-    "mein Sohn hat einen Asthmaanfall und das Spray hilft nicht",
-    "息子が喘息の発作で吸入器が効かない",
-    "아들이 천식 발작인데 흡입기가 안 들어요",
-    "con tôi lên cơn hen, xịt thuốc không đỡ, thở không được",
-    "ابني عنده نوبة ربو والبخاخ ما عم يفيد",
-    "mon fils a mangé des cacahuètes et sa gorge se ferme",  # a throat closing after peanuts
-])
-def test_an_asthma_attack_or_a_closing_throat_is_an_emergency(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].urgency == "medical", message
-
-
-@pytest.mark.parametrize("message", ["喘息の発作が起きたらどうすればいいですか", "thở không được là triệu chứng của bệnh gì"])
-def test_a_question_about_an_asthma_attack_or_a_symptom_is_none(genebot: bot.Bot, message: str) -> None:
+@pytest.mark.parametrize("message", _THEIR_LOOK_ALIKES)
+def test_their_ordinary_look_alikes_are_none(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency", message
