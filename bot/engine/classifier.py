@@ -72,8 +72,8 @@ def classify(index: Index, text: str) -> Classification:
 
 def _language(index: Index, text: str, verdict: Verdict, foreign: bool) -> str | None:
     """The language of a message the scan found is not English, for a line in it (translations.py);
-    the scan's own, when its signs asked (safety.py)."""
-    if verdict.language is not None:
+    the scan's own, when its signs or homographs asked (safety.py): asked once a message."""
+    if verdict.told or verdict.language is not None:
         return verdict.language
     return index.languages.identify(text) if foreign else None
 

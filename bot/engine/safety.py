@@ -46,6 +46,7 @@ class Verdict:
     overruled: bool = False       # a medical alarm of the lexicon the learned model took away
     foreign: bool = False         # written, at least in part, in another language (other_language)
     language: str | None = None   # the language it is told in, when a file's signs or homographs asked
+    told: bool = False            # they asked: `language` is languageid's answer, None included
 
 
 class SafetyScanner:
@@ -123,7 +124,7 @@ class SafetyScanner:
         by_kind: dict[str, list[Hit]] = defaultdict(list)
         for hit in self.hits(words):
             by_kind[hit.kind].append(hit)
-        language = self._in_own_language(by_kind, words, text if foreign else None)
+        language, told = self._in_own_language(by_kind, words, text if foreign else None)
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
@@ -148,16 +149,19 @@ class SafetyScanner:
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
-            return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other, language=language)
+            return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other, language=language,
+                           told=told)
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
-        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language)
+        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language,
+                       told=told)
 
-    def _in_own_language(self, by_kind: dict[str, list[Hit]], words: list[str], text: str | None) -> str | None:
+    def _in_own_language(self, by_kind: dict[str, list[Hit]], words: list[str],
+                         text: str | None) -> tuple[str | None, bool]:
         """Keeps safety.yaml's signs, and a language file's in a message told in its language
         (or in one of the languages it is told in, when they tie: romanised Hindi and Urdu share
         their words); in an English message (``text`` None) none, nor in one told no language
@@ -166,14 +170,15 @@ class SafetyScanner:
         French "pendante". Drops the triggers made only of the told language's own words
         (its `homographs`): Vietnamese "nó" (he, she) folds to "no", and "con tôi nó bị co giật"
         (my child is having a seizure) had been denied. Returns the language the message is told
-        in, if one: the reply's line in it needs it too."""
+        in, if one (the reply's line in it needs it too), and whether it was asked."""
         signs = by_kind.get("sign")
         theirs = signs is not None and any(hit.item[2] for hit in signs)  # type: ignore[index]
         if text is None or not (theirs or (by_kind.get("trigger") and self.lexicon.their_homographs)):
             if theirs:  # an English message: its own signs only
                 by_kind["sign"] = [hit for hit in signs if not hit.item[2]]  # type: ignore[union-attr,index]
-            language = None
+            language, told = None, False
         else:
+            told = True
             language, maybe = self.languages.read(text)
             if theirs:
                 by_kind["sign"] = [hit for hit in signs if not hit.item[2] or hit.item[2] in maybe]  # type: ignore
@@ -182,7 +187,7 @@ class SafetyScanner:
                 by_kind["trigger"] = [t for t in by_kind["trigger"] if not own.issuperset(words[t.start:t.end])]
         if signs is not None and not by_kind["sign"]:
             del by_kind["sign"]  # the key would stop the early return for care words alone
-        return language
+        return language, told
 
     def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
