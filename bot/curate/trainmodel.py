@@ -71,6 +71,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--letter-threshold", type=float, default=0.75,
                         help="emergency probability from which the letter reader speaks on a message in another "
                              "language (set by benchmarks/model_folds.py --letters)")
+    parser.add_argument("--letter-seconds", type=float, default=0.45,
+                        help="emergency probability from which the letter reader seconds the word model's call on a "
+                             "message in another language (0: that call stands alone; chosen on the tuning sets, "
+                             "docs/safety.md)")
     parser.add_argument("--letter-min-ordinary", type=int, default=LETTER_MIN_ORDINARY,
                         help="ordinary messages in a script the letter reader needs to speak in it "
                              "(set by benchmarks/model_folds.py --letters)")
@@ -197,6 +201,7 @@ def train_letters(messages: list[tuple[str, str, float]], min_df: int = 3) -> tu
 def model_document(
     vectorizer: Any, model: Any, threshold: float, trained_on: list[dict[str, Any]], min_words: int = 4,
     veto_below: float = 0.0, reader: str = "textmodel.py", scripts: list[str] | None = None,
+    seconds: float | None = None,
 ) -> str:
     """The YAML text of a trained model, stable from run to run (sorted features, fixed digits)."""
     coef = model.coef_
@@ -212,6 +217,7 @@ def model_document(
     body = {
         "version": 1, "classes": list(CLASSES), "threshold": threshold, "veto_below": veto_below,
         "min_words": min_words, **({"scripts": scripts} if scripts is not None else {}),
+        **({"seconds": seconds} if seconds is not None else {}),
         "intercepts": [rounded(v) for v in model.intercept_], "trained_on": trained_on, "weights": weights,
     }
     return head + yaml.dump(body, Dumper=model_dumper(), sort_keys=False, allow_unicode=True, width=1000)
@@ -253,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
     out = args.letter_output or root / LETTER_MODEL
     scripts = ordinary_scripts(other, args.letter_min_ordinary)
     out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py",
-                                  scripts), encoding="utf-8")
+                                  scripts, args.letter_seconds), encoding="utf-8")
     print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(other)} messages, "
           f"speaking in {len(scripts)} scripts")
     return 0

@@ -41,7 +41,7 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
     """The word model (textmodel.py) or, at LETTER_MODEL, the letter reader (lettermodel.py):
     one file format and one arithmetic, other features."""
     problems: list[Problem] = []
-    doc = read_model_file(root, relative, _KEYS, problems, frozenset({"scripts"}))
+    doc = read_model_file(root, relative, _KEYS, problems, frozenset({"scripts", "seconds"}))
     if doc is None:
         return None, problems
     label = str(relative)
@@ -72,11 +72,15 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
                                                                        for s in scripts)):
         error(line_of(doc, "scripts"), "scripts must list the scripts the reader speaks in, as Unicode names "
               "them (LATIN, ARABIC, CJK)")
+    seconds = doc.get("seconds", 0.0)  # absent: the word model's call stands alone
+    if not is_number(seconds) or not 0 <= seconds < 1:
+        error(line_of(doc, "seconds"), "seconds must be a number from 0 up to (not including) 1 "
+              "(0: the word model's call stands alone)")
     weights = _table(doc, error)
     if problems or intercepts is None or weights is None:
         return None, problems
     return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below),  # type: ignore[arg-type]
-                       None if scripts is None else frozenset(scripts)), problems
+                       None if scripts is None else frozenset(scripts), float(seconds)), problems
 
 
 def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:

@@ -105,8 +105,8 @@ class SafetyScanner:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
         letter = self.letter_model
-        if urgency is None and foreign and letter is not None and speaks_in(folded, letter.scripts):
-            urgency = letter.judged(letter_features(folded))  # lettermodel.py
+        if foreign and letter is not None and speaks_in(folded, letter.scripts):
+            urgency = letter.seconded(letter_features(folded), urgency)  # lettermodel.py
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)

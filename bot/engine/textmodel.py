@@ -60,6 +60,11 @@ class SafetyModel:
     # Trained on little but danger phrases in a script, it learned the script as danger:
     # Punjabi "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ" (hello) and Amharic "አመሰግናለሁ" (thank you) read as emergencies.
     scripts: frozenset[str] | None = None
+    # In a message in another language, the emergency probability from which the letter reader
+    # seconds the word model's call (0: the word model's call stands alone). The word model
+    # learned English, and the few words of other languages in its training messages, most of
+    # them emergencies, it learned as danger: "Dat is mijn bier" was a medical emergency.
+    seconds: float = 0.0
 
     def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
         """The chance of each of CLASSES for a message's words (linear in their number)."""
@@ -97,7 +102,19 @@ class SafetyModel:
     def judged(self, grams: list[str]) -> str | None:
         """"crisis" or "medical" for features already made (a word model's, or the letter
         runs the letter reader weighs: lettermodel.py), else None."""
-        none, crisis, medical = self._probabilities(grams)
+        return self._called(self._probabilities(grams))
+
+    def seconded(self, grams: list[str], urgency: str | None) -> str | None:
+        """The letter reader's word on a message in another language that the word model called
+        ``urgency`` (or None): that call where this reader leans the same way (from ``seconds``),
+        else this reader's own (from ``threshold``)."""
+        chances = self._probabilities(grams)
+        if urgency is not None and 1.0 - chances[0] >= self.seconds:
+            return urgency
+        return self._called(chances)
+
+    def _called(self, chances: tuple[float, float, float]) -> str | None:
+        none, crisis, medical = chances
         if 1.0 - none < self.threshold:
             return None
         return "crisis" if crisis >= medical else "medical"

@@ -172,3 +172,34 @@ def test_the_shipped_letter_reader_speaks_in_the_scripts_it_learned_ordinary_tex
 def test_a_broken_scripts_list_names_its_line(load_error: Callable[..., str]) -> None:
     error = load_error(LETTER_MODEL, "- ARABIC\n", "- arabic\n")
     assert f"{LETTER_MODEL}:" in error and "scripts must list the scripts the reader speaks in" in error
+
+
+def test_a_seconds_out_of_range_names_its_line(load_error: Callable[..., str]) -> None:
+    error = load_error(LETTER_MODEL, "seconds: 0.45\n", "seconds: 1.5\n")
+    assert f"{LETTER_MODEL}:" in error and "seconds must be a number from 0 up to (not including) 1" in error
+
+
+@pytest.mark.parametrize("message", [
+    "Dat is mijn bier.",                           # Dutch: that's my beer (had been a medical emergency)
+    "Ik zou het niet doen.",                       # I wouldn't do it (had been a crisis)
+    "Qu'êtes-vous tous en train de faire ?",       # French: what are you all doing?
+    "Je ne veux pas penser à ce qui aurait pu arriver.",  # I don't want to think of what could have happened
+    "Ik weet niet hoe laat het bij ons is.",       # I don't know what time it is where we are
+])
+def test_the_word_model_alone_does_not_call_an_ordinary_sentence_in_another_language_an_emergency(
+        genebot: bot.Bot, message: str) -> None:
+    """Tatoeba sentences the word model, which learned English, had called emergencies on the few
+    Dutch and French words its training messages held; the letter reader does not second them."""
+    assert genebot.index.safety.model is not None and genebot.index.safety.model.urgency(
+        genebot.index.safety.words(message)) is not None  # the word model still would
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("ik heb alle pillen hier liggen en ga ze nu innemen", "crisis"),  # all the pills here, taking them now
+    ("doei allemaal, bedankt voor alles, sorry", "crisis"),            # bye all, thanks for everything, sorry
+])
+def test_a_call_of_the_word_model_the_letter_reader_seconds_stands(genebot: bot.Bot, message: str,
+                                                                   urgency: str) -> None:
+    reply = genebot.reply(message)[0]
+    assert (reply.topic, reply.urgency) == ("emergency", urgency)

@@ -263,7 +263,7 @@ def test_the_letter_reader_learns_the_language_files_phrases(content_copy: Path)
     entry = next(e for e in doc["trained_on"] if e["file"] == "intents/lexicon/languages/es.yaml")
     assert entry["messages"] == 4 and entry["weight"] == 0.5
     letters = load_content(content_copy).letter_model
-    assert letters is not None and letters.threshold == 0.75
+    assert letters is not None and letters.threshold == 0.75 and letters.seconds == 0.45
 
 
 def test_training_needs_every_class(content_copy: Path) -> None:
