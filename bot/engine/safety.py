@@ -105,11 +105,22 @@ class SafetyScanner:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
         letter = self.letter_model
-        if foreign and letter is not None and speaks_in(folded, letter.scripts):
-            urgency = letter.seconded(letter_features(folded), urgency)  # lettermodel.py
+        if letter is not None and speaks_in(folded, letter.scripts):  # lettermodel.py
+            if foreign:
+                urgency = letter.seconded(letter_features(folded), urgency)
+            elif urgency is not None and not self._mostly_english(words):
+                urgency = letter.seconded(letter_features(folded), urgency, alone=False)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _mostly_english(self, words: list[str]) -> bool:
+        """Whether half of a message's words of two letters or more, at least, are English words
+        the bot knows: the word model's to read alone. A message in a language with no file
+        (Czech, Serbian) is told English, and the word model had read Czech "si" as danger:
+        "Umyj si ruce mýdlem" (wash your hands with soap) was a medical emergency."""
+        kept = [w for w in words if len(w) > 1 and w[:1].isalnum()]
+        return 2 * sum(w in self.ours for w in kept) >= len(kept)
 
     def other_language(self, text: str) -> bool:
         """Whether the message is the letter reader's rather than the word model's."""

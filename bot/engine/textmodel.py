@@ -104,14 +104,14 @@ class SafetyModel:
         runs the letter reader weighs: lettermodel.py), else None."""
         return self._called(self._probabilities(grams))
 
-    def seconded(self, grams: list[str], urgency: str | None) -> str | None:
-        """The letter reader's word on a message in another language that the word model called
-        ``urgency`` (or None): that call where this reader leans the same way (from ``seconds``),
-        else this reader's own (from ``threshold``)."""
+    def seconded(self, grams: list[str], urgency: str | None, alone: bool = True) -> str | None:
+        """The letter reader's word on a message the word model called ``urgency`` (or None):
+        that call where this reader leans the same way (from ``seconds``), else, when it may
+        speak ``alone`` (in another language), its own call (from ``threshold``)."""
         chances = self._probabilities(grams)
         if urgency is not None and 1.0 - chances[0] >= self.seconds:
             return urgency
-        return self._called(chances)
+        return self._called(chances) if alone else None
 
     def _called(self, chances: tuple[float, float, float]) -> str | None:
         none, crisis, medical = chances

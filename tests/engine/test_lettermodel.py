@@ -185,11 +185,16 @@ def test_a_seconds_out_of_range_names_its_line(load_error: Callable[..., str]) -
     "Qu'êtes-vous tous en train de faire ?",       # French: what are you all doing?
     "Je ne veux pas penser à ce qui aurait pu arriver.",  # I don't want to think of what could have happened
     "Ik weet niet hoe laat het bij ons is.",       # I don't know what time it is where we are
+    # in languages with no file of the lexicon, told English: the word model read "si" and "w" as danger
+    "Umyj si ruce mýdlem.",                        # Czech: wash your hands with soap
+    "Objednali jsme si čínu.",                     # Czech: we've ordered Chinese food
+    "Sklep jest zamknięty w niedzielę.",           # Polish: the shop is closed on Sunday
+    "Koliko dugo si nastavnik?",                   # Serbian: how long have you been a teacher?
 ])
 def test_the_word_model_alone_does_not_call_an_ordinary_sentence_in_another_language_an_emergency(
         genebot: bot.Bot, message: str) -> None:
     """Tatoeba sentences the word model, which learned English, had called emergencies on the few
-    Dutch and French words its training messages held; the letter reader does not second them."""
+    words of other languages its training messages held; the letter reader does not second them."""
     assert genebot.index.safety.model is not None and genebot.index.safety.model.urgency(
         genebot.index.safety.words(message)) is not None  # the word model still would
     assert genebot.reply(message)[0].topic != "emergency"
