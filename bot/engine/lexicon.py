@@ -121,6 +121,9 @@ class SafetyLexicon:
     # each language file's own words that a trigger is also made of, by its name: in a message
     # told in that language no trigger of them counts ("vi": Vietnamese "nó", he, folds to "no")
     their_homographs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # a language file's concept phrase with a gap -> its own file's one-word denials: only they
+    # deny it from inside the gap (lexiconlanguages.py)
+    gap_denials: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def number_name(self, word: str) -> str | None:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else

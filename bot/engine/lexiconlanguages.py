@@ -51,6 +51,9 @@ class OtherLanguages:
     signs: Mapping[str, Mapping[str, tuple[Phrases, ...]]] = field(default_factory=lambda: MappingProxyType({}))
     # file name -> its words no trigger is made of in a message in it (Vietnamese "nó" is no "no")
     homographs: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
+    # a concept phrase with a gap -> the one-word denials of its own file: what the gap may hold
+    # that denies it (Vietnamese "nó", he, folds to English "no" and denies no Vietnamese phrase)
+    gap_denials: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
     def phrases(self) -> Phrases:
         return (*(t for ts in self.terms.values() for t in ts), *self.pseudo,
@@ -80,7 +83,7 @@ def load_languages(root: Path, reader_for: Callable[[Path], Reader], listed: Map
                           tuple(dict.fromkeys(found.lists["end"])), tuple(dict.fromkeys(found.lists["end-near"])),
                           tuple(dict.fromkeys(found.lists["pseudo-triggers"])),
                           MappingProxyType(vocabularies), MappingProxyType(found.signs),
-                          MappingProxyType(found.homographs))
+                          MappingProxyType(found.homographs), MappingProxyType(found.gap_denials))
 
 
 class _Found:
@@ -97,6 +100,7 @@ class _Found:
         self.personal: dict[str, list[tuple[str, ...]]] = {"owners": [], "frames": []}
         self.amounts: set[str] = set()
         self.homographs: dict[str, frozenset[str]] = {}  # file name -> its words no trigger is made of
+        self.gap_denials: dict[tuple[str, ...], frozenset[str]] = {}  # gapped concept phrase -> its file's denials
         # a 'context' section's plain lists: scope ends and pseudo-triggers
         self.lists: dict[str, list[tuple[str, ...]]] = {"end": [], "end-near": [], "pseudo-triggers": []}
 
@@ -109,10 +113,12 @@ class _Found:
             taken.extend(p.words if isinstance(p, Trigger) else p for p in phrases)
 
         concepts = doc["concepts"]
+        gapped: list[tuple[str, ...]] = []
         if r.mapping(concepts, line_of(doc, "concepts"), "'concepts'", concept_ids):
             for cid in (c for c in concepts if c in concept_ids):  # an unknown id is reported
                 if terms := self._terms(r, concepts, cid):
                     take(self.terms.setdefault(cid, []), terms)
+                    gapped += (t for t in terms if GAP in t)
         if "pseudo" in doc:
             take(self.pseudo, r.phrases(doc, "pseudo", "'pseudo'", gaps=True))
         if "disclaimers" in doc:
@@ -125,12 +131,16 @@ class _Found:
         self.amounts |= r.one_words(doc, "amounts")
         if homographs := r.one_words(doc, "homographs"):
             self.homographs[name] = homographs
+        own: list[Trigger] = []
         if "context" in doc:
             context = doc["context"]
-            take(self.triggers, read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.lists}, set()))
+            own = read_triggers(r, context, line_of(doc, "context"), {*CATEGORIES, *self.lists}, set())
+            take(self.triggers, own)
             for key, phrases in self.lists.items() if isinstance(context, Located) else ():
                 if key in context:
                     take(phrases, r.phrases(context, key, "'context'"))
+        denials = frozenset(t.words[0] for t in own if t.category == "negated" and len(t.words) == 1)
+        self.gap_denials.update(dict.fromkeys(gapped, denials))
         if "signs" in doc and (signs := self._signs(r, doc["signs"], line_of(doc, "signs"))):
             self.signs[name] = MappingProxyType(signs)
             taken.extend(words for groups in signs.values() for group in groups for words in group)

@@ -124,6 +124,7 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         vocabularies=other.vocabularies,
         signs=other.signs,
         their_homographs=other.homographs,
+        gap_denials=other.gap_denials,
     )
 
 

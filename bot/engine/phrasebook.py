@@ -37,11 +37,14 @@ class PhraseBook:
         # first part -> first word after the gap -> [(parts, kind, item)]
         gapped: dict[tuple[str, ...], dict[str, list[_Gapped]]] = defaultdict(lambda: defaultdict(list))
         typed: set[str] = set()
+        denials: dict[tuple[tuple[str, ...], ...], frozenset[str]] = {}
         for kind, typed_words, item in _entries(lexicon):
             typed.update(typed_words)
             for words in self._forms(typed_words, lexicon):
                 if GAP in words:
                     parts = split_gaps(words)
+                    if typed_words in lexicon.gap_denials:
+                        denials[parts] = frozenset(self.stem(w) for w in lexicon.gap_denials[typed_words])
                     entries = gapped[parts[0]][parts[1][0]]
                     if (parts, kind, item) not in entries:
                         entries.append((parts, kind, item))
@@ -60,6 +63,9 @@ class PhraseBook:
         self.gap_starts = {word: tuple(sorted(by_length.items())) for word, by_length in starts.items()}
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
+        # a language file's gapped phrase is denied only by its own file's words: pooled,
+        # Vietnamese "nó" (he) read as English "no", Tagalog "pa" (still) as Haitian "pa" (not)
+        self.gap_denials = denials
 
     def _forms(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> list[tuple[str, ...]]:
         """How a phrase is filed; a language file's phrase with a homograph also as a message in
@@ -114,7 +120,8 @@ class PhraseBook:
     def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""
         own = {w for part in parts for w in part}
-        return any(w in self.negations and w not in own for w in span)
+        negations = self.gap_denials.get(parts, self.negations)
+        return any(w in negations and w not in own for w in span)
 
 
 def _starting(by_length: tuple[tuple[int, dict[tuple[str, ...], int]], ...], words: list[str],

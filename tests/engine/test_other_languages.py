@@ -725,6 +725,13 @@ _PLAIN_EMERGENCIES = [
     ("con tôi lên cơn hen, xịt thuốc không đỡ, thở không được", "medical"),
     ("ابني عنده نوبة ربو والبخاخ ما عم يفيد", "medical"),
     ("mon fils a mangé des cacahuètes et sa gorge se ferme", "medical"),  # a throat closing after peanuts
+    # a word in a gapped phrase's gap that denies only in another language: Dutch "nu" (now) is Romanian "not"
+    ("iedereen is beter af nu zonder mij", "crisis"),
+    # the tuning misses that the word model had caught only because it was trained on them
+    ("minha filha de 15 anos disse que quer se matar e se trancou no banheiro", "crisis"),
+    ("ce soir je mets fin à mes jours", "crisis"),
+    ("ik wil vannacht een einde aan mijn leven maken", "crisis"),
+    ("Kızımın ateşi 40 ve bizi tanımıyor", "medical"),
 ]
 _THEIR_LOOK_ALIKES = [
     "aku jatuh tadi, gak sadar ternyata lututku berdarah",  # "did not notice", no loss of consciousness
