@@ -740,6 +740,10 @@ _THEIR_LOOK_ALIKES = [
     "这个项目没有我会更好吗",
     "喘息の発作が起きたらどうすればいいですか",  # a question about an attack, or a symptom
     "thở không được là triệu chứng của bệnh gì",
+    # in languages with no file, told English: "od" (from) had been an overdose, "die" (the) a wish to die
+    "Jablko nepadá daleko od stromu.",  # Czech: the apple doesn't fall far from the tree
+    "Svi smo umorni od ovoga.",  # Serbian: we're all tired of this
+    "Die Regenzeit beginnt im Juni.",  # German: the rainy season begins in June
 ]
 
 
