@@ -255,6 +255,7 @@ TYPOS_AND_SLANG = [
     ("IWANTTODIE", "crisis"),  # run together, whatever its first letter
     ("imgoingtoendittonight", "crisis"),
     ("gonan end it tonite", "crisis"),
+    ("just lemme die", "crisis"),  # "lemme", "let me"
     ("mom od on her meds again", "medical"),  # a homograph ("od": Slavic "from") in a message in English words
     # no punctuation: a new subject still ends "if", and "at a time" dates nothing
     ("whats the point in living if the trial failed im ready to end it", "crisis"),
