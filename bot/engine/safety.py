@@ -104,15 +104,21 @@ class SafetyScanner:
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
-        letter = self.letter_model
-        if letter is not None and speaks_in(folded, letter.scripts):  # lettermodel.py
-            if foreign:
-                urgency = letter.seconded(letter_features(folded), urgency)
-            elif urgency is not None and not self._mostly_english(words):
-                urgency = letter.seconded(letter_features(folded), urgency, alone=False)
+        if foreign or (urgency is not None and not self._mostly_english(words)):
+            urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _in_letters(self, folded: list[str], urgency: str | None, foreign: bool) -> str | None:
+        """Where the word model, which learned English, may not speak alone, the letter
+        reader's word (lettermodel.py): in another language the word model's call where the
+        letter reader seconds it, else the letter reader's own; in a message told English but
+        mostly not in words the bot knows, the call only where seconded."""
+        letter = self.letter_model
+        if letter is None or not speaks_in(folded, letter.scripts):
+            return urgency
+        return letter.seconded(letter_features(folded), urgency, alone=foreign)
 
     def _mostly_english(self, words: list[str]) -> bool:
         """Whether half of a message's words of two letters or more, at least, are English words
