@@ -56,26 +56,28 @@ def classify(index: Index, text: str) -> Classification:
     norm = _bare(index, normalise(text, index.spellings))
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
-                              for_other=verdict.for_other, language=_language(index, text, verdict, verdict.foreign))
+                              for_other=verdict.for_other, language=_language(index, text, verdict))
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency,
-                              language=_language(index, text, verdict, verdict.foreign))
+                              language=_language(index, text, verdict))
     result = _understood(index, text, norm, verdict)
     if result.kind in (MatchKind.NONE, MatchKind.UNREADABLE) and result.urgency != SUPPORT:
         result = _glossed(index, text, verdict) or result
     if result.glossed or result.kind is MatchKind.UNREADABLE:
-        return replace(result, language=_language(index, text, verdict, True))
+        return replace(result, language=_language(index, text, verdict, foreign=True))
     if result.topic == ADVICE:
-        return replace(result, language=_language(index, text, verdict, verdict.foreign))
+        return replace(result, language=_language(index, text, verdict))
     return result
 
 
-def _language(index: Index, text: str, verdict: Verdict, foreign: bool) -> str | None:
-    """The language of a message the scan found is not English, for a line in it (translations.py);
-    the scan's own, when its signs or homographs asked (safety.py): asked once a message."""
+def _language(index: Index, text: str, verdict: Verdict, foreign: bool = False) -> str | None:
+    """The language of a message the scan found is not English (or, ``foreign``, one read as
+    another language's whatever the scan found: a gloss, an unreadable message), for a line in
+    it (translations.py); the scan's own, when its signs or homographs asked (safety.py): asked
+    once a message."""
     if verdict.told or verdict.language is not None:
         return verdict.language
-    return index.languages.identify(text) if foreign else None
+    return index.languages.identify(text) if foreign or verdict.foreign else None
 
 
 def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None:
