@@ -107,6 +107,10 @@ CRISIS = [
 
 # Each ConText kind, in pairs: the mention is an emergency now, then it is not.
 CONTEXT = [
+    # an emergency told as its signs; signs asked about in general, or a story's
+    ("hypothetical", "i have symptoms of a heart attack", "what should i do if i have symptoms of a heart attack"),
+    ("hypothetical", "my mom is showing signs of a stroke", "someone who has symptoms of a stroke should call 911"),
+    ("fiction", "he has all the signs of an overdose", "my character in the story is showing signs of an overdose"),
     ("negated", "i have chest pain", "no chest pain, just curious what the risks are"),
     ("negated", "my son is having a seizure", "my son is not having a seizure, what is a vector"),
     ("historical", "i am having a stroke", "i had a stroke last year, is gene therapy safe"),
