@@ -279,8 +279,9 @@ FLOORS = {
     # thirty-seventh round: the language files' context triggers and homographs, false alarms 12 -> 9/149, caught
     # 129 -> 129; counted, not read; the ceiling follows it down
     # thirty-eighth round: the word model's calls in another language need the letter reader's second: false alarms
-    # 9 -> 7/149, caught 129 -> 128/174; counted, not read, and the floor moved to take it: a disclosed trade
-    "safety-unseen-10.yaml": {"emergency_recall": 0.735, "max_false_alarm_rate": 0.047, "advice_recall": 0.315},
+    # 9 -> 7/149, caught 129 -> 128/174; counted, not read; then the language files' plain and indirect forms,
+    # 128 -> 130/174; the floor follows it up
+    "safety-unseen-10.yaml": {"emergency_recall": 0.747, "max_false_alarm_rate": 0.047, "advice_recall": 0.315},
     # twenty-third round: 26 languages, a quarter mixed with English, by a helper who saw neither the lexicon, the
     # content nor any other set; never read, counted once at the end: 59/168 caught, 6/171 false alarms at the
     # round's start (4f2e37b), 122/168 and 20/171 at its end
