@@ -28,6 +28,7 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
+from .safetytext import mostly_in
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -104,7 +105,7 @@ class SafetyScanner:
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
-        if foreign or (urgency is not None and not self._mostly_english(words)):
+        if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
@@ -114,19 +115,12 @@ class SafetyScanner:
         """Where the word model, which learned English, may not speak alone, the letter
         reader's word (lettermodel.py): in another language the word model's call where the
         letter reader seconds it, else the letter reader's own; in a message told English but
-        mostly not in words the bot knows, the call only where seconded."""
+        mostly not in words the bot knows (safetytext.mostly_in), the call only where seconded:
+        the word model had read Czech "si" as danger ("Umyj si ruce mýdlem", wash your hands)."""
         letter = self.letter_model
         if letter is None or not speaks_in(folded, letter.scripts):
             return urgency
         return letter.seconded(letter_features(folded), urgency, alone=foreign)
-
-    def _mostly_english(self, words: list[str]) -> bool:
-        """Whether half of a message's words of two letters or more, at least, are English words
-        the bot knows: the word model's to read alone. A message in a language with no file
-        (Czech, Serbian) is told English, and the word model had read Czech "si" as danger:
-        "Umyj si ruce mýdlem" (wash your hands with soap) was a medical emergency."""
-        kept = [w for w in words if len(w) > 1 and w[:1].isalnum()]
-        return 2 * sum(w in self.ours for w in kept) >= len(kept)
 
     def other_language(self, text: str) -> bool:
         """Whether the message is the letter reader's rather than the word model's."""

@@ -9,11 +9,11 @@ boundary marks, because ConText scopes end there: "," ends a clause, ".?!;" a se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from .normalise import fold, join_contractions
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "YEAR", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "YEAR", "mostly_in", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -128,6 +128,14 @@ def _tokens(
 
 def _unspaced(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", "")
+
+
+def mostly_in(words: Iterable[str], vocabulary: Collection[str], skip: Collection[str] = ()) -> bool:
+    """Whether half of the words of two letters or more (but those in ``skip``), at least, are in
+    ``vocabulary``. A message in a language with no file of the lexicon (Czech, Serbian) is
+    told English: it is not English where fewer are words the bot knows."""
+    kept = [w for w in words if len(w) > 1 and w[:1].isalpha() and w not in skip]
+    return 2 * sum(w in vocabulary for w in kept) >= len(kept)
 
 
 def stem(word: str) -> str:

@@ -60,8 +60,9 @@ class SafetyModel:
     # Trained on little but danger phrases in a script, it learned the script as danger:
     # Punjabi "ਸਤ ਸ੍ਰੀ ਅਕਾਲ ਜੀ" (hello) and Amharic "አመሰግናለሁ" (thank you) read as emergencies.
     scripts: frozenset[str] | None = None
-    # In a message in another language, the emergency probability from which the letter reader
-    # seconds the word model's call (0: the word model's call stands alone). The word model
+    # In a message in another language (or mostly not in words the bot knows), the emergency
+    # probability from which the letter reader seconds the word model's call (0: the word
+    # model's call stands alone). The word model
     # learned English, and the few words of other languages in its training messages, most of
     # them emergencies, it learned as danger: "Dat is mijn bier" was a medical emergency.
     seconds: float = 0.0

@@ -22,7 +22,7 @@ from .lexicon import GAP, SafetyLexicon
 from .memo import remember
 from .phrasebook import AS_TYPED, PhraseBook
 from .runs import split_run
-from .safetytext import CENSORED, SAFETY_MAX_CHARS, tokens
+from .safetytext import CENSORED, SAFETY_MAX_CHARS, mostly_in, tokens
 from .slips import Slips
 
 __all__ = ["MIN_BESIDE_LENGTH", "WordReader"]
@@ -87,14 +87,16 @@ class WordReader:
         unread: list[tuple[int, int]] = []  # unknown words no repair could read: (in out, in raw)
         repairs = 0
         seen = self._words
-        english: bool | None = None  # asked once, at the first homograph of a message told English
+        # asked once, at the first homograph of a message told English: in one mostly not in
+        # words the bot knows, Czech and Serbian "od" (from) had been an overdose
+        english: bool | None = None
         for j, word in enumerate(raw):
             if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
                 out.append(word)  # "took 500 mg": a dose, not a count of pills
                 continue
             if word in self.lexicon.homographs and not self._after_english(raw, j):
                 if not foreign and english is None:
-                    english = self._mostly_known(raw)
+                    english = mostly_in(raw, self.known, skip=self.lexicon.homographs)
                 if foreign or not english:
                     out.append(AS_TYPED + word)
                     continue
@@ -130,14 +132,6 @@ class WordReader:
             if fixed:
                 out[at] = self._stem(fixed)
         return out
-
-    def _mostly_known(self, raw: list[str]) -> bool:
-        """Whether half the message's other words of two letters or more, at least, are words
-        the bot knows. A message in a language with no file of the lexicon is told English, and
-        its homographs had been English: Czech, Polish and Serbian "od" (from) an overdose in
-        "Jablko nepadá daleko od stromu" (the apple doesn't fall far from the tree)."""
-        kept = [w for w in raw if len(w) > 1 and w.isalpha() and w not in self.lexicon.homographs]
-        return 2 * sum(w in self.known for w in kept) >= len(kept)
 
     def _after_english(self, raw: list[str], j: int) -> bool:
         """Whether English words that only English puts there come right before raw[j]:
