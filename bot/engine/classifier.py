@@ -75,7 +75,7 @@ def _language(index: Index, text: str, verdict: Verdict, foreign: bool = False) 
     another language's whatever the scan found: a gloss, an unreadable message), for a line in
     it (translations.py); the scan's own, when its signs or homographs asked (safety.py): asked
     once a message."""
-    if verdict.told or verdict.language is not None:
+    if verdict.told:  # the scan asked languageid: its answer, None included, stands
         return verdict.language
     return index.languages.identify(text) if foreign or verdict.foreign else None
 
