@@ -12,13 +12,14 @@ from typing import NamedTuple
 
 from .lexicon import GAP, Concept, Trigger
 
-__all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "past_story",
-           "together"]
+__all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
+           "past_story", "together"]
 from .safetytext import CLAUSE, SENTENCE
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
+FRAGMENT_WORDS = 6     # a clause this short, naming no one, goes on a list rather than telling
 WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16, "future": 4}
 GAP_WORDS = 6           # what a '*' in a phrase may stand for
 NEAR_STOPS = ("negated", "hypothetical", "future")  # scopes that also end at a comma or a new subject
@@ -263,6 +264,30 @@ def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit]) -> 
     for n in range(1, (sentence[-1] if sentence else 0) + 1):
         if (n - 1 in historical or n - 1 in carried) and n not in now:
             carried.add(n)
+    return carried
+
+
+def listed(clause: list[int], openers: list[Hit], people: list[Hit], told: list[Hit]) -> set[int]:
+    """Clauses that go on with a list of signs asked about in general: "What are the symptoms of
+    a heart attack? Pressure in the chest?", "warning signs of a stroke: face drooping, slurred
+    speech". A list opener's clause that names no one (`people`: the writer, an owner, someone
+    else) starts a list; each short clause after it that names no one and tells nothing in the
+    present (`told`: "is", "cant") carries it on. A clause that tells ends the list; one that
+    names someone takes the whole list back as theirs: "what are the signs of a stroke? face
+    drooping, my dad cant talk"."""
+    named = {clause[h.start] for h in people}
+    ended = {clause[h.start] for h in told}
+    length: dict[int, int] = defaultdict(int)
+    for n in clause:
+        length[n] += 1
+    carried: set[int] = set()
+    for n in sorted({clause[h.start] for h in openers} - named):
+        items, k = [], n + 1
+        while k in length and k not in ended and k not in named and length[k] - 1 <= FRAGMENT_WORDS:
+            items.append(k)
+            k += 1
+        if k not in named:
+            carried.update(items)
     return carried
 
 

@@ -108,6 +108,7 @@ class SafetyLexicon:
     # ConText's pseudo-triggers: a trigger's word that says no time or denial inside these
     # ("took all the pills at once", "end it once and for all", "once everyone is asleep")
     pseudo_triggers: tuple[tuple[str, ...], ...] = ()
+    lists: tuple[tuple[str, ...], ...] = ()   # open a list of signs asked about in general ("symptoms of")
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

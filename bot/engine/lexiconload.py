@@ -76,6 +76,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         resolved=_context_list(r, doc, "resolved"),
         activities=_context_list(r, doc, "activities", gaps=True),
         pseudo_triggers=_context_list(r, doc, "pseudo-triggers", gaps=True),
+        lists=_context_list(r, doc, "lists", gaps=True),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -327,7 +328,7 @@ def _context_list(r: Reader, doc: Located, key: str, gaps: bool = False) -> tupl
 
 
 def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
-    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities", "pseudo-triggers"}
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities", "pseudo-triggers", "lists"}
     return tuple(read_triggers(r, doc["context"], line_of(doc, "context"), keys, keys))
 
 

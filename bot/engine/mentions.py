@@ -19,6 +19,7 @@ from .context import (
     category,
     figurative_dropped,
     in_scope,
+    listed,
     longest,
     outside,
     past_story,
@@ -96,6 +97,7 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
     # "what if the trial failed i am ready to end it" starts a clause "if" cannot reach.
     near = ends + outside(by_kind["end-near"], concepts)
     told_before = past_story(sentence, triggers, by_kind["present"])
+    clause, on_list = _on_list(words, by_kind, triggers)
     # A clause told in the present ends a past or recent time's reach: "a week ago I stopped
     # my meds, I am not starting again, I want this to be over" is now, and so is "my wife,
     # who had the infusion 2 days ago, is shaking uncontrollably".
@@ -121,6 +123,8 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
         if mention.other and mention.urgency == "crisis":  # only then does it matter whose it is
             writers = writers or _writer_clauses(words, [t for t in triggers if category(t) == "other"])
             mention = replace(mention, writer=writers[0][c.start] in writers[1])
+        if clause and clause[c.start] in on_list and not mention.current:
+            mention = replace(mention, hypothetical=True)  # a sign on a list asked about in general
         if sentence[c.start] in told_before and not mention.current:
             mention = replace(mention, historical=True)
         elif mention.historical and mention.current and over.get(sentence[c.start], -1) >= c.end:
@@ -168,6 +172,21 @@ def _qualify(
             flags["fiction"] = False
     return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, sure=concept.sure,
                    **flags)
+
+
+def _on_list(words: list[str], by_kind: Mapping[str, list[Hit]], triggers: list[Hit]) -> tuple[list[int], set[int]]:
+    """Each word's clause, and the clauses that carry on a list of signs asked about in general
+    (context.listed). None in a message that says anything happens now ("started 10 min ago")
+    or calls for help: a missed emergency costs more than a false alarm. Most messages open no
+    list, and cost nothing here."""
+    openers = by_kind.get("list")
+    if not openers or any(category(t) == "current" for t in triggers):
+        return [], set()
+    if any(c.item.sure for c in by_kind["concept"]):  # type: ignore[union-attr]
+        return [], set()
+    people = [*by_kind.get("owner", ()), *(t for t in triggers if category(t) == "other")]
+    clause = sentence_ids(words, (CLAUSE, SENTENCE))
+    return clause, listed(clause, openers, people, by_kind["present"])
 
 
 def _naming(phrases: list[Hit], words: list[Hit]) -> list[Hit]:

@@ -199,7 +199,7 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
                           ("resolved", lexicon.resolved), ("activity", lexicon.activities),
-                          ("pseudo-trigger", lexicon.pseudo_triggers)):
+                          ("pseudo-trigger", lexicon.pseudo_triggers), ("list", lexicon.lists)):
         for words in phrases:
             yield kind, words, None
     p = lexicon.personal
