@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass, replace
 
 from .catalog import ADVICE, EMERGENCY, OUT_OF_SCOPE
+from .glossary import tails
 from .index import Index, content_words
 from .lexicon import SUPPORT
 from .normalise import MAX_CHARS, has_readable_text, normalise
@@ -84,7 +85,16 @@ def _glossed(index: Index, text: str, verdict: Verdict) -> Classification | None
     """A question in another language, read through the glossary, when its gloss is answered
     as an English question would be: a topic of the pages, by a rule or a clear fuzzy match, or
     the personal-advice reply. Nothing else is taken from a gloss (a doubt, a fallback), so the
-    reply stays "I can only read English"."""
+    reply stays "I can only read English". A message that cannot be read so whole is read from
+    its last parts (glossary.tails): the question after a story told in words no file lists."""
+    for part in (text, *tails(text)):
+        result = _glossed_part(index, part, verdict)
+        if result is not None:
+            return result
+    return None
+
+
+def _glossed_part(index: Index, text: str, verdict: Verdict) -> Classification | None:
     english = index.glossary.gloss(text, index.settings.glossed_share, verdict.foreign, index.known,
                                    index.stopwords)
     norm = _bare(index, normalise(english, index.spellings)) if english else ""

@@ -28,7 +28,7 @@ from .normalise import MAX_CHARS, fold
 from .validation import Collector
 from .yamlfile import Located, line_of, load_folder
 
-__all__ = ["EMPTY", "GLOSSARY", "Glossary", "load_glossary"]
+__all__ = ["EMPTY", "GLOSSARY", "Glossary", "load_glossary", "tails"]
 
 GLOSSARY = Path("intents") / "lexicon" / "glossary"
 MAX_FORM_WORDS = 8
@@ -50,6 +50,9 @@ _TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*"
 # the same tokens in text of ASCII letters only (most messages), found five times as fast
 _ASCII_TOKENS = re.compile(r"[a-zA-Z0-9]+|[?!.]")
 _ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
+# where a message's parts end: a sentence or a clause ("..., qui surveille ces essais ?")
+_PART_ENDS = re.compile(r"[.?!;:,\n\u061f\u060c\u061b\u0964\u0965\u3001\u3002\uff0c\uff1f\uff01\uff1a]+")
+MAX_TAILS = 3  # the last parts a message is read from when it cannot be read whole
 _ENGLISH = re.compile(r"[a-z0-9][a-z0-9']*")
 
 Readings = tuple[tuple[str, str], ...]  # (language, English) for each file that lists a form
@@ -189,6 +192,17 @@ EMPTY = Glossary()
 def _unspaced(token: str) -> bool:
     """Whether a token is a run of a script written without spaces (it has one such letter)."""
     return not token.isascii() and _ANY_UNSPACED.search(token) is not None
+
+
+def tails(text: str) -> list[str]:
+    """The message's last parts, longest first: what follows each of its last few sentence or
+    clause marks. A question told after a story or a denial in words no glossary lists ("j'ai
+    lu dans le journal qu'un patient est mort pendant un essai, qui surveille ces essais ?",
+    "ich hab keine suizidgedanken, nur eine frage: kann gentherapie krebs verursachen?") is too
+    little of the message to be read whole, and is read from its last part."""
+    text = text[:MAX_CHARS]
+    starts = [m.end() for m in _PART_ENDS.finditer(text) if m.end() < len(text)]
+    return [part for part in (text[start:].strip() for start in starts[-MAX_TAILS:]) if part]
 
 
 def load_glossary(root: Path) -> tuple[Glossary, list[Problem]]:

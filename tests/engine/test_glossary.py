@@ -63,6 +63,24 @@ def test_what_the_glossary_cannot_read_is_not_answered(genebot: bot.Bot, message
     assert reply.kind == "fallback" and genebot.content.messages.glossed_lead not in reply.text, message
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("anoche no pude dormir nada pensando en mil cosas del trabajo, ¿es segura la terapia génica?", "is-it-safe"),
+    ("heute regnet es schon wieder den ganzen tag und alles ist grau: was ist ein vektor in der gentherapie?",
+     "vector"),
+])
+def test_a_question_after_a_story_in_words_no_glossary_lists_is_read_from_its_last_part(
+        genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.topic) == ("answer", topic), message
+    assert reply.body.startswith(genebot.content.messages.glossed_lead)
+
+
+def test_a_last_part_the_pages_do_not_answer_is_still_not_answered(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("anoche no pude dormir nada pensando en mil cosas del trabajo, "
+                             "¿cuánto cuesta la terapia génica?")
+    assert reply.kind == "fallback" and genebot.content.messages.glossed_lead not in reply.text
+
+
 @pytest.mark.parametrize(("message", "topic", "urgency"), [
     ("quiero matarme esta noche, la terapia genica no sirvió", "emergency", "crisis"),
     ("mi hijo no respira después de la terapia génica", "emergency", "medical"),
