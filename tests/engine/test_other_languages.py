@@ -157,6 +157,11 @@ def test_a_number_before_an_age_or_a_weight_is_no_fever_and_no_count_of_pills(ge
     "ar trebui sa fac terapie genica?",
     "mon fils peut-il participer a l'essai?",
     "우리 아들이 임상시험에 참여할 수 있을까요?",
+    # thirty-ninth round: a family's "our", taking a child out of a trial, how much to take
+    "sollen wir unsere tochter aus der studie nehmen?",
+    "notre fils est encore éligible ?",
+    "quanto cortisone devo prendere dopo la terapia?",
+    "kızımızı çalışmadan çıkaralım mı?",
 ])
 def test_a_request_for_personal_advice_in_another_language_is_declined(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)

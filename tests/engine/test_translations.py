@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
     ("mi hermano no respira", "es", "medical", None),
     ("mon père ne respire plus", "fr", "medical", None),
     ("mwen vle mouri", "ht", "crisis", "crisis"),
+    # thirty-ninth round: four languages of India with their own files
+    ("நான் சாக விரும்புகிறேன்", "ta", "crisis", "crisis"),
+    ("నాకు చనిపోవాలని ఉంది", "te", "crisis", "crisis"),
+    ("મારે મરી જવું છે", "gu", "crisis", "crisis"),
+    ("എനിക്ക് മരിക്കണം", "ml", "crisis", "crisis"),
 ])
 def test_an_emergency_in_another_language_leads_with_a_line_in_it(
         genebot: bot.Bot, message: str, language: str, line: str, variant: str | None) -> None:
@@ -57,11 +62,11 @@ def test_a_message_in_a_language_it_tells_gets_can_only_read_english_in_that_lan
     assert reply.body == m.unreadable and m.unreadable_unknown not in reply.text  # no Spanish after it
 
 
-@pytest.mark.parametrize("message", ["👍", "?!?!", "நான் சாக விரும்புகிறேன்"])  # Tamil: no file
+@pytest.mark.parametrize("message", ["👍", "?!?!", "ನಾನು ಸಾಯಲು ಬಯಸುತ್ತೇನೆ"])  # Kannada: no file
 def test_a_message_whose_language_it_cannot_tell_gets_english_then_spanish(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     m = genebot.content.messages
-    if reply.kind == "emergency":  # the letter reader may read the Tamil: then 911 and 988 lead anyway
+    if reply.kind == "emergency":  # the letter reader may read the Kannada: then 911 and 988 lead anyway
         assert reply.language is None
         return
     assert (reply.kind, reply.language, reply.translation) == ("fallback", None, ""), message
