@@ -30,6 +30,15 @@ _NON_WORD = re.compile(r"[\W_]+")
 # is the chat spelling of "you", and "the U.S." is no "the you s".
 _DOTTED = re.compile(r"\b[a-z](?:\.[a-z])+\b\.?")
 _JAMO = re.compile(r"[\u1100-\u11ff]")
+# Marks written inside a word, read as breaks they split it in two: Armenian emphasis,
+# exclamation and question marks over a vowel ("Ի՞նչ", what?), Hebrew geresh and gershayim
+# (or a plain quote) in an abbreviation ("מד״א", the ambulance service), and the joiner after
+# a virama that old Malayalam keyboards type for a final consonant ("ജീന്‍"); a final
+# consonant's own letter (chillu) is read as the consonant, as that older spelling is.
+_INNER = re.compile(r"[\u055b\u055c\u055e\u05f3\u05f4]|(?<=[\u05d0-\u05ea])\"(?=[\u05d0-\u05ea])"
+                    r"|(?<=[\u0d00-\u0d7f])\u200d")
+_INNER_HINT = re.compile(r"[\u055b-\u055e\u05d0-\u05f4\u0d00-\u0d7f]")
+_CHILLU = str.maketrans("\u0d7a\u0d7b\u0d7c\u0d7d\u0d7e\u0d7f", "\u0d23\u0d28\u0d30\u0d32\u0d33\u0d15")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
@@ -49,6 +58,8 @@ def fold(text: str, limit: int | None = None) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()[:limit]
     decomposed = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if _INNER_HINT.search(folded):
+        folded = _INNER.sub("", folded).translate(_CHILLU)
     # NFKD takes a Korean syllable apart into its letters; put them back, or "죽" is three
     # letters and no longer the syllable a phrase is written in.
     return unicodedata.normalize("NFC", folded) if _JAMO.search(folded) else folded

@@ -760,3 +760,14 @@ def test_plain_emergencies_in_another_language(genebot: bot.Bot, message: str, u
 @pytest.mark.parametrize("message", _THEIR_LOOK_ALIKES)
 def test_their_ordinary_look_alikes_are_none(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency", message
+
+
+@pytest.mark.parametrize(("marked", "plain"), [
+    ("Գենային թերապիան անվտա՞նգ է", "Գենային թերապիան անվտանգ է?"),   # Armenian: "?" over a vowel
+    ("എന്താണ് ജീന്‍ തെറാപ്പി", "എന്താണ് ജീൻ തെറാപ്പി"),               # Malayalam: an old-style final n
+])
+def test_a_mark_written_inside_a_word_does_not_split_it(genebot: bot.Bot, marked: str, plain: str) -> None:
+    one, two = genebot.reply(marked)[0], genebot.reply(plain)[0]
+    assert (one.kind, one.topic) == (two.kind, two.topic) == ("answer", genebot.classify(plain).topic)
+    assert one.topic is not None
+
