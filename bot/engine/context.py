@@ -19,11 +19,11 @@ from .safetytext import CLAUSE, SENTENCE
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
 # wrong with me, my chest hurts" deny a real emergency.
-FRAGMENT_WORDS = 6     # a clause this short, naming no one, goes on a list rather than telling
 WINDOWS = {"negated": 6, "hypothetical": 4, "historical": 12, "recent": 8, "fiction": 16, "future": 4}
 GAP_WORDS = 6           # what a '*' in a phrase may stand for
 NEAR_STOPS = ("negated", "hypothetical", "future")  # scopes that also end at a comma or a new subject
 PAIR_WORDS = 12        # signs that count together stand at most this far apart
+FRAGMENT_WORDS = 6     # a clause this short, naming no one, goes on a list rather than telling
 class Hit(NamedTuple):
     """A lexicon phrase found in the words [start, end). A named tuple, not a frozen
     dataclass: a message makes a dozen and more, and a tuple is built in half the time."""
