@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,7 +34,7 @@ from bot.engine.content import load_content  # noqa: E402
 # Tatoeba's and TICO-19's names for the languages the bot has files for
 CODES = {"ara": "ar", "ben": "bn", "cmn": "zh", "deu": "de", "ell": "el", "fra": "fr", "hin": "hi", "ind": "id",
          "jpn": "ja", "kor": "ko", "nld": "nl", "pes": "fa", "pol": "pl", "ron": "ro", "spa": "es", "tgl": "tl",
-         "tur": "tr", "urd": "ur", "vie": "vi", "zsm": "ms", "es-LA": "es", "pt-BR": "pt"}
+         "tur": "tr", "urd": "ur", "vie": "vi", "zsm": "ms", "tam": "ta", "es-LA": "es", "pt-BR": "pt"}
 
 
 def corpora(mirror: Path, per_language: int) -> list[tuple[str, str, list[str]]]:
@@ -45,7 +46,11 @@ def corpora(mirror: Path, per_language: int) -> list[tuple[str, str, list[str]]]
         out.append(("tatoeba", language, rng.sample(found, min(per_language, len(found)))))
     tico = mirror / tico_corpus.REPO.replace("/", "+") / "repo"
     for language in tico_corpus.LANGUAGES:
-        found = [other for _english, other in tico_corpus.pairs(tico, language)]
+        try:
+            found = [other for _english, other in tico_corpus.pairs(tico, language)]
+        except subprocess.CalledProcessError:  # a mirror without that translation memory
+            print(f"language_id: no TICO-19 {language} in {tico}, left out", file=sys.stderr)
+            continue
         out.append(("tico-19", language, rng.sample(found, min(per_language, len(found)))))
     return out
 
