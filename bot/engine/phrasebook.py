@@ -38,13 +38,16 @@ class PhraseBook:
         gapped: dict[tuple[str, ...], dict[str, list[_Gapped]]] = defaultdict(lambda: defaultdict(list))
         typed: set[str] = set()
         denials: dict[tuple[tuple[str, ...], ...], frozenset[str]] = {}
+        stemmed: dict[frozenset[str], frozenset[str]] = {}  # a file's denials, stemmed once for all its phrases
         for kind, typed_words, item in _entries(lexicon):
             typed.update(typed_words)
             for words in self._forms(typed_words, lexicon):
                 if GAP in words:
                     parts = split_gaps(words)
-                    if typed_words in lexicon.gap_denials:
-                        denials[parts] = frozenset(self.stem(w) for w in lexicon.gap_denials[typed_words])
+                    if (own := lexicon.gap_denials.get(typed_words)) is not None:
+                        if own not in stemmed:
+                            stemmed[own] = frozenset(self.stem(w) for w in own)
+                        denials[parts] = stemmed[own]
                     entries = gapped[parts[0]][parts[1][0]]
                     if (parts, kind, item) not in entries:
                         entries.append((parts, kind, item))

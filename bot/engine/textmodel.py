@@ -62,9 +62,9 @@ class SafetyModel:
     scripts: frozenset[str] | None = None
     # In a message in another language (or mostly not in words the bot knows), the emergency
     # probability from which the letter reader seconds the word model's call (0: the word
-    # model's call stands alone). The word model
-    # learned English, and the few words of other languages in its training messages, most of
-    # them emergencies, it learned as danger: "Dat is mijn bier" was a medical emergency.
+    # model's call stands alone). The word model learned English, and the few words of other
+    # languages in its training messages, most of them emergencies, it learned as danger:
+    # "Dat is mijn bier" was a medical emergency.
     seconds: float = 0.0
 
     def probabilities(self, words: Sequence[str]) -> tuple[float, float, float]:
