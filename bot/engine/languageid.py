@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from .glossary import Glossary
 from .normalise import MAX_CHARS, fold
-from .safetytext import SYLLABIC
+from .safetytext import SYLLABIC, THAI
 
 __all__ = ["Languages", "build_languages"]
 
@@ -76,7 +76,7 @@ class Languages:
         return (named if named in maybe else None), maybe
 
 
-_SYLLABIC = re.compile(f"[{SYLLABIC}]")
+_SYLLABIC = re.compile(f"[{SYLLABIC}{THAI}]")  # Thai as the scan reads it: a letter a word
 # what may stand at either end of a word: ASCII and general punctuation, and other scripts' marks
 _PUNCTUATION = ("".join(chr(c) for c in range(0x2000, 0x206f))
                 + "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~¿¡«»،؟।॥。、！？，：；")

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from .normalise import fold, join_contractions
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "YEAR", "mostly_in", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "THAI", "YEAR", "mostly_in", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -28,14 +28,19 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # which the Indic range below had read as a letter: "আমি আর থাকব না।" ended in the word "না।",
 # and no phrase ending in "না" could meet it.
 SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_LETTERS = r"(?:[^\W\d_" + SYLLABIC + r"]|[\u0900-\u0963\u0966-\u0dff\u0e00-\u0e7f])+"
+# Thai puts no space between words either, so a run of it was one word no phrase could meet; it
+# is read a letter at a time, each with the vowel signs and tone marks written over or under it
+# ("ตาย" is "ต", "า", "ย"; "ที่" one piece), and a Thai phrase by the same reading.
+THAI = "\u0e01-\u0e5b"
+_THAI_LETTER = r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_LETTERS = r"(?:[^\W\d_" + SYLLABIC + THAI + r"]|[\u0900-\u0963\u0966-\u0dff])+"
 _CLAUSE_MARKS = ",()-–—\n、،፣՝"  # a bare line break too: a comma
 # Arabic and Ethiopic script punctuate with their own marks, which NFKC leaves as they are:
 # read as nothing, a trigger after "،" had reached back over it ("... درد ہے، ہارٹ اٹیک ہو
 # سکتا ہے" had a question asked after the comma make the chest pain before it hypothetical).
 _SENTENCE_MARKS = ".?!;:。।॥؟؛۔።፧፤։"
 _QUESTION_MARKS = frozenset("?؟፧")
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _LETTERS + r"|\*"
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _THAI_LETTER + r"|" + _LETTERS + r"|\*"
                      + r"|[" + _SENTENCE_MARKS + r"][" + _SENTENCE_MARKS + r"\n]*|[" + re.escape(_CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
