@@ -28,7 +28,7 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import mostly_in
+from .safetytext import CLAUSE, SENTENCE, mostly_in
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -209,6 +209,8 @@ class SafetyScanner:
         wanted to say adios") are caught so, 15 on the tuning sets."""
         if foreign or self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
             return False
+        if any(m.current for m in affirmed) and _pleads(words):
+            return False  # "what are the signs of a stroke? face drooping now, help"
         return self.model.overrules(words)
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
@@ -217,6 +219,23 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
+
+_PLEA = frozenset({"help", "please", "pls", "plz", "someone", "somebody", "me", "us", "now", "quick", "asap", "omg"})
+
+
+def _pleads(words: list[str]) -> bool:
+    """Whether a clause of the message is a bare call for help ("help", "someone help us"): said
+    beside a danger told as happening now, the alarm stands whatever the learned reader thinks."""
+    clause: list[str] = []
+    for word in (*words, CLAUSE):
+        if word in (CLAUSE, SENTENCE):
+            if "help" in clause and _PLEA.issuperset(clause):
+                return True
+            clause = []
+        else:
+            clause.append(word)
+    return False
+
 
 def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
     """A fear of dying ("i think i am going to die") said beside a medical emergency is the
