@@ -34,7 +34,7 @@ from bot.engine.content import load_content  # noqa: E402
 # Tatoeba's and TICO-19's names for the languages the bot has files for
 CODES = {"ara": "ar", "ben": "bn", "cmn": "zh", "deu": "de", "ell": "el", "fra": "fr", "hin": "hi", "ind": "id",
          "jpn": "ja", "kor": "ko", "nld": "nl", "pes": "fa", "pol": "pl", "ron": "ro", "spa": "es", "tgl": "tl",
-         "tur": "tr", "urd": "ur", "vie": "vi", "zsm": "ms", "tam": "ta", "es-LA": "es", "pt-BR": "pt"}
+         "tur": "tr", "urd": "ur", "vie": "vi", "zsm": "ms", "tam": "ta", "tha": "th", "es-LA": "es", "pt-BR": "pt"}
 
 
 def corpora(mirror: Path, per_language: int) -> list[tuple[str, str, list[str]]]:
