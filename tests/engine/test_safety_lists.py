@@ -30,6 +30,8 @@ def test_signs_listed_after_a_general_question_are_no_emergency(genebot: bot.Bot
     "help! signs of stroke: face drooping, slurred speech, started 10 min ago",  # happening now
     "is this a heart attack? chest pain, left arm numb, sweating",          # no list asked about
     "what is happening? not breathing, lips blue",
+    "what are the signs of a stroke? face drooping now, help",              # a bare call for help
+    "what are the signs of a stroke? face drooping now. someone please help",
 ])
 def test_the_same_signs_told_of_someone_or_now_are_one(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)

@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
     ("నాకు చనిపోవాలని ఉంది", "te", "crisis", "crisis"),
     ("મારે મરી જવું છે", "gu", "crisis", "crisis"),
     ("എനിക്ക് മരിക്കണം", "ml", "crisis", "crisis"),
+    # fortieth round: Thai, read a letter at a time
+    ("อยากตาย", "th", "crisis", "crisis"),
 ])
 def test_an_emergency_in_another_language_leads_with_a_line_in_it(
         genebot: bot.Bot, message: str, language: str, line: str, variant: str | None) -> None:
