@@ -336,6 +336,7 @@ def test_a_language_files_scope_ends_are_checked_at_load(load_error: Callable[[P
     "non voglio morire",
     "我不想死",
     "لا أريد أن أموت، فقط أسأل",
+    "আমি মরতে চাই না",                                   # Bengali: the negation after the verb
 ])
 def test_i_do_not_want_to_die_is_a_fear_in_every_language_not_a_wish(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
