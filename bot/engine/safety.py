@@ -220,6 +220,7 @@ class SafetyScanner:
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
 
+
 _PLEA = frozenset({"help", "please", "pls", "plz", "someone", "somebody", "me", "us", "now", "quick", "asap", "omg"})
 
 

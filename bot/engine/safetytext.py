@@ -29,8 +29,8 @@ YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past ev
 # and no phrase ending in "না" could meet it.
 SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 # Thai puts no space between words either, so a run of it was one word no phrase could meet; it
-# is read a letter at a time, each with the vowel signs and tone marks written over or under it
-# ("ตาย" is "ต", "า", "ย"; "ที่" one piece), and a Thai phrase by the same reading.
+# is read a letter at a time, each with the vowel signs written over it ("ตาย" is "ต", "า", "ย";
+# "ที่" is one piece, "ที", once folding has dropped its tone mark), a Thai phrase the same way.
 THAI = "\u0e01-\u0e5b"
 _THAI_LETTER = r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # Thai has no comma: a space between two of its words ends a clause, where English puts one.

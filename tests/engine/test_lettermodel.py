@@ -74,7 +74,7 @@ def test_english_with_a_word_a_language_file_also_has_or_with_typos_stays_englis
 LETTERS = {
     "non voglio più svegliarmi": "crisis",  # Italian: "i don't want to wake up any more"
     "mwen vle disparet pou tout tan": "crisis",  # Haitian Creole: "i want to disappear for ever"
-    "o bebe nao esta a respirar": "medical",  # Portuguese: "the baby is not breathing" (pt.yaml now lists "nao respira")
+    "o bebe nao esta a respirar": "medical",  # Portuguese: "the baby is not breathing" (pt.yaml has "nao respira")
 }
 
 
