@@ -27,6 +27,10 @@ __all__ = ["LANGUAGES", "OtherLanguages", "load_languages", "read_triggers"]
 LANGUAGES = Path("intents") / "lexicon" / "languages"
 
 Phrases = tuple[tuple[str, ...], ...]
+# A language file's phrase of this many words or fewer, all of them English lexicon words, reads
+# in English messages too: de.yaml's bare "heart attack" had made "heart attack on a plate, this
+# burger" an emergency. Warned at load (longer ones are Pidgin or mixed phrases, and meant).
+ENGLISH_ALONE = 2
 _KEYS = {"version", "language", "concepts", "signs", "pseudo", "context", "disclaimers", "personal", "amounts",
          "homographs"}
 
@@ -91,6 +95,8 @@ class _Found:
 
     def __init__(self, owner_of: dict[tuple[str, ...], str], together: Mapping[str, tuple[Phrases, ...]]) -> None:
         self.owner_of = owner_of  # every concept phrase -> its concept id, safety.yaml's first
+        # the words of safety.yaml's own phrases: a short phrase made only of them reads in English too
+        self.english = frozenset(w for term in owner_of for w in term) - {GAP}
         self.together = together  # concept id -> its groups of signs in safety.yaml
         self.signs: dict[str, Mapping[str, tuple[Phrases, ...]]] = {}  # file name -> concept id -> groups
         self.terms: dict[str, list[tuple[str, ...]]] = {}
@@ -171,6 +177,9 @@ class _Found:
                 continue
             self.owner_of[term] = cid
             new.append(term)
+            if len(term) <= ENGLISH_ALONE and self.english.issuperset(term):
+                r.warn(line_of(concepts[cid], n), f"concept {cid!r}: {' '.join(term)!r} is English words only: "
+                       "it reads in every English message too, where safety.yaml leaves it out")
         return new
 
 

@@ -201,6 +201,15 @@ def test_a_word_only_another_language_uses_is_not_what_an_english_typo_is_read_a
     assert genebot.reply("mi hijo ya, wanan pumzi")[0].urgency == "medical"
 
 
+def test_a_short_phrase_of_a_language_file_in_english_words_only_is_a_warning(content_copy: Path) -> None:
+    # a bare "heart attack" in a language file reads in every English message, past and figurative
+    # ones too ("heart attack on a plate, this burger"), where safety.yaml leaves it out on purpose
+    genebot = _with_language_file(content_copy, "version: 1\nlanguage: Test\nconcepts:\n"
+                                  "  heart: [heart attack, moyo heart attack kali]\n")
+    warned = [p for p in genebot.content.warnings if p.file.endswith("xx.yaml")]
+    assert [p.line for p in warned] == [4] and "'heart attack' is English words only" in warned[0].message
+
+
 def test_a_language_file_lists_the_owners_and_frames_of_a_request_for_advice(content_copy: Path) -> None:
     genebot = _with_language_file(content_copy, "version: 1\nlanguage: Test\nconcepts: {}\n"
                                   "personal:\n  owners: [watoto wangu]\n  frames: [inafaa kupata]\n")
