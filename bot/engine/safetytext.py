@@ -34,8 +34,9 @@ SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 THAI = "\u0e01-\u0e5b"
 _THAI_LETTER = r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # Thai has no comma: a space between two of its words ends a clause, where English puts one.
-_THAI_SPACE = re.compile(r"(?<=[\u0e01-\u0e4e]) +(?=[\u0e01-\u0e4e])")
-_THAI_SPACE_HINT = re.compile(r"[\u0e01-\u0e4e] ")
+_THAI_WRITTEN = "\u0e01-\u0e4e"  # its letters and the signs over and under them
+_THAI_SPACE = re.compile(f"(?<=[{_THAI_WRITTEN}]) +(?=[{_THAI_WRITTEN}])")
+_THAI_SPACE_HINT = re.compile(f"[{_THAI_WRITTEN}] ")
 _LETTERS = r"(?:[^\W\d_" + SYLLABIC + THAI + r"]|[\u0900-\u0963\u0966-\u0dff])+"
 _CLAUSE_MARKS = ",()-–—\n、،፣՝"  # a bare line break too: a comma
 # Arabic and Ethiopic script punctuate with their own marks, which NFKC leaves as they are:
@@ -95,7 +96,7 @@ def _tokens(
     # ordinary text barely grows, so twice the typed length is plenty.
     text = text[:SAFETY_MAX_CHARS]
     folded = join_contractions(fold(text, 2 * len(text))[: 2 * len(text)])
-    if " " in folded and _THAI_SPACE_HINT.search(folded):
+    if not folded.isascii() and _THAI_SPACE_HINT.search(folded):  # most messages: one C call
         folded = _THAI_SPACE.sub(",", folded)
     if "-" in folded or "‐" in folded or "‑" in folded:
         folded = _INNER_HYPHEN.sub(" ", folded)
