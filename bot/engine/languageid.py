@@ -23,7 +23,7 @@ from types import MappingProxyType
 
 from .glossary import Glossary
 from .normalise import MAX_CHARS, fold
-from .safetytext import SYLLABIC, THAI
+from .scripts import SYLLABIC, THAI
 
 __all__ = ["Languages", "build_languages"]
 

@@ -12,40 +12,29 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
 from .normalise import fold, join_contractions
+from .scripts import (
+    CLAUSE_MARKS,
+    INDIC_SIGNS,
+    QUESTION_MARKS,
+    SENTENCE_MARKS,
+    SYLLABIC,
+    THAI,
+    THAI_LETTER,
+    THAI_WRITTEN,
+)
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "SYLLABIC", "THAI", "YEAR", "mostly_in", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "mostly_in", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
 YEAR = "yyyy"  # any year 1900-2099, so the lexicon can say "in yyyy" (a past event)
-# A word's letters, and the vowel signs of the Indic and Thai scripts: re's \w has no marks, so
-# "जीना" fell apart into "ज" and "न", and no lexicon phrase in Hindi could match.
-# Chinese, Japanese and Korean are read a character (a syllable) at a time: Chinese and Japanese
-# put no space between words, and Korean joins its endings to the word or not as the writer
-# likes ("죽고싶어", "죽고 싶어"), so a whole run was one word no lexicon phrase could meet.
-# A phrase in those scripts is written a character at a time too, by the same reading; their
-# "、" is a comma and "。" a full stop; so is the danda "।" (and "॥") of Hindi and Bengali,
-# which the Indic range below had read as a letter: "আমি আর থাকব না।" ended in the word "না।",
-# and no phrase ending in "না" could meet it.
-SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-# Thai puts no space between words either, so a run of it was one word no phrase could meet; it
-# is read a letter at a time, each with the vowel signs written over it ("ตาย" is "ต", "า", "ย";
-# "ที่" is one piece, "ที", once folding has dropped its tone mark), a Thai phrase the same way.
-THAI = "\u0e01-\u0e5b"
-_THAI_LETTER = r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # Thai has no comma: a space between two of its words ends a clause, where English puts one.
-_THAI_WRITTEN = "\u0e01-\u0e4e"  # its letters and the signs over and under them
-_THAI_SPACE = re.compile(f"(?<=[{_THAI_WRITTEN}]) +(?=[{_THAI_WRITTEN}])")
-_THAI_SPACE_HINT = re.compile(f"[{_THAI_WRITTEN}] ")
-_LETTERS = r"(?:[^\W\d_" + SYLLABIC + THAI + r"]|[\u0900-\u0963\u0966-\u0dff])+"
-_CLAUSE_MARKS = ",()-–—\n、،፣՝"  # a bare line break too: a comma
-# Arabic and Ethiopic script punctuate with their own marks, which NFKC leaves as they are:
-# read as nothing, a trigger after "،" had reached back over it ("... درد ہے، ہارٹ اٹیک ہو
-# سکتا ہے" had a question asked after the comma make the chest pain before it hypothetical).
-_SENTENCE_MARKS = ".?!;:。।॥؟؛۔።፧፤։"
-_QUESTION_MARKS = frozenset("?؟፧")
-_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + _THAI_LETTER + r"|" + _LETTERS + r"|\*"
-                     + r"|[" + _SENTENCE_MARKS + r"][" + _SENTENCE_MARKS + r"\n]*|[" + re.escape(_CLAUSE_MARKS) + r"]+")
+_THAI_SPACE = re.compile(f"(?<=[{THAI_WRITTEN}]) +(?=[{THAI_WRITTEN}])")
+_THAI_SPACE_HINT = re.compile(f"[{THAI_WRITTEN}] ")
+_LETTERS = r"(?:[^\W\d_" + SYLLABIC + THAI + r"]|[" + INDIC_SIGNS + r"])+"
+_QUESTION_MARKS = frozenset(QUESTION_MARKS)
+_PIECES = re.compile(r"\d+(?:[.,]\d+)*|[" + SYLLABIC + r"]|" + THAI_LETTER + r"|" + _LETTERS + r"|\*"
+                     + r"|[" + SENTENCE_MARKS + r"][" + SENTENCE_MARKS + r"\n]*|[" + re.escape(CLAUSE_MARKS) + r"]+")
 _YEAR = re.compile(r"(19|20)\d\d")
 # A hyphen inside a word joins, it does not punctuate: "self-harm" is "self harm", "car-t" is
 # "car t". Read as a clause mark, it split every hyphenated phrase of the lexicon.
@@ -118,7 +107,7 @@ def _tokens(
             words = (piece,)
         else:
             if piece != "*" and started:
-                mark = CLAUSE if first in _CLAUSE_MARKS else SENTENCE
+                mark = CLAUSE if first in CLAUSE_MARKS else SENTENCE
                 pending = SENTENCE if SENTENCE in (pending, mark) else CLAUSE
                 question = question or not _QUESTION_MARKS.isdisjoint(piece)
             continue
