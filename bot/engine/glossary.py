@@ -25,6 +25,7 @@ from types import MappingProxyType
 
 from .errors import Problem
 from .normalise import MAX_CHARS, fold
+from .scripts import COMMAS, FULL_STOPS, FULL_WIDTH, INDIC_SIGNS, QUESTION_MARKS, SENTENCE_MARKS
 from .validation import Collector
 from .yamlfile import Located, line_of, load_folder
 
@@ -40,18 +41,19 @@ _UNSPACED = ("\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
              "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
 # Vowel signs and other marks of Indic and Arabic letters are no \w to Python's re: without
 # them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
-_MARKS = "\u0900-\u0963\u0966-\u0dff\u064b-\u065f\u0670"
-_STOPS = {"?": "?", "!": "!", ".": ".", "\u061f": "?", "\u0964": ".", "\u0965": ".", "\u0589": "."}  # ؟ । ॥ ։
+_MARKS = INDIC_SIGNS + "\u064b-\u065f\u0670"
+# the marks that end a sentence, as the English gloss writes them
+_STOPS = {mark: "?" if mark in QUESTION_MARKS else "!" if mark == "!" else "." for mark in FULL_STOPS + QUESTION_MARKS}
 # a run of letters of a script written without spaces (digits in it too: "第1相"), a word of
 # any other letters, marks or digits, or a mark that ends a sentence (kept, so a gloss of
 # two questions is still two)
 _TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*"
-                     rf"|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[?!.\u061f\u0964\u0965\u0589]")
+                     rf"|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[{re.escape(''.join(_STOPS))}]")
 # the same tokens in text of ASCII letters only (most messages), found five times as fast
 _ASCII_TOKENS = re.compile(r"[a-zA-Z0-9]+|[?!.]")
 _ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
 # where a message's parts end: a sentence or a clause ("..., qui surveille ces essais ?")
-_PART_ENDS = re.compile(r"[.?!;:,\n\u055d\u0589\u061f\u060c\u061b\u0964\u0965\u3001\u3002\uff0c\uff1f\uff01\uff1a]+")
+_PART_ENDS = re.compile(f"[{re.escape(SENTENCE_MARKS + COMMAS + FULL_WIDTH)}]+")
 MAX_TAILS = 3  # the last parts a message is read from when it cannot be read whole
 _ENGLISH = re.compile(r"[a-z0-9][a-z0-9']*")
 

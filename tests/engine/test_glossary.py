@@ -67,6 +67,10 @@ def test_what_the_glossary_cannot_read_is_not_answered(genebot: bot.Bot, message
     ("anoche no pude dormir nada pensando en mil cosas del trabajo, ¿es segura la terapia génica?", "is-it-safe"),
     ("heute regnet es schon wieder den ganzen tag und alles ist grau: was ist ein vektor in der gentherapie?",
      "vector"),
+    # the full stops of Urdu "۔" and Amharic "።" end a part as they end a sentence for the scan
+    ("کل رات میں بالکل سو نہیں سکا اور دفتر کے ہزار کاموں کے بارے میں سوچتا رہا۔ کیا جین تھراپی محفوظ ہے؟",
+     "is-it-safe"),
+    ("ትናንት ማታ ስለ ስራ ብዙ ነገር እያሰብኩ መተኛት አልቻልኩም። የጂን ሕክምና ደህንነቱ የተጠበቀ ነው?", "is-it-safe"),
 ])
 def test_a_question_after_a_story_in_words_no_glossary_lists_is_read_from_its_last_part(
         genebot: bot.Bot, message: str, topic: str) -> None:
