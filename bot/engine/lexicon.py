@@ -105,6 +105,9 @@ class SafetyLexicon:
     disclaimers: tuple[tuple[str, ...], ...] = ()
     # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
     retractions: tuple[tuple[str, ...], ...] = ()
+    # a bare call for help: a clause of plea words only, one of them a call ("someone help us")
+    plea_calls: frozenset[str] = frozenset()
+    plea_words: frozenset[str] = frozenset()
     # ConText's pseudo-triggers: a trigger's word that says no time or denial inside these
     # ("took all the pills at once", "end it once and for all", "once everyone is asleep")
     pseudo_triggers: tuple[tuple[str, ...], ...] = ()

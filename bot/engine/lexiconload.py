@@ -44,12 +44,12 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji",
            "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
-           "disclaimers", "retractions", "english_before"}
+           "disclaimers", "retractions", "english_before", "pleas"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
     optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
                 "missing",
-                "panic", "disclaimers", "retractions", "english_before"}
+                "panic", "disclaimers", "retractions", "english_before", "pleas"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
@@ -91,6 +91,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
         amounts=r.one_words(doc, "amounts"),
         missing=r.one_words(doc, "missing"),
+        **_pleas(r, doc),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),
                            {c.id: c.terms for c in lexicon.concepts}, problems,
@@ -301,6 +302,16 @@ def _numbers(r: Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
             continue
         ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
     return tuple(ranges)
+
+
+def _pleas(r: Reader, doc: Located) -> dict[str, frozenset[str]]:
+    """The words of a bare call for help, read as a message's words are ("someone" and
+    "asap" as the scan reads them), for a clause to be compared with word by word."""
+    raw = doc.get("pleas")
+    if raw is None or not r.mapping(raw, line_of(doc, "pleas"), "'pleas'", {"calls", "words"}, {"calls", "words"}):
+        return {}
+    calls, words = ({w for phrase in r.phrases(raw, key, "'pleas'") for w in phrase} for key in ("calls", "words"))
+    return {"plea_calls": frozenset(calls), "plea_words": frozenset(words | calls)}
 
 
 def _emoji(r: Reader, doc: Located) -> Mapping[str, str]:

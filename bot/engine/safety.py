@@ -66,6 +66,9 @@ class SafetyScanner:
         self.english = english
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
+        # a bare call for help, as the reader gives a message's words: stemmed ("someon")
+        self.plea_calls = frozenset(map(self.book.stem, lexicon.plea_calls))
+        self.plea_words = frozenset(map(self.book.stem, lexicon.plea_words))
         # every word the bot knows as English (its stopwords among them, with the tails of
         # "i've", "you'll", which the letter reader's words split off), and the words only the
         # language files use. A homograph is no English word here: German "die" had made "ich will
@@ -209,9 +212,23 @@ class SafetyScanner:
         wanted to say adios") are caught so, 15 on the tuning sets."""
         if foreign or self.model is None or any(m.urgency == "crisis" or m.sure for m in affirmed):
             return False
-        if any(m.current for m in affirmed) and _pleads(words):
+        if any(m.current for m in affirmed) and self._pleads(words):
             return False  # "what are the signs of a stroke? face drooping now, help"
         return self.model.overrules(words)
+
+    def _pleads(self, words: list[str]) -> bool:
+        """Whether a clause of the message is a bare call for help ("help", "someone help us"): said
+        beside a danger told as happening now, the alarm stands whatever the learned reader thinks."""
+        calls, plea = self.plea_calls, self.plea_words
+        clause: list[str] = []
+        for word in (*words, CLAUSE):
+            if word in (CLAUSE, SENTENCE):
+                if plea.issuperset(clause) and not calls.isdisjoint(clause):
+                    return True
+                clause = []
+            else:
+                clause.append(word)
+        return False
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as
@@ -219,23 +236,6 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
-
-
-_PLEA = frozenset({"help", "please", "pls", "plz", "someone", "somebody", "me", "us", "now", "quick", "asap", "omg"})
-
-
-def _pleads(words: list[str]) -> bool:
-    """Whether a clause of the message is a bare call for help ("help", "someone help us"): said
-    beside a danger told as happening now, the alarm stands whatever the learned reader thinks."""
-    clause: list[str] = []
-    for word in (*words, CLAUSE):
-        if word in (CLAUSE, SENTENCE):
-            if "help" in clause and _PLEA.issuperset(clause):
-                return True
-            clause = []
-        else:
-            clause.append(word)
-    return False
 
 
 def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:

@@ -143,6 +143,10 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("english_before: [want to,", "english_before: [want to, want to,", "'english_before': 'want to' is listed twice"),
     ("  pseudo-triggers: [at once,", "  pseudo-triggers: [at once, at once,",
      "'context': 'pseudo-triggers': 'at once' is listed twice"),
+    # a filler is dropped from every message: a plea made of it could never be read
+    ("  words: [someone, somebody,", "  words: [please, someone, somebody,",
+     "'pleas': 'words': 'please' has no words left after normalising"),
+    ("  calls: [help]", "  callers: [help]", "'pleas' has no 'calls'"),
 ])
 def test_a_bad_lexicon_setting_is_refused_with_its_line(content_copy: Path, old: str, new: str, expected: str) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
