@@ -189,6 +189,8 @@ NOT_YET_TRAINED: dict[str, str] = {
                          "every content change since the last one (its intercepts moved 2.00 -> 2.78), a shift the "
                          "round had no time left to measure on every set",
     "real-tune-15.yaml": "thirty-eighth round: 12 ordinary questions, no emergency; the same retrain debt",
+    "safety-tune-31.yaml": "forty-first round: 256 English messages (84 emergencies); the same retrain debt, and the "
+                           "everyday corpora it needs are rebuilt from mirrors (docs/safety.md)",
 }
 
 
