@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 from .errors import Problem
 from .normalise import MAX_CHARS, fold
-from .scripts import COMMAS, FULL_STOPS, FULL_WIDTH, INDIC_SIGNS, QUESTION_MARKS, SENTENCE_MARKS
+from .scripts import COMMAS, FULL_STOPS, FULL_WIDTH, INDIC_SIGNS, QUESTION_MARKS, SENTENCE_MARKS, UNSPACED
 from .validation import Collector
 from .yamlfile import Located, line_of, load_folder
 
@@ -36,9 +36,6 @@ MAX_FORM_WORDS = 8
 # subjects: what a question may be about ("gene therapy", "fda"), one of which a message must
 # name to be read; words: what it asks and the rest ("what is", "how long", "patients")
 _SECTIONS = ("subjects", "words")
-# scripts written without spaces: 々 〆, Thai, Lao, Myanmar, Khmer, kana, Chinese characters
-_UNSPACED = ("\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
-             "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
 # Vowel signs and other marks of Indic and Arabic letters are no \w to Python's re: without
 # them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
 _MARKS = INDIC_SIGNS + "\u064b-\u065f\u0670"
@@ -47,11 +44,11 @@ _STOPS = {mark: "?" if mark in QUESTION_MARKS else "!" if mark == "!" else "." f
 # a run of letters of a script written without spaces (digits in it too: "第1相"), a word of
 # any other letters, marks or digits, or a mark that ends a sentence (kept, so a gloss of
 # two questions is still two)
-_TOKENS = re.compile(rf"[{_UNSPACED}\d]*[{_UNSPACED}][{_UNSPACED}\d]*"
-                     rf"|(?:[^\W_{_UNSPACED}]|[{_MARKS}])+|[{re.escape(''.join(_STOPS))}]")
+_TOKENS = re.compile(rf"[{UNSPACED}\d]*[{UNSPACED}][{UNSPACED}\d]*"
+                     rf"|(?:[^\W_{UNSPACED}]|[{_MARKS}])+|[{re.escape(''.join(_STOPS))}]")
 # the same tokens in text of ASCII letters only (most messages), found five times as fast
 _ASCII_TOKENS = re.compile(r"[a-zA-Z0-9]+|[?!.]")
-_ANY_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_ANY_UNSPACED = re.compile(f"[{UNSPACED}]")
 # where a message's parts end: a sentence or a clause ("..., qui surveille ces essais ?")
 _PART_ENDS = re.compile(f"[{re.escape(SENTENCE_MARKS + COMMAS + FULL_WIDTH)}]+")
 MAX_TAILS = 3  # the last parts a message is read from when it cannot be read whole

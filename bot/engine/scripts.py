@@ -8,7 +8,7 @@ script in one of them and not the others had one module read a message another d
 from __future__ import annotations
 
 __all__ = ["CLAUSE_MARKS", "COMMAS", "FULL_STOPS", "FULL_WIDTH", "INDIC_SIGNS", "QUESTION_MARKS", "SENTENCE_MARKS",
-           "SYLLABIC", "THAI", "THAI_LETTER", "THAI_WRITTEN"]
+           "SYLLABIC", "THAI", "THAI_LETTER", "THAI_WRITTEN", "UNSPACED"]
 
 # A word's letters, and the vowel signs of the Indic and Thai scripts: re's \w has no marks, so
 # "जीना" fell apart into "ज" and "न", and no lexicon phrase in Hindi could match.
@@ -27,6 +27,10 @@ SYLLABIC = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 THAI = "\u0e01-\u0e5b"
 THAI_LETTER = r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 THAI_WRITTEN = "\u0e01-\u0e4e"  # its letters and the signs over and under them
+# Scripts written without spaces, as the glossary reads them (a run of letters is one token,
+# its forms looked up inside it): 々 〆, Thai, Lao, Myanmar, Khmer, kana, Chinese characters
+UNSPACED = ("\u3005\u3006\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff"
+            "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff")
 COMMAS = ",\n、،፣՝"  # a bare line break too: a comma
 CLAUSE_MARKS = COMMAS + "()-–—"
 # Arabic and Ethiopic script punctuate with their own marks, which NFKC leaves as they are:
