@@ -119,6 +119,7 @@
   input.autocomplete = "off";
   input.placeholder = STRINGS.placeholder;
   input.setAttribute("enterkeyhint", "send");
+  input.setAttribute("dir", "auto");  /* typing right to left lays out right to left */
   var send = el("button", "send", STRINGS.send);
   send.type = "submit";
   form.append(label, input, send);
@@ -283,7 +284,9 @@
   function addBubble(who, text, before) {
     var bubble = el("div", "msg " + who);
     bubble.appendChild(el("span", "sr-only", who === "user" ? "You said: " : "genebot said: "));
-    bubble.appendChild(el("p", "body", text));
+    var body = bubble.appendChild(el("p", "body", text));
+    /* what the user typed is laid out by its own direction: Arabic, Hebrew, Persian right to left */
+    if (who === "user") body.setAttribute("dir", "auto");
     if (before && before.parentNode === log) log.insertBefore(bubble, before); else log.appendChild(bubble);
     reveal(bubble);
     return bubble;

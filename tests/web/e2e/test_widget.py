@@ -202,6 +202,12 @@ def test_a_crisis_in_another_language_leads_with_a_line_in_it(page: Any, server:
     arabic = ask(page, "بدي موت")  # right to left: the line is laid out by its own direction
     expect(arabic.locator('.translation[lang="ar"]')).to_have_attribute("dir", "auto")
     assert arabic.locator(".translation").evaluate("el => getComputedStyle(el).direction") == "rtl"
+    # ... and so is what the user typed, in the box and in their bubble; an English one stays left to right
+    typed = page.locator(".msg.user .body")
+    assert typed.last.evaluate("el => getComputedStyle(el).direction") == "rtl"
+    assert typed.first.evaluate("el => getComputedStyle(el).direction") == "ltr"
+    page.get_by_label(INPUT).fill("מה זה ריפוי גנטי?")
+    assert page.get_by_label(INPUT).evaluate("el => getComputedStyle(el).direction") == "rtl"
     other = ask(page, "wo ist mein Geldbeutel?")
     expect(other.locator('.translation[lang="de"]')).to_have_text(genebot.content.translations["de"].line("unreadable"))
     expect(other.locator(".body")).to_have_text(genebot.content.messages.unreadable)
