@@ -40,7 +40,7 @@ _SECTIONS = ("subjects", "words")
 # them a Hindi or Bengali word would fall apart into pieces at each vowel sign.
 _MARKS = INDIC_SIGNS + "\u064b-\u065f\u0670"
 # the marks that end a sentence, as the English gloss writes them
-_STOPS = {mark: "?" if mark in QUESTION_MARKS else "!" if mark == "!" else "." for mark in FULL_STOPS + QUESTION_MARKS}
+_STOPS = {**dict.fromkeys(FULL_STOPS, "."), **dict.fromkeys(QUESTION_MARKS, "?"), "!": "!"}
 # a run of letters of a script written without spaces (digits in it too: "第1相"), a word of
 # any other letters, marks or digits, or a mark that ends a sentence (kept, so a gloss of
 # two questions is still two)

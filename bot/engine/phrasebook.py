@@ -66,6 +66,9 @@ class PhraseBook:
         self.gap_starts = {word: tuple(sorted(by_length.items())) for word, by_length in starts.items()}
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
+        # a bare call for help (the lexicon's `pleas`), stemmed as a message's words are ("someon")
+        self.plea_calls = frozenset(map(self.stem, lexicon.plea_calls))
+        self.plea_words = frozenset(map(self.stem, lexicon.plea_words))
         # a language file's gapped phrase is denied only by its own file's words: pooled,
         # Vietnamese "nó" (he) read as English "no", Tagalog "pa" (still) as Haitian "pa" (not)
         self.gap_denials = denials

@@ -66,9 +66,6 @@ class SafetyScanner:
         self.english = english
         self.book = PhraseBook(lexicon)
         self.reader = WordReader(lexicon, self.book, spellings, known)
-        # a bare call for help, as the reader gives a message's words: stemmed ("someon")
-        self.plea_calls = frozenset(map(self.book.stem, lexicon.plea_calls))
-        self.plea_words = frozenset(map(self.book.stem, lexicon.plea_words))
         # every word the bot knows as English (its stopwords among them, with the tails of
         # "i've", "you'll", which the letter reader's words split off), and the words only the
         # language files use. A homograph is no English word here: German "die" had made "ich will
@@ -219,7 +216,7 @@ class SafetyScanner:
     def _pleads(self, words: list[str]) -> bool:
         """Whether a clause of the message is a bare call for help ("help", "someone help us"): said
         beside a danger told as happening now, the alarm stands whatever the learned reader thinks."""
-        calls, plea = self.plea_calls, self.plea_words
+        calls, plea = self.book.plea_calls, self.book.plea_words
         clause: list[str] = []
         for word in (*words, CLAUSE):
             if word in (CLAUSE, SENTENCE):
