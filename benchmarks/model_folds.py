@@ -25,6 +25,14 @@ tuned on the older files, so fold over the files that arrived since the content 
 
     python benchmarks/model_folds.py --letters --everyday ... safety-tune-28.yaml safety-tune-29.yaml
 
+With --splits the rule that sends each training message to one reader: both readers are trained
+without each left-out file, once for each way of telling English from another language, and the
+bot with both is asked about the file. "today" is this tree's scan, a commit is that commit's
+scan (the split a model trained then was made with), "all" gives the word model every message.
+A model's figures on the files it was trained on say what it remembers; these say what it learned.
+
+    python benchmarks/model_folds.py --splits today,83e3277,all --everyday ... --phrases ... safety-tune-27.yaml
+
 Held-out files are refused, as `genebot train-model` refuses them. Needs scikit-learn.
 """
 
@@ -33,6 +41,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -82,6 +91,17 @@ for text in json.load(sys.stdin):
     kinds = {h.kind for h in scan.hits(scan.words(text))}
     out.append([scan.scan(text).topic == "emergency", bool(kinds & {"weak", "concept", "pseudo"})])
 print(json.dumps(out))
+"""
+
+
+# Run with another commit's code and content: whether its scan tells each message another language.
+_SPLIT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from bot.engine.bot import Bot
+from bot.engine.content import load_content
+scan = Bot(load_content(sys.argv[1])).index.safety
+print(json.dumps([scan.other_language(t) for t in json.load(sys.stdin)]))
 """
 
 
@@ -183,6 +203,65 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
               f"{alarms} new false alarms among {ordinary} ordinary messages")
 
 
+def split_at(revision: str, texts: list[str]) -> dict[str, bool]:
+    """Whether the scan of `revision` ("today": this tree; "all": none) tells each text another language."""
+    if revision in ("today", "all"):
+        return {t: revision == "today" and _scanner().other_language(t) for t in texts}
+    with checked_out(revision) as code:
+        out = subprocess.run([sys.executable, "-c", _SPLIT, str(code)], input=json.dumps(texts), text=True,
+                             capture_output=True, check=True, timeout=1800)
+    return dict(zip(texts, json.loads(out.stdout), strict=True))
+
+
+def fold_bot(english: list[tuple[str, str, float]], other: list[tuple[str, str, float]]) -> Any:
+    """The bot with both readers trained on these messages, written and loaded as content, with
+    `genebot train-model`'s settings."""
+    from bot.curate.trainmodel import add_arguments
+    from bot.engine.bot import Bot
+    from bot.engine.content import load_content
+    from bot.engine.lettermodel import LETTER_MODEL
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    d = parser.parse_args([])
+    words = model_document(*train(english, _scanner().words, d.min_df), d.threshold, [{"file": "fold"}],
+                           d.min_words, d.veto_below)
+    letter = model_document(*train_letters(other), d.letter_threshold, [{"file": "fold"}], 1, 0.0, "lettermodel.py",
+                            ordinary_scripts(other, d.letter_min_ordinary), d.letter_seconds)
+    with tempfile.TemporaryDirectory() as tmp:
+        for part in ("intents", "answers", "sources"):
+            shutil.copytree(ROOT / part, Path(tmp) / part)
+        (Path(tmp) / MODEL).write_text(words, encoding="utf-8")
+        (Path(tmp) / LETTER_MODEL).write_text(letter, encoding="utf-8")
+        return Bot(load_content(tmp))
+
+
+def split_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]],
+                phrase_rows: list[tuple[str, str, float]], splits: list[str]) -> None:
+    rows_of = {p.name: [(m, c, 1.0) for m, c in labelled(p)] for p in tuning}
+    texts = sorted({m for rows in rows_of.values() for m, _, _ in rows} | {m for m, _, _ in extra})
+    told = {s: split_at(s, texts) for s in splits}
+    totals = {s: [0, 0, 0, 0] for s in splits}  # emergencies caught, emergencies, false alarms, ordinary
+    for name in names:
+        rows = [r for p in tuning if p.name != name for r in rows_of[p.name]] + extra
+        for s in splits:
+            other = [r for r in rows if told[s][r[0]]]
+            english = rows if s == "all" else [r for r in rows if not told[s][r[0]]]
+            scan = fold_bot(english, other + phrase_rows).index.safety
+            counts = [0, 0, 0, 0]
+            for text, cls, _ in rows_of[name]:
+                alarm = scan.scan(text).topic == "emergency"
+                counts[0 if cls != "none" else 2] += alarm
+                counts[1 if cls != "none" else 3] += 1
+            totals[s] = [a + b for a, b in zip(totals[s], counts, strict=True)]
+            print(f"{name}, split {s}: caught {counts[0]} of {counts[1]} emergencies; "
+                  f"{counts[2]} false alarms among {counts[3]} ordinary messages", flush=True)
+    for s in splits:
+        caught, emergencies, alarms, ordinary = totals[s]
+        print(f"split {s}, all left-out files: caught {caught} of {emergencies} emergencies; "
+              f"{alarms} false alarms among {ordinary} ordinary messages")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
@@ -196,6 +275,8 @@ def main() -> int:
                         help="ordinary messages in a script the letter reader needs to speak in it (0: any)")
     parser.add_argument("--language-weight", type=float, default=0.5,
                         help="weight of the lexicon's language-file phrases for the letter reader (0: none)")
+    parser.add_argument("--splits", metavar="RULES", help="compare ways of splitting the training messages between "
+                        "the readers: today, a commit, all (comma-separated)")
     parser.add_argument("--veto", metavar="LEVELS", help="count what overruling medical alarms would cost, "
                         "at these veto levels (comma-separated)")
     args = parser.parse_args()
@@ -205,11 +286,14 @@ def main() -> int:
     words = _scanner().words
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, args.everyday_cap)]
+    phrase_rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
+    if args.language_weight > 0:
+        phrase_rows += [(m, c, args.language_weight) for rows in
+                        language_phrases(ROOT, _scanner().lexicon).values() for m, c in rows]
+    if args.splits:
+        split_folds(args.files, tuning, extra, phrase_rows, args.splits.split(","))
+        return 0
     if args.letters:
-        phrase_rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
-        if args.language_weight > 0:
-            phrase_rows += [(m, c, args.language_weight) for rows in
-                            language_phrases(ROOT, _scanner().lexicon).values() for m, c in rows]
         letter_folds(args.files, tuning, extra, phrase_rows, thresholds, args.letter_min_ordinary)
         return 0
     if args.veto:
