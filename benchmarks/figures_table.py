@@ -1,8 +1,9 @@
 """Rewrite the quality figures in README.md and docs/figures.md from `genebot eval`.
 
 README.md has one row per evaluation set (n, in-scope, out-of-scope, emergencies, false
-alarms); docs/figures.md has "before → **after**" cells, of which only the after values are
-rewritten. tests/test_docs.py fails when either drifts from the bot, and names this script:
+alarms), named without ".yaml" to keep the front page short; docs/figures.md has
+"before → **after**" cells, of which only the after values are rewritten.
+tests/test_docs.py fails when either drifts from the bot, and names this script:
 
     python benchmarks/figures_table.py
 """
@@ -16,7 +17,8 @@ import bot
 from bot.curate.evaluate import evaluate, load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
-ROW = re.compile(r"^\| `([\w-]+\.yaml)` \|")
+ROW = re.compile(r"^\| `([\w-]+\.yaml)` \|")  # docs/figures.md
+README_ROW = re.compile(r"^\| ([a-z][\w-]*) \| (?:yes|no)\b")  # README.md: "| real-heldout-2 | no |"
 
 
 def figures(genebot: bot.Bot, name: str) -> dict[str, str]:
@@ -40,12 +42,12 @@ def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value * 100:.1f}%"
 
 
-def rewrite(path: Path, genebot: bot.Bot, cells_of: dict[str, tuple[int, str]]) -> None:
+def rewrite(path: Path, genebot: bot.Bot, cells_of: dict[str, tuple[int, str]], row: re.Pattern[str] = ROW) -> None:
     lines = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        found = ROW.match(line)
+        found = row.match(line)
         if found:
-            values = figures(genebot, found.group(1))
+            values = figures(genebot, found.group(1).removesuffix(".yaml") + ".yaml")
             cells = line.strip("|").split("|")
             for key, (index, style) in cells_of.items():
                 if style == "after":
@@ -60,7 +62,7 @@ def rewrite(path: Path, genebot: bot.Bot, cells_of: dict[str, tuple[int, str]]) 
 def main() -> None:
     genebot = bot.load(ROOT)
     plain = {"n": 2, "in": 3, "out": 4, "caught": 5, "alarms": 6}
-    rewrite(ROOT / "README.md", genebot, {key: (index, "plain") for key, index in plain.items()})
+    rewrite(ROOT / "README.md", genebot, {key: (index, "plain") for key, index in plain.items()}, README_ROW)
     rewrite(ROOT / "docs" / "figures.md", genebot,
             {"in": (4, "after"), "out": (5, "after"), "caught": (6, "after"), "alarms": (7, "after"),
              "advice": (8, "after")})
