@@ -191,6 +191,7 @@ NOT_YET_TRAINED: dict[str, str] = {
     "real-tune-15.yaml": "thirty-eighth round: 12 ordinary questions, no emergency; the same retrain debt",
     "safety-tune-31.yaml": "forty-first round: 256 English messages (84 emergencies); the same retrain debt, and the "
                            "everyday corpora it needs are rebuilt from mirrors (docs/safety.md)",
+    "safety-tune-32.yaml": "forty-second round: 276 messages in 20 other languages (100 emergencies); the same debt",
 }
 
 
