@@ -28,7 +28,8 @@ tuned on the older files, so fold over the files that arrived since the content 
 With --splits the rule that sends each training message to one reader: both readers are trained
 without each left-out file, once for each way of telling English from another language, and the
 bot with both is asked about the file. "today" is this tree's scan, a commit is that commit's
-scan (the split a model trained then was made with), "all" gives the word model every message.
+scan (the split a model trained then was made with), "all" gives the word model every message
+and the letter reader today's.
 A model's figures on the files it was trained on say what it remembers; these say what it learned.
 
     python benchmarks/model_folds.py --splits today,83e3277,all --everyday ... --phrases ... safety-tune-27.yaml
@@ -204,9 +205,9 @@ def letter_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, st
 
 
 def split_at(revision: str, texts: list[str]) -> dict[str, bool]:
-    """Whether the scan of `revision` ("today": this tree; "all": none) tells each text another language."""
+    """Whether the scan of `revision` ("today" or "all": this tree) tells each text another language."""
     if revision in ("today", "all"):
-        return {t: revision == "today" and _scanner().other_language(t) for t in texts}
+        return {t: _scanner().other_language(t) for t in texts}
     with checked_out(revision) as code:
         out = subprocess.run([sys.executable, "-c", _SPLIT, str(code)], input=json.dumps(texts), text=True,
                              capture_output=True, check=True, timeout=1800)
