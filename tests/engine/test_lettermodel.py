@@ -191,20 +191,34 @@ def test_a_seconds_out_of_range_names_its_line(load_error: Callable[..., str]) -
     "Sklep jest zamknięty w niedzielę.",           # Polish: the shop is closed on Sunday
     "Koliko dugo si nastavnik?",                   # Serbian: how long have you been a teacher?
 ])
+def test_an_ordinary_sentence_in_another_language_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    """Tatoeba sentences the word model had called emergencies on the few words of other
+    languages its training messages held (until the forty-second round's retrain)."""
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "Ich habe einen Plan. Mach dir keine Sorgen.",       # German: I have a plan, don't worry
+    "Das ist ein guter Plan.",                           # that's a good plan
+    "Plan nie wypalił i straciliśmy mnóstwo pieniędzy.",  # Polish: the plan failed and we lost a lot of money
+    "Yo no puedo decir si tú eres serio.",               # Spanish: I can't tell whether you are serious
+])
 def test_the_word_model_alone_does_not_call_an_ordinary_sentence_in_another_language_an_emergency(
         genebot: bot.Bot, message: str) -> None:
-    """Tatoeba sentences the word model, which learned English, had called emergencies on the few
-    words of other languages its training messages held; the letter reader does not second them."""
+    """Tatoeba sentences the word model, which learned English ("plan", "now"), calls emergencies;
+    in another language its call needs the letter reader's second, which it does not get."""
     assert genebot.index.safety.model is not None and genebot.index.safety.model.urgency(
         genebot.index.safety.words(message)) is not None  # the word model still would
     assert genebot.reply(message)[0].topic != "emergency"
 
 
 @pytest.mark.parametrize(("message", "urgency"), [
-    ("ik heb alle pillen hier liggen en ga ze nu innemen", "crisis"),  # all the pills here, taking them now
     ("doei allemaal, bedankt voor alles, sorry", "crisis"),            # bye all, thanks for everything, sorry
+    ("by tomorrow morning i no go dey again, make una forgive me", "crisis"),  # Pidgin: gone by morning, forgive me
 ])
 def test_a_call_of_the_word_model_the_letter_reader_seconds_stands(genebot: bot.Bot, message: str,
                                                                    urgency: str) -> None:
+    scan = genebot.index.safety
+    assert scan.model is not None and scan.model.urgency(scan.words(message)) is not None  # the word model's call
     reply = genebot.reply(message)[0]
     assert (reply.topic, reply.urgency) == ("emergency", urgency)

@@ -184,15 +184,7 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
-NOT_YET_TRAINED: dict[str, str] = {
-    "real-tune-14.yaml": "twenty-ninth round: 38 ordinary questions, no emergency; a retrain now would also take in "
-                         "every content change since the last one (its intercepts moved 2.00 -> 2.78), a shift the "
-                         "round had no time left to measure on every set",
-    "real-tune-15.yaml": "thirty-eighth round: 12 ordinary questions, no emergency; the same retrain debt",
-    "safety-tune-31.yaml": "forty-first round: 256 English messages (84 emergencies); the same retrain debt, and the "
-                           "everyday corpora it needs are rebuilt from mirrors (docs/safety.md)",
-    "safety-tune-32.yaml": "forty-second round: 276 messages in 20 other languages (100 emergencies); the same debt",
-}
+NOT_YET_TRAINED: dict[str, str] = {}  # forty-second round: none (retrained on every tuning file)
 
 
 def test_the_shipped_model_was_trained_on_todays_tuning_files_and_no_held_out_one(genebot: bot.Bot) -> None:
