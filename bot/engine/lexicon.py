@@ -92,6 +92,7 @@ class SafetyLexicon:
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
+    counts: frozenset[str] = frozenset()      # number words that count things: a whole number only ("37,8" is no count)
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
     homographs: frozenset[str] = frozenset()  # in a message in another language, that language's word ("od": from)
@@ -138,4 +139,5 @@ class SafetyLexicon:
             value = float(word.replace(",", "."))
         except ValueError:
             return None
-        return next((name for name, low, high in self.numbers if low <= value <= high), None)
+        return next((name for name, low, high in self.numbers
+                     if low <= value <= high and (name not in self.counts or value.is_integer())), None)

@@ -41,13 +41,14 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "emoji",
+    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "counts",
+           "emoji",
            "concepts",
            "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
            "disclaimers", "retractions", "english_before", "pleas"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
+    optional = {"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
                 "missing",
                 "panic", "disclaimers", "retractions", "english_before", "pleas"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
@@ -81,6 +82,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         lookalikes=lookalikes,
         personal=_personal(r, doc),
         numbers=numbers,
+        counts=_counts(r, doc, numbers),
         emoji=_emoji(r, doc),
         unstemmed=r.one_words(doc, "unstemmed"),
         homographs=r.one_words(doc, "homographs"),
@@ -302,6 +304,17 @@ def _numbers(r: Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
             continue
         ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
     return tuple(ranges)
+
+
+def _counts(r: Reader, doc: Located, numbers: tuple[tuple[str, float, float], ...]) -> frozenset[str]:
+    """The number words that count things, which a number with a fraction never is."""
+    if "counts" not in doc:
+        return frozenset()
+    names = {name for name, _, _ in numbers}
+    found = r.one_words(doc, "counts")
+    for word in sorted(found - names):
+        r.error(line_of(doc, "counts"), f"counts: {word!r} is not a word of 'numbers'")
+    return found & names
 
 
 def _pleas(r: Reader, doc: Located) -> dict[str, frozenset[str]]:

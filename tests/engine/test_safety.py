@@ -678,6 +678,16 @@ def test_a_recent_overdose_is_an_emergency_now(genebot: bot.Bot, message: str) -
     assert reply.topic == "emergency" and reply.urgency == "medical"
 
 
+@pytest.mark.parametrize(("message", "read"), [
+    ("i took 30 tylenol", "lotsof"),                 # a count of pills ...
+    ("febre de 37,8 depois da infusao", "37,8"),     # ... is a whole number: a mild fever is none
+    ("temp 38.2 two days after the infusion", "38.2"),
+    ("fever of 40,5 and confused", "hightemp"),      # a high one still reads as high, with either mark
+])
+def test_a_number_with_a_fraction_is_no_count_of_pills(genebot: bot.Bot, message: str, read: str) -> None:
+    assert read in genebot.index.safety.words(message)
+
+
 @pytest.mark.parametrize(("message", "urgency"), [
     # a fear of dying beside a medical emergency is its panic: 911 first ...
     ("i think i'm having a heart attack, i feel like i'm going to die", "medical"),
