@@ -48,9 +48,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
            "disclaimers", "retractions", "english_before", "pleas"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes", "amounts",
-                "missing",
-                "panic", "disclaimers", "retractions", "english_before", "pleas"}
+    optional = {"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes",
+                "amounts", "missing", "panic", "disclaimers", "retractions", "english_before", "pleas"}
     if not probe.mapping(doc, 1, "the file", top, top - optional):
         return None, problems
     if doc.get("version") != 1:
