@@ -211,7 +211,7 @@ class SafetyScanner:
             return False
         if any(m.current for m in affirmed) and self._pleads(words):
             return False  # "what are the signs of a stroke? face drooping now, help"
-        return self.model.overrules(words)
+        return self.model.overrules(words, [w for m in affirmed for w in words[m.start:m.end]])
 
     def _pleads(self, words: list[str]) -> bool:
         """Whether a clause of the message is a bare call for help ("help", "someone help us"): said

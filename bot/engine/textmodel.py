@@ -120,13 +120,17 @@ class SafetyModel:
             return None
         return "crisis" if crisis >= medical else "medical"
 
-    def overrules(self, words: Sequence[str]) -> bool:
+    def overrules(self, words: Sequence[str], alarm: Sequence[str] = ()) -> bool:
         """Whether the model is all but sure a message the lexicon alarmed on is ordinary. It
         speaks only on messages long enough and mostly in words it was trained on: "je veux
-        mourir ce soir" is all unknown words, and unknown words say nothing either way."""
+        mourir ce soir" is all unknown words, and unknown words say nothing either way. Nor does
+        it overrule a phrase (``alarm``, the words the lexicon alarmed on) with a word it never
+        learned: "hat grad einen schlaganfall" is German whose first words English shares."""
         kept = _kept(words)
         if not self.veto_below or len(kept) < self.min_words:
             return False
         if 2 * sum(1 for w in kept if w in self.weights) < len(kept):
+            return False
+        if any(w not in self.weights for w in _kept(alarm)):
             return False
         return 1.0 - self._probabilities(_grams(kept))[0] < self.veto_below

@@ -267,3 +267,16 @@ def test_training_needs_every_class(content_copy: Path) -> None:
                      str(ROOT / "tests" / "eval" / "real-tune.yaml"), "--output", str(content_copy / "x.yaml"))
     assert run.returncode == 2
     assert "training needs messages of every class (none, crisis, medical); these files have only none" in run.stderr
+
+
+@pytest.mark.parametrize("message", [
+    "hat grad einen schlaganfall",   # German: (he) is having a stroke right now
+    "be bi ngo doc",                 # Vietnamese, unaccented: the baby is poisoned
+])
+def test_the_word_model_does_not_overrule_an_alarm_on_words_it_never_learned(genebot: bot.Bot, message: str) -> None:
+    """Told English (the first words are ones English shares), so the word model may judge; but it
+    learned English alone, and the phrase the lexicon alarmed on holds words it has no weight for."""
+    scan = genebot.index.safety
+    words = scan.words(message)
+    assert scan.model is not None and scan.model.overrules(words)  # on the message alone it would
+    assert genebot.reply(message)[0].topic == "emergency"
