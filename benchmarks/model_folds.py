@@ -42,7 +42,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,19 +56,23 @@ sys.path.insert(0, str(ROOT))
 
 from bot.curate.trainmodel import (  # noqa: E402
     LETTER_MIN_ORDINARY,
+    add_arguments,
+    bot_with,
     bot_without,
     by_language,
     everyday,
     held_out,
     labelled,
     language_phrases,
+    letter_document,
     model_document,
     ordinary_scripts,
     phrases,
     train,
     train_letters,
+    word_document,
 )
-from bot.engine.lettermodel import letter_features, letters, speaks_in  # noqa: E402
+from bot.engine.lettermodel import LETTER_MODEL, letter_features, letters, speaks_in  # noqa: E402
 from bot.engine.modelload import load_model  # noqa: E402
 from bot.engine.textmodel import MODEL, SafetyModel  # noqa: E402
 
@@ -217,24 +220,15 @@ def split_at(revision: str, texts: list[str]) -> dict[str, bool]:
 def fold_bot(english: list[tuple[str, str, float]], other: list[tuple[str, str, float]]) -> Any:
     """The bot with both readers trained on these messages, written and loaded as content, with
     `genebot train-model`'s settings."""
-    from bot.curate.trainmodel import add_arguments
-    from bot.engine.bot import Bot
-    from bot.engine.content import load_content
-    from bot.engine.lettermodel import LETTER_MODEL
-
     parser = argparse.ArgumentParser()
     add_arguments(parser)
-    d = parser.parse_args([])
-    words = model_document(*train(english, _scanner().words, d.min_df), d.threshold, [{"file": "fold"}],
-                           d.min_words, d.veto_below)
-    letter = model_document(*train_letters(other), d.letter_threshold, [{"file": "fold"}], 1, 0.0, "lettermodel.py",
-                            ordinary_scripts(other, d.letter_min_ordinary), d.letter_seconds)
-    with tempfile.TemporaryDirectory() as tmp:
-        for part in ("intents", "answers", "sources"):
-            shutil.copytree(ROOT / part, Path(tmp) / part)
-        (Path(tmp) / MODEL).write_text(words, encoding="utf-8")
-        (Path(tmp) / LETTER_MODEL).write_text(letter, encoding="utf-8")
-        return Bot(load_content(tmp))
+    settings = parser.parse_args([])
+    fold = [{"file": "fold"}]
+    return bot_with(ROOT, {
+        MODEL: word_document(*train(english, _scanner().words, settings.min_df), settings, fold),
+        LETTER_MODEL: letter_document(*train_letters(other), settings, fold,
+                                      ordinary_scripts(other, settings.letter_min_ordinary)),
+    })
 
 
 def split_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str, float]],
@@ -263,6 +257,16 @@ def split_folds(names: list[str], tuning: list[Path], extra: list[tuple[str, str
               f"{alarms} false alarms among {ordinary} ordinary messages")
 
 
+def letter_phrases(args: argparse.Namespace) -> list[tuple[str, str, float]]:
+    """The phrases the letter reader trains on besides the messages: --phrases files and, at
+    --language-weight, the lexicon's language files (read only by the modes that train it)."""
+    rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
+    if args.language_weight > 0:
+        rows += [(m, c, args.language_weight) for found in language_phrases(ROOT, _scanner().lexicon).values()
+                 for m, c in found]
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", default=list(LATEST), help="tuning files to leave out in turn")
@@ -287,15 +291,11 @@ def main() -> int:
     words = _scanner().words
     tuning = sorted(p for p in EVAL.glob("*.yaml") if not held_out(p))
     extra = [(m, "none", 0.3) for e in args.everyday for m in everyday(e, args.everyday_cap)]
-    phrase_rows = [(m, c, 1.0) for p in args.phrases for m, c in phrases(p)]
-    if args.language_weight > 0:
-        phrase_rows += [(m, c, args.language_weight) for rows in
-                        language_phrases(ROOT, _scanner().lexicon).values() for m, c in rows]
     if args.splits:
-        split_folds(args.files, tuning, extra, phrase_rows, args.splits.split(","))
+        split_folds(args.files, tuning, extra, letter_phrases(args), args.splits.split(","))
         return 0
     if args.letters:
-        letter_folds(args.files, tuning, extra, phrase_rows, thresholds, args.letter_min_ordinary)
+        letter_folds(args.files, tuning, extra, letter_phrases(args), thresholds, args.letter_min_ordinary)
         return 0
     if args.veto:
         veto_folds(args.files, tuning, extra, words, [float(v) for v in args.veto.split(",")])

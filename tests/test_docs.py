@@ -12,6 +12,7 @@ import bot
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from figures_table import README_ROW, ROW  # noqa: E402
 from readme_session import BLOCK, session  # noqa: E402
 
 
@@ -38,10 +39,10 @@ def test_the_quality_figures_in_the_docs_are_todays(genebot: bot.Bot) -> None:
     """Each set's "after" figures in docs/figures.md are what `genebot eval` gives now."""
     from bot.curate.evaluate import evaluate, load_cases
 
-    rows = re.findall(r"^\| `([\w-]+\.yaml)` \|.*$", (ROOT / "docs" / "figures.md").read_text(encoding="utf-8"), re.M)
-    assert len(rows) >= 10
-    for line in (ROOT / "docs" / "figures.md").read_text(encoding="utf-8").splitlines():
-        found = re.match(r"^\| `([\w-]+\.yaml)` \|", line)
+    lines = (ROOT / "docs" / "figures.md").read_text(encoding="utf-8").splitlines()
+    assert sum(1 for line in lines if ROW.match(line)) >= 10
+    for line in lines:
+        found = ROW.match(line)
         if not found:
             continue
         cells = [cell.strip() for cell in line.strip("|").split("|")]
@@ -59,7 +60,7 @@ def test_the_readme_figures_table_is_todays_and_covers_every_set(genebot: bot.Bo
     percent = lambda value: "n/a" if value is None else f"{value * 100:.1f}%"  # noqa: E731
     shown = {}
     for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
-        found = re.match(r"^\| ([a-z][\w-]*) \| (?:yes|no)\b", line)  # a set, named without ".yaml"
+        found = README_ROW.match(line)  # a set, named without ".yaml"
         if found:
             shown[found.group(1) + ".yaml"] = [cell.strip() for cell in line.strip("|").split("|")]
     assert set(shown) == {path.name for path in (ROOT / "tests" / "eval").glob("*.yaml")}

@@ -21,7 +21,7 @@ import random
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +38,10 @@ from ..engine.safety import SafetyScanner
 from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
-__all__ = ["LETTER_MIN_ORDINARY", "add_arguments", "bot_without", "by_language", "corpus", "everyday", "halves",
-           "held_out", "labelled", "language_phrases", "model_document", "model_dumper", "ordinary_scripts",
-           "provenance", "rounded", "run", "train", "train_letters", "tuning_sets"]
+__all__ = ["LETTER_MIN_ORDINARY", "add_arguments", "bot_with", "bot_without", "by_language", "corpus", "everyday",
+           "halves", "held_out", "labelled", "language_phrases", "letter_document", "model_document", "model_dumper",
+           "ordinary_scripts", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets",
+           "word_document"]
 
 SEED = 1
 LETTER_MIN_ORDINARY = 500  # ordinary messages in a script the letter reader needs to speak in it
@@ -223,6 +224,18 @@ def model_document(
     return head + yaml.dump(body, Dumper=model_dumper(), sort_keys=False, allow_unicode=True, width=1000)
 
 
+def word_document(vectorizer: Any, model: Any, args: argparse.Namespace, trained_on: list[dict[str, Any]]) -> str:
+    """The word model's file, with the settings of `args` (add_arguments)."""
+    return model_document(vectorizer, model, args.threshold, trained_on, args.min_words, args.veto_below)
+
+
+def letter_document(vectorizer: Any, model: Any, args: argparse.Namespace, trained_on: list[dict[str, Any]],
+                    scripts: list[str]) -> str:
+    """The letter reader's file, with the settings of `args` (add_arguments)."""
+    return model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py", scripts,
+                          args.letter_seconds)
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.content or ".")
     sets = tuning_sets(root, args.sets)
@@ -240,8 +253,7 @@ def run(args: argparse.Namespace) -> int:
     english, other = by_language(scan, messages)
     vectorizer, model = train(english, scan.words, args.min_df)
     out = args.output or root / MODEL
-    out.write_text(model_document(vectorizer, model, args.threshold, trained_on, args.min_words,
-                                  args.veto_below), encoding="utf-8")
+    out.write_text(word_document(vectorizer, model, args, trained_on), encoding="utf-8")
     print(f"wrote {out}: {len(vectorizer.vocabulary_)} words and word pairs from {len(english)} messages in English")
     for p in args.phrases:  # the letter reader's alone: the word model reads English
         rows = phrases(p)
@@ -258,8 +270,7 @@ def run(args: argparse.Namespace) -> int:
     vectorizer, model = train_letters(other)
     out = args.letter_output or root / LETTER_MODEL
     scripts = ordinary_scripts(other, args.letter_min_ordinary)
-    out.write_text(model_document(vectorizer, model, args.letter_threshold, trained_on, 1, 0.0, "lettermodel.py",
-                                  scripts, args.letter_seconds), encoding="utf-8")
+    out.write_text(letter_document(vectorizer, model, args, trained_on, scripts), encoding="utf-8")
     print(f"wrote {out}: {len(vectorizer.vocabulary_)} runs of letters from {len(other)} messages, "
           f"speaking in {len(scripts)} scripts")
     return 0
@@ -288,11 +299,20 @@ def by_language(scan: SafetyScanner, messages: list[Message]) -> tuple[list[Mess
 def bot_without(root: Path, *models: Path) -> Bot:
     """The bot of this content without the named generated model files: what a trainer reads as
     the bot reads it. Loaded from a copy, so an outdated or broken model file is no bar to retraining."""
+    return bot_with(root, dict.fromkeys(models))
+
+
+def bot_with(root: Path, models: Mapping[Path, str | None]) -> Bot:
+    """The bot of a copy of this content with each named model file written (its text) or taken out
+    (None): a model trained elsewhere asked as the bot asks it."""
     with tempfile.TemporaryDirectory(prefix="genebot-train-") as tmp:
         for part in ("intents", "answers", "sources"):
             shutil.copytree(root / part, Path(tmp) / part)
-        for model in models:
-            (Path(tmp) / model).unlink(missing_ok=True)
+        for model, text in models.items():
+            if text is None:
+                (Path(tmp) / model).unlink(missing_ok=True)
+            else:
+                (Path(tmp) / model).write_text(text, encoding="utf-8")
         return Bot(load_content(tmp))
 
 
