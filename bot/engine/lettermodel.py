@@ -72,7 +72,9 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
     word the bot knows as English) outnumbering the English words the bot knows (``ours``),
     two of them at least: "ik wil niet meer leven" or "dormir y no despertar" have no common
     word of their language's list, and read as English they were English typos ("leven":
-    "even", "despertar": "despierta") that no phrase of their file could meet."""
+    "even", "despertar": "despierta") that no phrase of their file could meet. An English word
+    of two letters does not count against them: "si", "yo", "no" and "me" are Spanish too, and
+    "seria mejor si yo no existiera" had been read as English ("serial")."""
     found = other = known = 0
     for w in words:
         if not w.isascii():
@@ -83,7 +85,7 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
             continue
         elif w in theirs:
             other += 1
-        elif w in ours:
+        elif w in ours and len(w) > 2:
             known += 1
     if found > 1:
         return True

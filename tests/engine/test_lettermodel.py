@@ -51,6 +51,8 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
     "dormir y no despertar",        # Spanish: "despertar" is no "despierta" repaired
     "personne ne me regretterait",  # French: "personne" is no "person" with a typo
     "krijg geen lucht",             # Dutch: "geen" is no "gene"
+    "seria mejor si yo no existiera",  # Spanish: "si", "yo", "no" are English words too, but short
+    "me sale mucha sangre",
 ])
 def test_another_language_is_told_by_the_words_only_the_language_files_use(genebot: bot.Bot, message: str) -> None:
     assert genebot.index.safety.other_language(message)

@@ -319,12 +319,14 @@ def test_nearly_every_emergency_phrase_of_the_language_files_sent_alone_is_an_em
     2026-12-04) is Arabic in Latin letters, whose digits are letters, and phrases mixed with
     English, which are read as English. The forty-second round's retrain, whose word model
     learned English alone, no longer catches short phrases the scan tells English though they
-    are not (ten in Nigerian Pidgin, two in Spanish): 19 of 17,438, a drop reported, not hidden."""
+    are not (ten in Nigerian Pidgin, two in Spanish): 19 of 17,438, a drop reported, not hidden.
+    The forty-third round reads the two Spanish ones as Spanish again (an English word of two
+    letters no longer counts against another language): 17 of 17,438."""
     phrases = [str(p) for path in sorted((content_dir / "intents/lexicon/languages").glob("*.yaml"))
                for ps in yaml.safe_load(path.read_text(encoding="utf-8"))["concepts"].values() for p in ps]
     missed = [p for p in phrases if genebot.reply(p)[0].topic != "emergency"]
     assert len(phrases) > 9000
-    assert len(missed) <= 19, missed
+    assert len(missed) <= 17, missed
 
 
 @pytest.mark.parametrize("message", [
