@@ -123,6 +123,7 @@ class Language:
     closers: tuple[str, ...] = ()  # endings that say how to answer, not what ("in simple terms"), longest first
     askers: tuple[str, ...] = ()   # words that open a question after a comma ("..., what is")
     joiners: tuple[str, ...] = ()  # words that open a second question after "and" ("... and how")
+    turns: tuple[str, ...] = ()    # words that turn from a story to a question ("... anyway what is")
     foreign: frozenset[str] = frozenset()  # common words of other languages, none of them English
 
 
@@ -211,7 +212,7 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
     doc = _load(root, path, problems)
     empty = Language(MappingProxyType({}), frozenset(), frozenset(), frozenset(), frozenset())
     if not c.mapping(doc, 1, "the file", {"version", "spellings", "stopwords", "followups", "openers", "closers",
-                                             "askers", "joiners", "other_languages"}):
+                                             "askers", "joiners", "turns", "other_languages"}):
         return empty
     c.version(doc)
     spellings: dict[str, str] = {}
@@ -239,6 +240,7 @@ def _load_language(root: Path, problems: list[Problem]) -> Language:
         normalised("openers"), normalised("closers"),
         _longest_first(c.texts(doc, "askers", "the file", required=False)),
         _longest_first(c.texts(doc, "joiners", "the file", required=False)),
+        _longest_first(c.texts(doc, "turns", "the file", required=False)),
         _foreign(c, doc, stopwords),
     )
 

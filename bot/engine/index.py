@@ -117,15 +117,21 @@ class Index:
     repairs: dict[str, Repairs] = field(default_factory=dict, init=False, compare=False, repr=False)
 
 
-def sentence_pattern(askers: tuple[str, ...], joiners: tuple[str, ...] = ()) -> re.Pattern[str]:
+def sentence_pattern(askers: tuple[str, ...], joiners: tuple[str, ...] = (),
+                     turns: tuple[str, ...] = ()) -> re.Pattern[str]:
     """A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a
     question or a request ("this homework is killing me, what is a vector?"): chat writers set
     the scene and ask in one sentence. It also ends before "and" that opens a second question
-    ("what is gene editing and how does it work?"). Both lists are content (language.yaml)."""
-    if not askers and not joiners:
+    ("what is gene editing and how does it work?"), and before a word that turns from the story
+    to the question with no stop at all ("this homework is killing me anyway whats a vector").
+    The lists are content (language.yaml)."""
+    if not askers and not joiners and not turns:
         return re.compile(r"[^.?!;\n]+[.?!;\n]*")
     asking = _alternatives(askers)
-    plain = rf"(?:(?!\s+and\s+(?:{_alternatives(joiners)})\b)[^.?!;\n,:])+" if joiners else r"[^.?!;\n,:]+"
+    ends = [rf"\s+and\s+(?:{_alternatives(joiners)})\b"] if joiners else []
+    if turns:
+        ends.append(rf"\s+(?:{_alternatives(turns)})\b(?=[\s,:]+\w)")  # not "what is an ibc anyway?"
+    plain = rf"(?:(?!{'|'.join(ends)})[^.?!;\n,:])+" if ends else r"[^.?!;\n,:]+"
     return re.compile(rf"(?:{plain}|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:]*", re.IGNORECASE)
 
 
@@ -188,7 +194,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
         spellings=lang.spellings,
         openers=tuple(f"{o} " for o in lang.openers),
         closers=tuple(f" {c}" for c in lang.closers),
-        sentences=sentence_pattern(lang.askers, lang.joiners),
+        sentences=sentence_pattern(lang.askers, lang.joiners, lang.turns),
         stopwords=lang.stopwords,
         concepts=content.concepts,
         frames=content.frames,

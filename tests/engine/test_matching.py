@@ -74,6 +74,9 @@ def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, top
     ("this chemistry homework is killing me, how does gene therapy work?", "how-it-works"),
     ("saw a documentary film about it last night: what is a viral vector?", "vector"),
     ("hello bot, a quick one. insertion or correction, what is that", "gene-editing"),  # points back
+    # no stop at all: the word that turns from the story to the question ends the story
+    ("my biology homework is driving me up the wall anyway what is a viral vector", "vector"),
+    ("we watched a movie about mutants in class lol btw who oversees gene therapy trials", "oversight"),
 ])
 def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.Bot, message: str,
                                                                    topic: str) -> None:
@@ -81,10 +84,19 @@ def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.
     assert reply.topic == topic, reply
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("what is an ibc anyway?", "ibc"),             # a turn word at the end turns nothing
+    ("what does the nih do btw", "nih-role"),
+])
+def test_a_turn_word_that_ends_the_question_is_part_of_it(genebot: bot.Bot, message: str, topic: str) -> None:
+    assert genebot.reply(message)[0].topic == topic
+
+
 @pytest.mark.parametrize("message", [
     "I read about gene therapy online. How much does it cost?",
     "My grandson is recovering well. Does insurance pay for it?",
     "My daughter loves films. Is gene therapy available in the UK?",
+    "i love my job anyway how much does gene therapy cost",
 ])
 def test_a_question_the_pages_do_not_cover_still_falls_back_after_a_story(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
