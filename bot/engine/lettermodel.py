@@ -26,7 +26,7 @@ from pathlib import Path
 from .normalise import fold
 from .safetytext import SAFETY_MAX_CHARS
 
-__all__ = ["LETTER_MODEL", "NGRAMS", "letter_features", "letters", "other_language", "script", "speaks_in"]
+__all__ = ["LETTER_MODEL", "NGRAMS", "TAILS", "letter_features", "letters", "other_language", "script", "speaks_in"]
 
 LETTER_MODEL = Path("intents") / "lexicon" / "letter-model.yaml"  # generated: genebot train-model
 NGRAMS = (2, 4)
@@ -60,6 +60,9 @@ def letter_features(words: list[str]) -> list[str]:
     return grams
 
 
+TAILS = frozenset({"ve", "ll"})  # of "i've", "you'll": English words, split off by letters()
+
+
 def other_language(words: list[str], cues: Collection[str], english: Collection[str],
                    theirs: Collection[str], ours: Collection[str]) -> bool:
     """Whether a message is written, at least in part, in another language: a word in another
@@ -73,20 +76,25 @@ def other_language(words: list[str], cues: Collection[str], english: Collection[
     two of them at least: "ik wil niet meer leven" or "dormir y no despertar" have no common
     word of their language's list, and read as English they were English typos ("leven":
     "even", "despertar": "despierta") that no phrase of their file could meet. An English word
-    of two letters does not count against them: "si", "yo", "no" and "me" are Spanish too, and
-    "seria mejor si yo no existiera" had been read as English ("serial")."""
-    found = other = known = 0
-    for w in words:
+    of two letters counts half against them: "si", "yo", "no" and "me" are Spanish too, and "seria
+    mejor si yo no existiera" had been read as English ("serial"). The tail of a contraction
+    ("ve" of "i've", "ll") is English whatever its length, and so is the word before a "t" ("don"
+    of "don't"): "I've met Tom before" and "I don't want to disturb Tom" stay English."""
+    found = other = 0
+    known = 0.0
+    for i, w in enumerate(words):
         if not w.isascii():
             return True
         if w in cues:
             found += 1
         elif len(w) == 1:  # "y" is "and" or "why", "a" a word of many languages
             continue
+        elif i + 1 < len(words) and words[i + 1] == "t":  # "don't", "didn't": English ("don" is Pidgin too)
+            known += 1.0
         elif w in theirs:
             other += 1
-        elif w in ours and len(w) > 2:
-            known += 1
+        elif w in ours:
+            known += 1.0 if len(w) > 2 or w in TAILS else 0.5
     if found > 1:
         return True
     if found == 1 and not any(len(w) >= 3 and w in english for w in words):  # no cue is a stopword (content.py)

@@ -23,7 +23,7 @@ from .catalog import EMERGENCY
 from .context import Hit, Spans
 from .glossary import Glossary
 from .languageid import build_languages
-from .lettermodel import letter_features, letters, other_language, speaks_in
+from .lettermodel import TAILS, letter_features, letters, other_language, speaks_in
 from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
@@ -70,7 +70,7 @@ class SafetyScanner:
         # "i've", "you'll", which the letter reader's words split off), and the words only the
         # language files use. A homograph is no English word here: German "die" had made "ich will
         # die pulsadern aufschneiden" English.
-        self.ours = frozenset(self.reader.known | set(spellings) | {"ve", "ll"}) - lexicon.homographs
+        self.ours = frozenset(self.reader.known | set(spellings) | TAILS) - lexicon.homographs
         self.theirs = lexicon.foreign - self.ours
         # which of its languages a message is in (languageid.py): a language file's signs pair
         # only in a message told in that language

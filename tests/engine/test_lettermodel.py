@@ -44,6 +44,8 @@ def test_another_language_is_told_by_its_script_or_its_common_words(genebot: bot
     assert not scan.other_language("when should i go to the er for an asthma attack")
     assert not scan.other_language("my nan is on the floor and she wont wake up")
     assert not scan.other_language("is the beta thal gene therapy safe for kids")
+    # a contraction is English: "don" (Pidgin) and "tom" (Vietnamese) are words of the files too
+    assert not scan.other_language("don't disturb tom")
 
 
 @pytest.mark.parametrize("message", [
