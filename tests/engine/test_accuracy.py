@@ -268,6 +268,13 @@ FLOORS = {
                             "in_scope_accuracy": 0.939},
     "safety-unseen-14.yaml": {"emergency_recall": 0.921, "max_false_alarm_rate": 0.013, "advice_recall": 0.56,
                               "in_scope_accuracy": 0.773},
+    # forty-third round: English in many voices, by two helpers from one brief who saw neither the bot nor any set;
+    # 33 read and tuned on, 15 never read (at arrival, f002b35: 102/108 and 97/102 caught, 0/186 and 3/174 false
+    # alarms, advice 56/65 and 53/63, in scope 165/181 and 158/174)
+    "safety-tune-33.yaml": {"emergency_recall": 0.944, "max_false_alarm_rate": 0.0, "advice_recall": 0.861,
+                            "in_scope_accuracy": 0.911},
+    "safety-unseen-15.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.0173, "advice_recall": 0.841,
+                              "in_scope_accuracy": 0.908},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -334,7 +341,8 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-unseen-7.yaml", "real-heldout-12.yaml", "safety-unseen-8.yaml", "safety-unseen-9.yaml",
                "paraphrase-unseen-2.yaml", "safety-unseen-10.yaml", "safety-unseen-11.yaml",
                "safety-unseen-12.yaml", "real-heldout-14.yaml", "paraphrase-unseen-3.yaml",
-               "real-heldout-15.yaml", "safety-unseen-13.yaml", "safety-unseen-14.yaml"}
+               "real-heldout-15.yaml", "safety-unseen-13.yaml", "safety-unseen-14.yaml",
+               "safety-unseen-15.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
