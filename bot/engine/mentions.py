@@ -114,12 +114,15 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
     # "she is blue and not breathing she had her gene therapy last week" is now. (A
     # treatment: an "after" phrase naming care, not "2 days after a car crash".)
     treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]) if "recent" in nearby else ())
+    # ... and a time that closes a clause naming a treatment dates it, not an emergency told in
+    # the next clause: "i had my infusion 2 days ago, feel faint and cold" is now.
+    dated = _closing_care(nearby["recent"][1], by_kind["ordinary"], marks) if "recent" in nearby else frozenset()
     # (a partner sign's "i" inside "i am 30 now" leaves it a good place told, not a concept's words)
     over = _last_resolved(sentence, outside(by_kind["resolved"], concepts))
     writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
     mentions = []
     for c in concepts:
-        mention = _qualify(c, nearby, marks, stops, words, treated, missing)
+        mention = _qualify(c, nearby, marks, stops, words, treated, dated, missing)
         if mention.other and mention.urgency == "crisis":  # only then does it matter whose it is
             writers = writers or _writer_clauses(words, [t for t in triggers if category(t) == "other"])
             mention = replace(mention, writer=writers[0][c.start] in writers[1])
@@ -136,7 +139,7 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
 
 def _qualify(
     c: Hit, nearby: Mapping[str, tuple[list[int], list[Hit]]], marks: Marks, stops: Mapping[str, Ends],
-    words: list[str], treated: Ends, missing: frozenset[str],
+    words: list[str], treated: Ends, dated: frozenset[int], missing: frozenset[str],
 ) -> Mention:
     concept = c.item
     assert isinstance(concept, Concept)
@@ -150,6 +153,8 @@ def _qualify(
             and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
             and not (kind == "recent" and t.start >= place.end
                      and treated.between(place.end, t.start))
+            and not (kind == "recent" and t.start in dated and t.end <= place.start
+                     and marks.any_between(marks.clauses, t.end, place.start))
             for place in places for t in _nearest_first(starts, hits, place.start)
         )
 
@@ -187,6 +192,22 @@ def _on_list(words: list[str], by_kind: Mapping[str, list[Hit]], triggers: list[
     people = [*by_kind.get("owner", ()), *(t for t in triggers if category(t) == "other")]
     clause = sentence_ids(words, (CLAUSE, SENTENCE))
     return clause, listed(clause, openers, people, by_kind["present"])
+
+
+def _closing_care(times: list[Hit], care: list[Hit], marks: Marks) -> frozenset[int]:
+    """The times (by start) that end a clause naming a treatment before them ("my infusion was
+    4 days ago,"); not one that opens its clause ("4 days ago, my daughter fainted")."""
+    cares = sorted(h.start for h in care)
+    closing = set()
+    for t in times:
+        if t.end >= marks.length or marks.words[t.end] != CLAUSE:
+            continue
+        k = bisect.bisect_left(marks.clauses, t.start)
+        opened = marks.clauses[k - 1] + 1 if k else 0
+        i = bisect.bisect_left(cares, opened)
+        if i < len(cares) and cares[i] < t.start:
+            closing.add(t.start)
+    return frozenset(closing)
 
 
 def _naming(phrases: list[Hit], words: list[Hit]) -> list[Hit]:

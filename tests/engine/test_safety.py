@@ -762,6 +762,20 @@ def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
 
 
 @pytest.mark.parametrize("message", [
+    "had the infusion 4 days ago, now dizzy and feel faint",           # "now": as before
+    "my infusion was 4 days ago, feel faint and cold and very sweaty",  # the time closes its clause
+    "she gave birth 3 days ago, soaking through a pad every 20 minutes, feels faint",
+])
+def test_a_time_that_ends_its_clause_dates_that_clause_not_the_next(genebot: bot.Bot, message: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+def test_a_time_that_opens_its_clause_still_dates_what_follows(genebot: bot.Bot) -> None:
+    assert_no_alarm(genebot, "4 days ago, my daughter fainted in the shop. what does an irb do?")
+
+
+@pytest.mark.parametrize("message", [
     "my son is fitting again", "grandpa had a fit and wont wake up", "she fainted and wont wake up",
     "he's been fitting for 6 minutes", "the nurse is fitting his port and he started shaking on the floor",
     "my throat feels like its closing after the injection",
