@@ -271,11 +271,13 @@ FLOORS = {
                               "in_scope_accuracy": 0.773},
     # forty-third round: English in many voices, by two helpers from one brief who saw neither the bot nor any set;
     # 33 read and tuned on, 15 never read (at arrival, f002b35: 102/108 and 97/102 caught, 0/186 and 3/174 false
-    # alarms, advice 56/65 and 53/63, in scope 165/181 and 158/174)
-    "safety-tune-33.yaml": {"emergency_recall": 0.944, "max_false_alarm_rate": 0.0054, "advice_recall": 0.861,
-                            "in_scope_accuracy": 0.911},
-    "safety-unseen-15.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.0173, "advice_recall": 0.841,
-                              "in_scope_accuracy": 0.908},
+    # alarms, advice 56/65 and 53/63, in scope 165/181 and 158/174; at the round's end, with one question each
+    # dropped that was already an example phrasing: 107/108 and 97/102, 1/185 and 2/173, advice 65/65 and 54/63,
+    # in scope 179/181 and 159/174)
+    "safety-tune-33.yaml": {"emergency_recall": 0.99, "max_false_alarm_rate": 0.0054, "advice_recall": 1.0,
+                            "in_scope_accuracy": 0.988},
+    "safety-unseen-15.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.0116, "advice_recall": 0.857,
+                              "in_scope_accuracy": 0.913},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
