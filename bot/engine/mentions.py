@@ -153,8 +153,7 @@ def _qualify(
             and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
             and not (kind == "recent" and t.start >= place.end
                      and treated.between(place.end, t.start))
-            and not (kind == "recent" and t.start in dated and t.end <= place.start
-                     and marks.any_between(marks.clauses, t.end, place.start))
+            and not (kind == "recent" and t.start in dated and t.end < place.start)  # past its comma
             for place in places for t in _nearest_first(starts, hits, place.start)
         )
 
