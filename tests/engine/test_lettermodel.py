@@ -202,8 +202,10 @@ def test_an_ordinary_sentence_in_another_language_is_no_emergency(genebot: bot.B
 
 
 @pytest.mark.parametrize("message", [
-    "Ich habe einen Plan. Mach dir keine Sorgen.",       # German: I have a plan, don't worry
-    "Das ist ein guter Plan.",                           # that's a good plan
+    # (forty-third round: "Ich habe einen Plan. Mach dir keine Sorgen.", I have a plan, don't
+    # worry, left this list: the retrained letter reader seconds it, as the lexicon reads the
+    # same words in English, "I have a plan. Don't worry.", as a crisis)
+    "Das ist ein guter Plan.",                           # that's a good plan (de.yaml pseudo since then)
     "Plan nie wypalił i straciliśmy mnóstwo pieniędzy.",  # Polish: the plan failed and we lost a lot of money
     "Yo no puedo decir si tú eres serio.",               # Spanish: I can't tell whether you are serious
 ])
