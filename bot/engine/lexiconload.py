@@ -32,6 +32,13 @@ from .yamlfile import Located, LocatedList, line_of, load_optional, load_yaml
 
 __all__ = ["load_lexicon"]
 
+# the file's top-level keys: those it must have, and those it may
+_REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
+_OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
+                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "english_before",
+                       "pleas"})
+
+
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
     path = root / LEXICON
     label = str(LEXICON)
@@ -41,16 +48,9 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         doc = load_yaml(path, label)
     except ContentError as exc:
         return None, list(exc.problems)
-    top = {"version", "fillers", "lookalikes", "unstemmed", "homographs", "absence", "doubt", "numbers", "counts",
-           "emoji",
-           "concepts",
-           "pseudo", "context", "personal", "persons", "classes", "amounts", "missing", "panic",
-           "disclaimers", "retractions", "english_before", "pleas"}
     problems: list[Problem] = []
     probe = Reader(root, path, problems, frozenset(), spellings)
-    optional = {"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons", "classes",
-                "amounts", "missing", "panic", "disclaimers", "retractions", "english_before", "pleas"}
-    if not probe.mapping(doc, 1, "the file", top, top - optional):
+    if not probe.mapping(doc, 1, "the file", _REQUIRED | _OPTIONAL, _REQUIRED):
         return None, problems
     if doc.get("version") != 1:
         probe.error(line_of(doc, "version"), "'version: 1' is required at the top")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from pathlib import Path
 from typing import Any
 
@@ -45,9 +45,9 @@ class Reader(Collector):
         self.classes = classes or {}  # "{medicine}" -> its members
         self.aliases = aliases or {}  # "lotsof" is also "hightemp": 40 is both
 
-    def mapping(self, value: Any, line: int | None, what: str, allowed: set[str],
-                required: set[str] = frozenset()) -> bool:  # type: ignore[override]
-        if not super().mapping(value, line, what, allowed):
+    def mapping(self, value: Any, line: int | None, what: str, allowed: Set[str],
+                required: Set[str] = frozenset()) -> bool:  # type: ignore[override]
+        if not super().mapping(value, line, what, set(allowed)):
             return False
         for key in sorted(required - set(value)):
             self.error(value.line, f"{what} has no {key!r}")
