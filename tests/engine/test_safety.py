@@ -1134,6 +1134,34 @@ def test_a_stroke_or_heart_attack_feared_now_with_a_hedge_is_an_emergency(genebo
     assert reply.topic == "emergency" and reply.urgency == "medical"
 
 
+@pytest.mark.parametrize("message", [
+    "it looks like a stroke",                   # no one named: "it" or "this" is what is happening
+    "this looks like a heart attack",
+    "i think it's a seizure",
+    "pretty sure it's an overdose",
+    "could this be a heart attack?",
+    "is this a stroke??",
+    "im scared its a heart attack",
+    "this might be anaphylaxis",
+    "is he having a stroke",                    # the word model had read it as the internet's joke
+])
+def test_a_diagnosis_named_as_what_is_happening_now_is_an_emergency(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+@pytest.mark.parametrize("message", [
+    "what does a stroke look like",
+    "is this a stroke risk with gene therapy?",
+    "if your face droops it could be a stroke, right?",
+    "in the movie it looks like a stroke",
+    "i thought it was a heart attack last year but it was anxiety",
+    "this looks like a stroke of genius",
+])
+def test_the_same_diagnosis_asked_about_told_as_past_or_as_a_figure_is_not(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
 def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")
     assert reply.topic != "emergency"
