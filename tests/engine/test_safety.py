@@ -1162,6 +1162,26 @@ def test_the_same_diagnosis_asked_about_told_as_past_or_as_a_figure_is_not(geneb
     assert genebot.reply(message)[0].topic != "emergency"
 
 
+@pytest.mark.parametrize("message", [
+    "none of us can wake him",                  # "no one", "nobody", "nothing" deny nothing here
+    "nobody could wake my son this morning",
+    "nothing stops the bleeding",
+    "he has no heartbeat",
+])
+def test_an_emergency_told_with_no_one_or_nothing_is_one(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].urgency == "medical"
+
+
+@pytest.mark.parametrize("message", [
+    "nobody can wake me up in the morning lol",
+    "no one can wake up early for the infusion",
+    "i had an ultrasound for my first pregnancy, no heartbeat. what happens now?",
+    "nothing stops me from worrying about bleeding risks after gene therapy",
+])
+def test_the_same_words_in_ordinary_messages_are_not(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
 def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")
     assert reply.topic != "emergency"
