@@ -15,6 +15,7 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -28,12 +29,15 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SENTENCE, mostly_in
+from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, mostly_in
+from .scripts import SENTENCE_MARKS
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
+
+_SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # a sentence and its marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +100,25 @@ class SafetyScanner:
         folded = letters(text)
         foreign = self._foreign(folded)  # once: both readers need it, and the classifier
         verdict = self._judged(text, folded, foreign)
+        if verdict.topic != EMERGENCY and not verdict.judged:
+            verdict = self._by_sentence(text, verdict)
         return replace(verdict, foreign=True) if foreign else verdict
+
+    def _by_sentence(self, text: str, verdict: Verdict) -> Verdict:
+        """A sentence in another language among English ones, read alone: the learned readers
+        weigh a message as a whole, so an English greeting before a crisis in another language
+        ("hi genebot, quick question. 想死") outweighed it. Only the one sentence in another
+        language: read alone, a sentence loses the others' denials and dates ("kann man daran
+        sterben? lol" asks, after "ist gentherapie gefährlich?"), which the whole read keeps."""
+        parts = [p for p in _SENTENCES.findall(text[:SAFETY_MAX_CHARS]) if p.strip()]
+        if len(parts) < 2:
+            return verdict
+        read = [(part, folded) for part in parts for folded in (letters(part),) if self._foreign(folded)]
+        if len(read) != 1:  # (of two sentences or more: the rest is English)
+            return verdict
+        (part, folded), = read
+        alone = self._judged(part, folded, True)
+        return replace(alone, foreign=True) if alone.topic == EMERGENCY else verdict
 
     def _judged(self, text: str, folded: list[str], foreign: bool) -> Verdict:
         asked: list[bool] = []
