@@ -37,7 +37,7 @@ from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
-_SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # a sentence and its marks
+_SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # one, its marks
 
 
 @dataclass(frozen=True, slots=True)
