@@ -31,6 +31,8 @@ REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexic
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
 MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
+MIN_FOREIGN_REPAIR = 6  # a word of another language this long may be a misspelt phrase word
+_THEIRS = "\x00"        # the memory's key for a word read as a word of another language
 _CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
 
 
@@ -74,6 +76,18 @@ class WordReader:
         self.spelt = Slips.of(spellings, MIN_BESIDE_LENGTH)
         self.before, self.after = _neighbours(english)
         self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
+        # In a message in another language, a word no file uses may be a misspelt word of a
+        # language file's emergency phrase ("Tablteten"): the longer words of those phrases in
+        # Latin letters, by first letter and length as above.
+        theirs: dict[str, set[str]] = defaultdict(set)
+        for c in lexicon.concepts:
+            for term in c.terms:
+                if term in lexicon.translated:
+                    for w in term:
+                        if len(w) >= MIN_FOREIGN_REPAIR and w.isascii() and w.isalpha() and w not in self.known:
+                            theirs[w[0]].add(w)
+        self.their_targets = {first: _by_length(ws) for first, ws in theirs.items()}
+        self.their_words = frozenset().union(*lexicon.vocabularies.values()) if lexicon.vocabularies else frozenset()
 
     def words(self, text: str, asked: list[bool] | None = None, foreign: bool = False) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed. In a
@@ -86,6 +100,7 @@ class WordReader:
         out: list[str] = []
         unread: list[tuple[int, int]] = []  # unknown words no repair could read: (in out, in raw)
         repairs = 0
+        theirs: list[tuple[int, str]] = []  # words of another language read as a phrase word: (in out, as typed)
         seen = self._words
         # asked once, at the first homograph of a message told English: in one mostly not in
         # words the bot knows, Czech and Serbian "od" (from) had been an overdose
@@ -101,7 +116,14 @@ class WordReader:
                     out.append(AS_TYPED + word)
                     continue
             if foreign and word not in self.known and CENSORED not in word:
-                out.append(self.lexicon.number_name(word) or self._stem(word))  # "40,5": a fever in any language
+                as_typed = self.lexicon.number_name(word) or self._stem(word)  # "40,5": a fever in any language
+                mended = as_typed
+                if repairs < MAX_REPAIRS and self._may_be_theirs(word):
+                    repairs += 1
+                    mended = self._their_word(word)
+                if mended != as_typed:
+                    theirs.append((len(out), as_typed))
+                out.append(mended)
                 continue
             known = seen.get(word)
             if known is None:
@@ -131,7 +153,17 @@ class WordReader:
             fixed = self._repair_beside(raw, j)
             if fixed:
                 out[at] = self._stem(fixed)
+        if theirs:
+            self._confirmed(out, theirs)
         return out
+
+    def _confirmed(self, out: list[str], theirs: list[tuple[int, str]]) -> None:
+        """A word of another language read as a phrase word stays so only inside a phrase of two
+        words or more it completes: alone, "kämpften" (fought) had been "krämpften" (convulsed)."""
+        held = [(h.start, h.end) for h in self.book.hits(out) if h.kind == "concept" and h.end - h.start > 1]
+        for at, as_typed in theirs:
+            if not any(start <= at < end for start, end in held):
+                out[at] = as_typed
 
     def _after_english(self, raw: list[str], j: int) -> bool:
         """Whether English words that only English puts there come right before raw[j]:
@@ -186,6 +218,27 @@ class WordReader:
                  if length in choices]
         best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
         return tuple(self._stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+
+    def _may_be_theirs(self, word: str) -> bool:
+        """Whether a word of a message in another language may be a misspelt word of a
+        language file's phrase: no file uses it, and it is long and in Latin letters."""
+        return (len(word) >= MIN_FOREIGN_REPAIR and word.isascii() and word.isalpha()
+                and word not in self.their_words)
+
+    def _their_word(self, word: str) -> str:
+        """The language files' phrase word (stemmed) that a word of a message in another
+        language misspells, else the word; remembered between messages."""
+        key = _THEIRS + word
+        if (known := self._words.get(key)) is None:
+            choices = self.their_targets.get(word[0], {})
+            n = len(word)
+            lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)),
+                            math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
+            found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None,
+                                        score_cutoff=REPAIR_AT) for length in lengths if length in choices]
+            best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
+            known = remember(self._words, key, ((self._stem(word if best is None else best[0]),), False), _CACHE_SIZE)
+        return known[0][0]
 
     def _uncensor(self, word: str) -> str:
         """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""

@@ -804,3 +804,20 @@ def test_a_crisis_in_another_language_after_an_english_sentence_is_still_one(gen
 ])
 def test_a_question_in_another_language_beside_english_stays_a_question(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "habe alle Tablteten gesammelt, nehme sie jetzt",     # Tabletten, two letters swapped
+    "je veux disparaître pour toujuors",                   # toujours
+])
+def test_a_typo_in_a_phrase_of_another_language_is_read_through(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "Die Flüchtlinge kämpften gegen den Hunger.",   # fought: one letter from krämpften (convulsed), alone
+    "Elle leur montra comment attacher leur ceinture.",
+])
+def test_a_word_of_another_language_one_letter_from_a_phrase_word_is_not_read_as_it(
+        genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
