@@ -56,10 +56,10 @@ def main() -> int:
 
 # Words no American dictionary has that are not misspellings: British spellings, words of the
 # other languages the lexicon reads (Spanish, French, German, Portuguese, Hindi, Tagalog), and
-# "else's" once its apostrophe is gone.
+# "else's" once its apostrophe is gone, and "noone" ("noone can wake him"), which people type for "no one".
 NOT_MISSPELT = frozenset({"accidente", "bringe", "cardiaco", "convulsiones", "crise", "dolor", "dreamt", "elses",
-                          "fiancee", "jours", "laboured", "lyrica", "mucho", "neighbour", "responde", "reveiller",
-                          "suicider", "tumour", "tumours"})
+                          "fiancee", "jours", "laboured", "lyrica", "mucho", "neighbour", "noone", "responde",
+                          "reveiller", "suicider", "tumour", "tumours"})
 
 
 def dictionary_words(raw: list[str]) -> frozenset[str]:
