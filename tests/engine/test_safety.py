@@ -1182,6 +1182,14 @@ def test_the_same_words_in_ordinary_messages_are_not(genebot: bot.Bot, message: 
     assert genebot.reply(message)[0].topic != "emergency"
 
 
+@pytest.mark.parametrize("message", [
+    "would my heart condition stop me from getting it?",   # "stop" as "keep from", not a heart that stops
+    "my heart problems stop me from exercising, can gene therapy help?",
+])
+def test_a_heart_condition_that_keeps_someone_from_something_is_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
 def test_the_same_hedge_about_a_past_year_is_no_emergency(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("my dad might have had a stroke last year, is gene therapy safe for him?")
     assert reply.topic != "emergency"
