@@ -533,6 +533,24 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     assert reply.kind == "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "my son has hemophilia. could he still have gene therapy?",   # his own case, asked of "he"
+    "can she have it if her levels are low?",
+    "could i still get the treatment after my transplant?",
+])
+def test_could_he_still_have_it_is_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "advice", message
+
+
+@pytest.mark.parametrize("message", [
+    "in the 1990 trial, could he still have survived?",   # a past, not an eligibility
+    "could she have been saved?",
+    "can someone with diabetes still have gene therapy?",  # no one's own case
+])
+def test_could_he_have_been_is_no_personal_question(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind != "advice", message
+
+
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe for her")
     assert reply.kind == "advice"
