@@ -551,6 +551,18 @@ def test_could_he_have_been_is_no_personal_question(genebot: bot.Bot, message: s
     assert genebot.reply(message)[0].kind != "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "what does it mean that my factor is 5% three months after treatment?",   # one's own result
+    "can my 6 month old get the sma gene therapy?",
+])
+def test_ones_own_result_or_a_child_named_by_age_is_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "advice", message
+
+
+def test_what_my_doctor_says_asked_about_stays_general(genebot: bot.Bot) -> None:
+    assert genebot.reply("what does it mean when my doctor says gene therapy is experimental?")[0].kind == "answer"
+
+
 def test_a_question_about_him_or_her_is_personal(genebot: bot.Bot) -> None:
     reply, _ = genebot.reply("is gene therapy safe for her")
     assert reply.kind == "advice"
