@@ -559,6 +559,27 @@ def test_ones_own_result_or_a_child_named_by_age_is_personal(genebot: bot.Bot, m
     assert genebot.reply(message)[0].kind == "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "I was wondering if it makes sense for us to enroll our son.",   # "makes" is read "mak"
+    "is my son going to be cured?",
+    "i have type 2 diabetes, will that be a problem?",
+    "we are trying for a baby, can my husband do gene therapy now?",
+    "i got the placebo, can i get the real thing now?",
+    "is my vision going to get worse after luxturna?",
+])
+def test_an_outlook_a_worry_or_a_plan_of_ones_own_is_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "advice", message
+
+
+@pytest.mark.parametrize("message", [
+    "will the disease get worse without treatment?",   # no one's own
+    "is gene therapy worth considering?",
+    "will patients be cured by gene therapy?",
+])
+def test_the_same_frames_asked_in_general_are_answered_or_fall_back(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind != "advice", message
+
+
 def test_what_my_doctor_says_asked_about_stays_general(genebot: bot.Bot) -> None:
     assert genebot.reply("what does it mean when my doctor says gene therapy is experimental?")[0].kind == "answer"
 
