@@ -580,6 +580,17 @@ def test_the_same_frames_asked_in_general_are_answered_or_fall_back(genebot: bot
     assert genebot.reply(message)[0].kind != "advice", message
 
 
+@pytest.mark.parametrize("message", [
+    "me 60 years old, thalassemia, can do gene therapy?",                 # second-language English
+    "they said my son has antibodies, so no gene therapy for him?",
+    "do you think it will work on me?",
+    "what will my life look like after gene therapy?",
+    "i have a 2 year old with sma, which treatment is better, zolgensma or spinraza?",
+])
+def test_short_and_second_language_personal_questions_are_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "advice", message
+
+
 def test_what_my_doctor_says_asked_about_stays_general(genebot: bot.Bot) -> None:
     assert genebot.reply("what does it mean when my doctor says gene therapy is experimental?")[0].kind == "answer"
 
