@@ -827,6 +827,7 @@ def test_a_recent_seizure_that_is_over_is_not(genebot: bot.Bot) -> None:
     "had the infusion 4 days ago, now dizzy and feel faint",           # "now": as before
     "my infusion was 4 days ago, feel faint and cold and very sweaty",  # the time closes its clause
     "she gave birth 3 days ago, soaking through a pad every 20 minutes, feels faint",
+    "since the gene therapy yesterday my skin is yellow and i'm confused and sleepy",  # a new subject, no comma
 ])
 def test_a_time_that_ends_its_clause_dates_that_clause_not_the_next(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
@@ -835,6 +836,14 @@ def test_a_time_that_ends_its_clause_dates_that_clause_not_the_next(genebot: bot
 
 def test_a_time_that_opens_its_clause_still_dates_what_follows(genebot: bot.Bot) -> None:
     assert_no_alarm(genebot, "4 days ago, my daughter fainted in the shop. what does an irb do?")
+
+
+@pytest.mark.parametrize("message", [
+    "During my infusion last week, my BP dropped and I felt faint. Was that an immune reaction?",
+    "during my infusion last week my BP dropped and I felt faint, they paused it and I finished fine",
+])
+def test_a_time_that_frames_what_follows_dates_it(genebot: bot.Bot, message: str) -> None:
+    assert_no_alarm(genebot, message)  # "during ...": the faintness was then, not now
 
 
 @pytest.mark.parametrize("message", [
