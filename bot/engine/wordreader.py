@@ -211,13 +211,8 @@ class WordReader:
         for shorter in _unstretched(word):  # "diiiie", "deaddd": a typed cry, not a typo
             if shorter in self.known:
                 return (self._stem(shorter),)
-        n = len(word)
-        lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)), math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
-        found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
-                 for choices in (self.targets.get(word[0], {}), self.joined_targets) for length in lengths
-                 if length in choices]
-        best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
-        return tuple(self._stem(w) for w in ((word,) if best is None else self.joined.get(best[0], (best[0],))))
+        best = _nearest(word, self.targets.get(word[0], {}), self.joined_targets)
+        return tuple(self._stem(w) for w in ((word,) if best is None else self.joined.get(best, (best,))))
 
     def _may_be_theirs(self, word: str) -> bool:
         """Whether a word of a message in another language may be a misspelt word of a
@@ -230,14 +225,8 @@ class WordReader:
         language misspells, else the word; remembered between messages."""
         key = _THEIRS + word
         if (known := self._words.get(key)) is None:
-            choices = self.their_targets.get(word[0], {})
-            n = len(word)
-            lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)),
-                            math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
-            found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None,
-                                        score_cutoff=REPAIR_AT) for length in lengths if length in choices]
-            best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
-            known = remember(self._words, key, ((self._stem(word if best is None else best[0]),), False), _CACHE_SIZE)
+            best = _nearest(word, self.their_targets.get(word[0], {}))
+            known = remember(self._words, key, ((self._stem(best or word),), False), _CACHE_SIZE)
         return known[0][0]
 
     def _uncensor(self, word: str) -> str:
@@ -279,6 +268,17 @@ def _unstretched(word: str) -> tuple[str, ...]:
     if not _STRETCHED.search(word):
         return ()
     return (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))
+
+
+def _nearest(word: str, *targets: Mapping[int, tuple[str, ...]]) -> str | None:
+    """The target word nearest a word by rapidfuzz's ratio, from REPAIR_AT, among targets of a
+    length that ratio can reach (a few ``extractOne`` calls); None when none reaches it."""
+    n = len(word)
+    lengths = range(math.ceil(n * REPAIR_AT / (200 - REPAIR_AT)), math.floor(n * (200 - REPAIR_AT) / REPAIR_AT) + 1)
+    found = [process.extractOne(word, choices[length], scorer=fuzz.ratio, processor=None, score_cutoff=REPAIR_AT)
+             for choices in targets for length in lengths if length in choices]
+    best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
+    return None if best is None else best[0]
 
 
 def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
