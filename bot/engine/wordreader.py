@@ -32,7 +32,6 @@ MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
 MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
 MIN_FOREIGN_REPAIR = 6  # a word of another language this long may be a misspelt phrase word
-_THEIRS = "\x00"        # the memory's key for a word read as a word of another language
 _CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
 
 
@@ -46,6 +45,7 @@ class WordReader:
         self.spellings = spellings
         self._stem = book.stem
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
+        self._theirs: dict[str, str] = {}  # a word of a message in another language -> its reading
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
         every_word = book.english  # a word of another language is no repair of an English typo
         english = _english_only(lexicon)
@@ -87,7 +87,6 @@ class WordReader:
                         if len(w) >= MIN_FOREIGN_REPAIR and w.isascii() and w.isalpha() and w not in self.known:
                             theirs[w[0]].add(w)
         self.their_targets = {first: _by_length(ws) for first, ws in theirs.items()}
-        self.their_words = frozenset().union(*lexicon.vocabularies.values()) if lexicon.vocabularies else frozenset()
 
     def words(self, text: str, asked: list[bool] | None = None, foreign: bool = False) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed. In a
@@ -218,16 +217,15 @@ class WordReader:
         """Whether a word of a message in another language may be a misspelt word of a
         language file's phrase: no file uses it, and it is long and in Latin letters."""
         return (len(word) >= MIN_FOREIGN_REPAIR and word.isascii() and word.isalpha()
-                and word not in self.their_words)
+                and word not in self.lexicon.foreign)
 
     def _their_word(self, word: str) -> str:
         """The language files' phrase word (stemmed) that a word of a message in another
         language misspells, else the word; remembered between messages."""
-        key = _THEIRS + word
-        if (known := self._words.get(key)) is None:
+        if (known := self._theirs.get(word)) is None:
             best = _nearest(word, self.their_targets.get(word[0], {}))
-            known = remember(self._words, key, ((self._stem(best or word),), False), _CACHE_SIZE)
-        return known[0][0]
+            known = remember(self._theirs, word, self._stem(best or word), _CACHE_SIZE)
+        return known
 
     def _uncensor(self, word: str) -> str:
         """The concept word a censored word stands for ("k*ll" -> "kill"), else the word."""
