@@ -113,6 +113,7 @@ class SafetyLexicon:
     # ("took all the pills at once", "end it once and for all", "once everyone is asleep")
     pseudo_triggers: tuple[tuple[str, ...], ...] = ()
     lists: tuple[tuple[str, ...], ...] = ()   # open a list of signs asked about in general ("symptoms of")
+    framing: tuple[tuple[str, ...], ...] = ()  # open a clause that sets the time of what follows ("during")
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

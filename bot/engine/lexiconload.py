@@ -77,6 +77,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         activities=_context_list(r, doc, "activities", gaps=True),
         pseudo_triggers=_context_list(r, doc, "pseudo-triggers", gaps=True),
         lists=_context_list(r, doc, "lists", gaps=True),
+        framing=_context_list(r, doc, "framing"),
         fillers=fillers,
         lookalikes=lookalikes,
         personal=_personal(r, doc),
@@ -351,7 +352,8 @@ def _context_list(r: Reader, doc: Located, key: str, gaps: bool = False) -> tupl
 
 
 def _triggers(r: Reader, doc: Located) -> tuple[Trigger, ...]:
-    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities", "pseudo-triggers", "lists"}
+    keys = {*CATEGORIES, "end", "end-near", "present", "resolved", "activities", "pseudo-triggers", "lists",
+            "framing"}
     return tuple(read_triggers(r, doc["context"], line_of(doc, "context"), keys, keys))
 
 

@@ -116,7 +116,8 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
     treated = Ends(_naming(outside(by_kind["after"], spots), by_kind["ordinary"]) if "recent" in nearby else ())
     # ... and a time that closes a clause naming a treatment dates it, not an emergency told in
     # the next clause: "i had my infusion 2 days ago, feel faint and cold" is now.
-    dated = (_closing_care(nearby["recent"][1], by_kind["ordinary"], marks, {h.start for h in by_kind["end-near"]})
+    dated = (_closing_care(nearby["recent"][1], by_kind["ordinary"], marks,
+                           {h.start for h in by_kind["end-near"]}, {h.start for h in by_kind["framing"]})
              if "recent" in nearby else frozenset())
     # (a partner sign's "i" inside "i am 30 now" leaves it a good place told, not a concept's words)
     over = _last_resolved(sentence, outside(by_kind["resolved"], concepts))
@@ -194,16 +195,13 @@ def _on_list(words: list[str], by_kind: Mapping[str, list[Hit]], triggers: list[
     return clause, listed(clause, openers, people, by_kind["present"])
 
 
-# A clause opened by these sets the time of what follows it, not of the treatment alone (as the
-# scan reads them: stemmed, "during" is "dur").
-_FRAMING = frozenset(("dur", "during", "when", "while"))
-
-
-def _closing_care(times: list[Hit], care: list[Hit], marks: Marks, subjects: set[int]) -> frozenset[int]:
+def _closing_care(times: list[Hit], care: list[Hit], marks: Marks, subjects: set[int],
+                  framing: set[int]) -> frozenset[int]:
     """The times (by start) that end a clause naming a treatment before them ("my infusion was
-    4 days ago,"); not one that opens its clause ("4 days ago, my daughter fainted"). A new
-    subject right after the time ends the clause as a comma would: "since the gene therapy
-    yesterday my skin is yellow and i'm confused" is now."""
+    4 days ago,"); not one that opens its clause ("4 days ago, my daughter fainted"), nor one in
+    a clause the lexicon's `framing` words open ("during my infusion last week, my BP dropped").
+    A new subject right after the time (by start: `subjects`) ends the clause as a comma would:
+    "since the gene therapy yesterday my skin is yellow and i'm confused" is now."""
     cares = sorted(h.start for h in care)
     closing = set()
     for t in times:
@@ -211,7 +209,7 @@ def _closing_care(times: list[Hit], care: list[Hit], marks: Marks, subjects: set
             continue
         k = bisect.bisect_left(marks.clauses, t.start)
         opened = marks.clauses[k - 1] + 1 if k else 0
-        if marks.words[opened] in _FRAMING:  # "during my infusion last week, my BP dropped": then
+        if opened in framing:
             continue
         i = bisect.bisect_left(cares, opened)
         if i < len(cares) and cares[i] < t.start:

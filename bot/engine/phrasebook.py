@@ -205,7 +205,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
                           ("resolved", lexicon.resolved), ("activity", lexicon.activities),
-                          ("pseudo-trigger", lexicon.pseudo_triggers), ("list", lexicon.lists)):
+                          ("pseudo-trigger", lexicon.pseudo_triggers), ("list", lexicon.lists),
+                          ("framing", lexicon.framing)):
         for words in phrases:
             yield kind, words, None
     p = lexicon.personal
