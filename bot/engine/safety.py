@@ -15,7 +15,6 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -29,15 +28,13 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, mostly_in
-from .scripts import SENTENCE_MARKS
+from .safetytext import CLAUSE, SENTENCE, mostly_in, sentences
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
-_SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # one, its marks
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +107,7 @@ class SafetyScanner:
         ("hi genebot, quick question. 想死") outweighed it. Only the one sentence in another
         language: read alone, a sentence loses the others' denials and dates ("kann man daran
         sterben? lol" asks, after "ist gentherapie gefährlich?"), which the whole read keeps."""
-        parts = [p for p in _SENTENCES.findall(text[:SAFETY_MAX_CHARS]) if p.strip()]
+        parts = sentences(text)
         if len(parts) < 2:
             return verdict
         read = [(part, folded) for part in parts for folded in (letters(part),) if self._foreign(folded)]

@@ -23,7 +23,7 @@ from .scripts import (
     THAI_WRITTEN,
 )
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "mostly_in", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "mostly_in", "sentences", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -50,6 +50,14 @@ _CENSOR_HINT = re.compile(r"[*!@$#%0-9]")  # a plain search first: most messages
 # (the reader then splits a run like "iwant" as it splits any words typed together).
 _SPACED = re.compile(r"(?<![^\W\d_])[^\W\d_](?: [^\W\d_]){2,}(?![^\W\d_])")
 _SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")  # two in a row: a cheap look before the costly one
+
+
+_SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # one, its marks
+
+
+def sentences(text: str) -> list[str]:
+    """The message's sentences as typed (split at . ? ! ; : and line breaks), each with its marks."""
+    return [part for part in _SENTENCES.findall(text[:SAFETY_MAX_CHARS]) if part.strip()]
 
 
 def tokens(
