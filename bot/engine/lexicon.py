@@ -114,6 +114,10 @@ class SafetyLexicon:
     pseudo_triggers: tuple[tuple[str, ...], ...] = ()
     lists: tuple[tuple[str, ...], ...] = ()   # open a list of signs asked about in general ("symptoms of")
     framing: tuple[tuple[str, ...], ...] = ()  # open a clause that sets the time of what follows ("during")
+    # A joiner ("also", "by the way") then a question word ("what", "can") starts a question
+    # in the middle of a sentence: "im on the bridge also what is gene therapy?"
+    joiners: tuple[str, ...] = ()
+    asking: frozenset[str] = frozenset()
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

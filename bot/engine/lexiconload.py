@@ -36,7 +36,7 @@ __all__ = ["load_lexicon"]
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
                        "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "english_before",
-                       "pleas"})
+                       "pleas", "joiners", "asking"})
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
@@ -93,6 +93,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
         amounts=r.one_words(doc, "amounts"),
         missing=r.one_words(doc, "missing"),
+        joiners=_joiners(r, doc),
+        asking=r.one_words(doc, "asking"),
         **_pleas(r, doc),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),
@@ -130,6 +132,17 @@ def _with_languages(lexicon: SafetyLexicon, other: OtherLanguages) -> SafetyLexi
         their_homographs=other.homographs,
         gap_denials=other.gap_denials,
     )
+
+
+def _joiners(r: Reader, doc: Located) -> tuple[str, ...]:
+    """Words, as typed, that join a question to what was said before it ("also", "by the way")."""
+    if "joiners" not in doc:
+        return ()
+    listed = r.text_list(doc["joiners"], line_of(doc, "joiners"), "'joiners'")
+    for text in listed:
+        if text != text.lower() or not all(w.isalpha() for w in text.split()):
+            r.error(line_of(doc, "joiners"), f"'joiners': {text!r} is not lower-case words")
+    return tuple(listed)
 
 
 def _classes(r: Reader, doc: Located) -> Mapping[str, tuple[str, ...]]:

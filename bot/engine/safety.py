@@ -28,13 +28,17 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SENTENCE, mostly_in, sentences
+from .safetytext import CLAUSE, SENTENCE, asked_after, mostly_in, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
+# How far a whole message must lean to an emergency (the word model's probability) before it is
+# read again without its questions about care: chosen on the tuning files and their perturbations
+# (benchmarks/perturb.py), where 0.6 raised false alarms with a greeting put first.
+_LEANING = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,7 @@ class SafetyScanner:
         # which of its languages a message is in (languageid.py): a language file's signs pair
         # only in a message told in that language
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
+        self.asked_after = asked_after(lexicon.joiners, lexicon.asking)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -107,7 +112,7 @@ class SafetyScanner:
         ("hi genebot, quick question. 想死") outweighed it. Only the one sentence in another
         language: read alone, a sentence loses the others' denials and dates ("kann man daran
         sterben? lol" asks, after "ist gentherapie gefährlich?"), which the whole read keeps."""
-        parts = sentences(text)
+        parts = sentence_parts(text, self.asked_after)
         if len(parts) < 2:
             return verdict
         read = [(part, folded) for part in parts for folded in (letters(part),) if self._foreign(folded)]
@@ -124,11 +129,35 @@ class SafetyScanner:
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
+        if urgency is None and not foreign and self.model is not None:
+            urgency = self._questions_apart(text, words, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _questions_apart(self, text: str, words: list[str], model: SafetyModel) -> str | None:
+        """The word model's call on the message without its questions about care, where the
+        whole message already leans to an emergency: read whole, "i'm sitting in my car with a
+        hose through the window. also what is gene therapy?" was outweighed by the question's
+        words. Only then: alone, a scene before a question reads as danger more often than it is
+        ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
+        parts = sentence_parts(text, self.asked_after)
+        if len(parts) < 2 or 1.0 - model.probabilities(words)[0] < _LEANING:
+            return None
+        kept = [part for part in parts if not self._asks_of_care(part)]
+        if not kept or len(kept) == len(parts):
+            return None
+        return model.urgency(self.reader.words(" ".join(kept)))
+
+    def _asks_of_care(self, part: str) -> bool:
+        """A question (by its mark or its first words) with a care word in it ("also what is gene therapy?")."""
+        asked: list[bool] = []
+        words = self.reader.words(part, asked)
+        question = any(asked) or (bool(words) and words[0] in self.lexicon.asking) or (
+            self.asked_after is not None and self.asked_after.match(" " + part) is not None)
+        return question and any(hit.kind == "ordinary" for hit in self.hits(words))
 
     def _in_letters(self, folded: list[str], urgency: str | None, foreign: bool) -> str | None:
         """Where the word model, which learned English, may not speak alone, the letter
@@ -261,4 +290,3 @@ def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
         return affirmed
     fears = Spans(panic)
     return [m for m in affirmed if not (m.urgency == "crisis" and fears.holds(Hit("", m.start, m.end)))]
-

@@ -23,7 +23,8 @@ from .scripts import (
     THAI_WRITTEN,
 )
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "mostly_in", "sentences", "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "asked_after", "mostly_in", "sentence_parts", "sentences",
+           "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -58,6 +59,23 @@ _SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_
 def sentences(text: str) -> list[str]:
     """The message's sentences as typed (split at . ? ! ; : and line breaks), each with its marks."""
     return [part for part in _SENTENCES.findall(text[:SAFETY_MAX_CHARS]) if part.strip()]
+
+
+def asked_after(joiners: Iterable[str], asking: Iterable[str]) -> re.Pattern[str] | None:
+    """Where a question starts inside a sentence: before a joiner followed by a question word
+    ("im on the bridge| also what is gene therapy?"); None where the lexicon lists neither."""
+    joined = "|".join(r"\s+".join(map(re.escape, j.split())) for j in sorted(joiners, key=len, reverse=True))
+    words = "|".join(map(re.escape, sorted(asking, key=len, reverse=True)))
+    if not joined or not words:
+        return None
+    return re.compile(rf"\s+(?=(?:{joined})\s+(?:{words})\b)", re.IGNORECASE)
+
+
+def sentence_parts(text: str, asked: re.Pattern[str] | None) -> list[str]:
+    """The message's sentences, each cut again where a question starts inside it (``asked_after``)."""
+    if asked is None:
+        return sentences(text)
+    return [part for sentence in sentences(text) for part in asked.split(sentence) if part.strip()]
 
 
 def tokens(

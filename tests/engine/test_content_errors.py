@@ -131,6 +131,8 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("unstemmed: [gaping,", "unstemmed: [gaping wound,", "'unstemmed': 'gaping wound' is not one lower-case word"),
     ("amounts: [mg,", "amounts: [milli grams,", "'amounts': 'milli grams' is not one lower-case word"),
     ("missing: [not,", "missing: [not now,", "'missing': 'not now' is not one lower-case word"),
+    ("asking: [what,", "asking: [what is,", "'asking': 'what is' is not one lower-case word"),
+    ("joiners: [also,", "joiners: [Also,", "'joiners': 'Also' is not lower-case words"),
     ("    lasts: true", "    lasts: sometimes", "concept 'poisoning': 'lasts' must be true or false"),
     ("    asked: true", "    asked: often", "concept 'method-seeking': 'asked' must be true or false"),
     ("    sure: true  #", "    sure: yes please  #", "concept 'help-now': 'sure' must be true or false"),
