@@ -28,7 +28,7 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SENTENCE, asked_after, mostly_in, sentence_parts
+from .safetytext import CLAUSE, SENTENCE, asked_after, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -113,14 +113,22 @@ class SafetyScanner:
         language: read alone, a sentence loses the others' denials and dates ("kann man daran
         sterben? lol" asks, after "ist gentherapie gefährlich?"), which the whole read keeps."""
         parts = sentence_parts(text, self.asked_after)
+        alone = self._one_foreign(parts)
+        if alone is None and not text.isascii():  # then the words of another script in a sentence
+            runs = [run for part in parts for run in script_runs(part)]
+            alone = self._one_foreign(runs) if len(runs) > len(parts) else None
+        return verdict if alone is None else alone
+
+    def _one_foreign(self, parts: list[str]) -> Verdict | None:
+        """The emergency the one part in another language among English ones is, read alone."""
         if len(parts) < 2:
-            return verdict
+            return None
         read = [(part, folded) for part in parts for folded in (letters(part),) if self._foreign(folded)]
-        if len(read) != 1:  # (of two sentences or more: the rest is English)
-            return verdict
+        if len(read) != 1:  # (of two parts or more: the rest is English)
+            return None
         (part, folded), = read
         alone = self._judged(part, folded, True)
-        return replace(alone, foreign=True) if alone.topic == EMERGENCY else verdict
+        return replace(alone, foreign=True) if alone.topic == EMERGENCY else None
 
     def _judged(self, text: str, folded: list[str], foreign: bool) -> Verdict:
         asked: list[bool] = []

@@ -23,8 +23,8 @@ from .scripts import (
     THAI_WRITTEN,
 )
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "asked_after", "mostly_in", "sentence_parts", "sentences",
-           "tokens"]
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "asked_after", "mostly_in", "script_runs",
+           "sentence_parts", "sentences", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -76,6 +76,33 @@ def sentence_parts(text: str, asked: re.Pattern[str] | None) -> list[str]:
     if asked is None:
         return sentences(text)
     return [part for sentence in sentences(text) for part in asked.split(sentence) if part.strip()]
+
+
+_WORD = re.compile(r"\S+")
+
+
+def script_runs(sentence: str) -> list[str]:
+    """The sentence cut where its words change from Latin letters to another script's or back:
+    "please can you tell me 想死", "جدي ما بيصحى, he's breathing weird"."""
+    cuts: list[int] = []
+    last: bool | None = None  # whether the last word with a letter was Latin
+    for match in _WORD.finditer(sentence):
+        latin = _latin(match.group())
+        if latin is None:
+            continue
+        if last is not None and latin != last:
+            cuts.append(match.start())
+        last = latin
+    bounds = [0, *cuts, len(sentence)]
+    return [sentence[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _latin(word: str) -> bool | None:
+    """Whether the word's first letter is Latin; None without a letter."""
+    for ch in word:
+        if ch.isalpha():
+            return ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff"
+    return None
 
 
 def tokens(

@@ -798,6 +798,24 @@ def test_a_crisis_in_another_language_after_an_english_sentence_is_still_one(gen
     assert reply.topic == "emergency" and reply.urgency == "crisis"
 
 
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("please can you tell me 想死", "crisis"),
+    # Persian: a seizure after an injection, and now unconscious
+    ("please can you tell me پسرم بعد از تزریق تشنج کرده و الان بیهوشه", "medical"),
+])
+def test_a_crisis_in_another_script_inside_an_english_sentence_is_still_one(genebot: bot.Bot, message: str,
+                                                                              urgency: str) -> None:
+    """No sentence mark parts them: the words of the other script are read alone."""
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", ["my grandma calls it 基因治疗, is it safe?",
+                                     "how do you say gene therapy in hindi, जीन थेरेपी?"])
+def test_a_name_in_another_script_inside_an_english_question_stays_a_question(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "answer"
+
+
 @pytest.mark.parametrize("message", [
     "ist gentherapie gefährlich? kann man daran sterben? lol",   # two sentences in German: read whole
     "hi! m pa vle mouri, m jis ap mande: èske terapi jenetik danjere?",   # Haitian: I don't want to die
