@@ -36,7 +36,7 @@ from .wordreader import WordReader
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
 # How far a whole message must lean to an emergency (the word model's probability) before it is
-# read again without its questions about care: chosen on the tuning files and their perturbations
+# read again without what it says of care: chosen on the tuning files and their perturbations
 # (benchmarks/perturb.py), where 0.6 raised false alarms with a greeting put first.
 _LEANING = 0.7
 
@@ -138,34 +138,45 @@ class SafetyScanner:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
         if urgency is None and not foreign and self.model is not None:
-            urgency = self._questions_apart(text, words, self.model)
+            urgency = self._care_apart(text, words, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
-    def _questions_apart(self, text: str, words: list[str], model: SafetyModel) -> str | None:
-        """The word model's call on the message without its questions about care, where the
-        whole message already leans to an emergency: read whole, "i'm sitting in my car with a
-        hose through the window. also what is gene therapy?" was outweighed by the question's
-        words. Only then: alone, a scene before a question reads as danger more often than it is
+    def _care_apart(self, text: str, words: list[str], model: SafetyModel) -> str | None:
+        """The word model's call on the message without what it says of care, where the whole
+        message already leans to an emergency: read whole, the care words outweighed the crisis
+        ("i'm sitting in my car with a hose through the window. also what is gene therapy?",
+        "my nephew has a rare condition ... i'm sitting in my car with a hose through the
+        window"). First without its questions about care, then without every part that speaks
+        of care: a crisis may speak of it ("post failed gene therapy. alone."). Only where the
+        message leans: alone, a scene before a question reads as danger more often than it is
         ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
         parts = sentence_parts(text, self.asked_after)
         if len(parts) < 2 or 1.0 - model.probabilities(words)[0] < _LEANING:
             return None
-        kept = [part for part in parts if not self._asks_of_care(part)]
-        if not kept or len(kept) == len(parts):
-            return None
-        return model.urgency(self.reader.words(" ".join(kept)))
+        care = [self._of_care(part) for part in parts]
+        asks = {i for i, (question, _) in enumerate(care) if question}
+        speaks = {i for i, (_, spoken) in enumerate(care) if spoken}
+        for apart in (asks, speaks):
+            kept = [part for i, part in enumerate(parts) if i not in apart]
+            urgency = model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
+            if urgency is not None:
+                return urgency
+        return None
 
-    def _asks_of_care(self, part: str) -> bool:
-        """A question (by its mark or its first words) with a care word in it ("also what is gene therapy?")."""
+    def _of_care(self, part: str) -> tuple[bool, bool]:
+        """Whether a part asks about care (a question, by its mark or its first words, with a care
+        word of the lexicon: "also what is gene therapy?"), and whether it speaks of care at all."""
         asked: list[bool] = []
         words = self.reader.words(part, asked)
+        if not any(hit.kind == "ordinary" for hit in self.hits(words)):
+            return False, False
         question = any(asked) or (bool(words) and words[0] in self.lexicon.asking) or (
             self.asked_after is not None and self.asked_after.match(" " + part) is not None)
-        return question and any(hit.kind == "ordinary" for hit in self.hits(words))
+        return question, True
 
     def _in_letters(self, folded: list[str], urgency: str | None, foreign: bool) -> str | None:
         """Where the word model, which learned English, may not speak alone, the letter

@@ -1302,3 +1302,14 @@ def test_a_crisis_with_a_question_about_care_asked_after_it_is_still_one(genebot
 def test_a_scene_before_a_question_about_care_is_not_read_apart_from_it(genebot: bot.Bot, message: str) -> None:
     """Only a message that already leans to an emergency is read without its question."""
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_a_crisis_after_a_scene_of_care_is_still_one(genebot: bot.Bot) -> None:
+    """The scene's care words outweighed the crisis after it, read whole."""
+    reply, _ = genebot.reply("My son had gene therapy for SMA last spring. tonight I go quietly")
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
+def test_a_scene_of_care_told_as_going_well_is_no_emergency(genebot: bot.Bot) -> None:
+    assert genebot.reply("my son had gene therapy last year. he is doing great now and running around")[0].topic \
+        != "emergency"
