@@ -36,8 +36,9 @@ from .wordreader import WordReader
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
 
 # How far a whole message must lean to an emergency (the word model's probability) before it is
-# read again without what it says of care: chosen on the tuning files and their perturbations
-# (benchmarks/perturb.py), where 0.6 raised false alarms with a greeting put first.
+# read again without the words that say nothing of danger (its asides, what it says of care):
+# chosen on the tuning files and their perturbations (benchmarks/perturb.py), where 0.6 raised
+# false alarms with a greeting put first.
 _LEANING = 0.7
 
 
@@ -138,24 +139,38 @@ class SafetyScanner:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
         if urgency is None and not foreign and self.model is not None:
-            urgency = self._care_apart(text, words, self.model)
+            urgency = self._leaning(text, words, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
-    def _care_apart(self, text: str, words: list[str], model: SafetyModel) -> str | None:
-        """The word model's call on the message without what it says of care, where the whole
-        message already leans to an emergency: read whole, the care words outweighed the crisis
-        ("i'm sitting in my car with a hose through the window. also what is gene therapy?",
-        "my nephew has a rare condition ... i'm sitting in my car with a hose through the
-        window"). First without its questions about care, then without every part that speaks
-        of care: a crisis may speak of it ("post failed gene therapy. alone."). Only where the
-        message leans: alone, a scene before a question reads as danger more often than it is
-        ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
+    def _leaning(self, text: str, words: list[str], model: SafetyModel) -> str | None:
+        """The word model's call on the message without the words that say nothing of danger,
+        where the whole message already leans to an emergency: read whole, they outweighed it.
+        Only where it leans: alone, a scene before a question reads as danger more often than it
+        is ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
+        if 1.0 - model.probabilities(words)[0] < _LEANING:
+            return None
+        return self._asides_apart(words, model) or self._care_apart(text, model)
+
+    def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
+        """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright
+        red blood right now" asks politely, and politeness is what ordinary questions are made of."""
+        spans = [(hit.start, hit.end) for hit in self.hits(words) if hit.kind == "aside"]
+        if not spans:
+            return None
+        return model.urgency([w for i, w in enumerate(words) if not any(a <= i < b for a, b in spans)])
+
+    def _care_apart(self, text: str, model: SafetyModel) -> str | None:
+        """Without what the message says of care: "i'm sitting in my car with a hose through the
+        window. also what is gene therapy?", "my nephew has a rare condition ... i'm sitting in
+        my car with a hose through the window". First without its questions about care, then
+        without every part that speaks of care: a crisis may speak of it ("post failed gene
+        therapy. alone.")."""
         parts = sentence_parts(text, self.asked_after)
-        if len(parts) < 2 or 1.0 - model.probabilities(words)[0] < _LEANING:
+        if len(parts) < 2:
             return None
         care = [self._of_care(part) for part in parts]
         asks = {i for i, (question, _) in enumerate(care) if question}

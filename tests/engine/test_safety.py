@@ -1313,3 +1313,13 @@ def test_a_crisis_after_a_scene_of_care_is_still_one(genebot: bot.Bot) -> None:
 def test_a_scene_of_care_told_as_going_well_is_no_emergency(genebot: bot.Bot) -> None:
     assert genebot.reply("my son had gene therapy last year. he is doing great now and running around")[0].topic \
         != "emergency"
+
+
+@pytest.mark.parametrize("message", [
+    "please can you tell me i'm coughing up a lot of bright red blood right now.",
+    "i was wondering, i'm at the park and a man just dropped to the ground shaking",
+])
+def test_an_emergency_asked_politely_is_still_one(genebot: bot.Bot, message: str) -> None:
+    """Politeness is what ordinary questions are made of: it outweighed the danger, read whole."""
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "medical"
