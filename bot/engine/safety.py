@@ -28,18 +28,13 @@ from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SENTENCE, asked_after, mostly_in, script_runs, sentence_parts
+from .rereads import Rereader
+from .safetytext import CLAUSE, SENTENCE, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
-
-# How far a whole message must lean to an emergency (the word model's probability) before it is
-# read again without the words that say nothing of danger (its asides, what it says of care):
-# chosen on the tuning files and their perturbations (benchmarks/perturb.py), where 0.6 raised
-# false alarms with a greeting put first.
-_LEANING = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +76,7 @@ class SafetyScanner:
         # which of its languages a message is in (languageid.py): a language file's signs pair
         # only in a message told in that language
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
-        self.asked_after = asked_after(lexicon.joiners, lexicon.asking)
+        self.rereader = Rereader(self.reader, self.book, lexicon)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -113,7 +108,7 @@ class SafetyScanner:
         ("hi genebot, quick question. 想死") outweighed it. Only the one sentence in another
         language: read alone, a sentence loses the others' denials and dates ("kann man daran
         sterben? lol" asks, after "ist gentherapie gefährlich?"), which the whole read keeps."""
-        parts = sentence_parts(text, self.asked_after)
+        parts = sentence_parts(text, self.rereader.asked_after)
         alone = self._one_foreign(parts)
         if alone is None and not text.isascii():  # then the words of another script in a sentence
             runs = [run for part in parts for run in script_runs(part)]
@@ -139,59 +134,12 @@ class SafetyScanner:
             return verdict
         urgency = self.model.urgency(words) if self.model is not None else None
         if urgency is None and not foreign and self.model is not None:
-            urgency = self._leaning(text, words, self.model)
+            urgency = self.rereader.call(text, words, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
-
-    def _leaning(self, text: str, words: list[str], model: SafetyModel) -> str | None:
-        """The word model's call on the message without the words that say nothing of danger,
-        where the whole message already leans to an emergency: read whole, they outweighed it.
-        Only where it leans: alone, a scene before a question reads as danger more often than it
-        is ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
-        if 1.0 - model.probabilities(words)[0] < _LEANING:
-            return None
-        return self._asides_apart(words, model) or self._care_apart(text, model)
-
-    def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
-        """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright
-        red blood right now" asks politely, and politeness is what ordinary questions are made of."""
-        spans = [(hit.start, hit.end) for hit in self.hits(words) if hit.kind == "aside"]
-        if not spans:
-            return None
-        return model.urgency([w for i, w in enumerate(words) if not any(a <= i < b for a, b in spans)])
-
-    def _care_apart(self, text: str, model: SafetyModel) -> str | None:
-        """Without what the message says of care: "i'm sitting in my car with a hose through the
-        window. also what is gene therapy?", "my nephew has a rare condition ... i'm sitting in
-        my car with a hose through the window". First without its questions about care, then
-        without every part that speaks of care: a crisis may speak of it ("post failed gene
-        therapy. alone.")."""
-        parts = sentence_parts(text, self.asked_after)
-        if len(parts) < 2:
-            return None
-        care = [self._of_care(part) for part in parts]
-        asks = {i for i, (question, _) in enumerate(care) if question}
-        speaks = {i for i, (_, spoken) in enumerate(care) if spoken}
-        for apart in (asks, speaks):
-            kept = [part for i, part in enumerate(parts) if i not in apart]
-            urgency = model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
-            if urgency is not None:
-                return urgency
-        return None
-
-    def _of_care(self, part: str) -> tuple[bool, bool]:
-        """Whether a part asks about care (a question, by its mark or its first words, with a care
-        word of the lexicon: "also what is gene therapy?"), and whether it speaks of care at all."""
-        asked: list[bool] = []
-        words = self.reader.words(part, asked)
-        if not any(hit.kind == "ordinary" for hit in self.hits(words)):
-            return False, False
-        question = any(asked) or (bool(words) and words[0] in self.lexicon.asking) or (
-            self.asked_after is not None and self.asked_after.match(" " + part) is not None)
-        return question, True
 
     def _in_letters(self, folded: list[str], urgency: str | None, foreign: bool) -> str | None:
         """Where the word model, which learned English, may not speak alone, the letter

@@ -1,0 +1,80 @@
+"""The word model's second read of a message that already leans to an emergency.
+
+The word model (textmodel.py) weighs a message whole, so words that say nothing of danger
+outweighed the danger beside them: a polite opening, a question about gene therapy after a
+crisis, a scene of care before it. Where the whole message leans to an emergency but stays
+under the model's threshold, it is read again without them (docs/safety.md).
+"""
+
+from __future__ import annotations
+
+from .lexicon import SafetyLexicon
+from .phrasebook import PhraseBook
+from .safetytext import asked_after, sentence_parts
+from .textmodel import SafetyModel
+from .wordreader import WordReader
+
+__all__ = ["Rereader"]
+
+# How far a whole message must lean to an emergency (the word model's probability) before it is
+# read again without the words that say nothing of danger (its asides, what it says of care):
+# chosen on the tuning files and their perturbations (benchmarks/perturb.py), where 0.6 raised
+# false alarms with a greeting put first.
+_LEANING = 0.7
+
+
+class Rereader:
+    """Built once with the scanner's reader and phrase book; ``call`` is pure."""
+
+    def __init__(self, reader: WordReader, book: PhraseBook, lexicon: SafetyLexicon) -> None:
+        self.reader = reader
+        self.book = book
+        self.lexicon = lexicon
+        self.asked_after = asked_after(lexicon.joiners, lexicon.asking)  # where a question starts in a sentence
+
+    def call(self, text: str, words: list[str], model: SafetyModel) -> str | None:
+        """The word model's call on the message without the words that say nothing of danger,
+        where the whole message already leans to an emergency: read whole, they outweighed it.
+        Only where it leans: alone, a scene before a question reads as danger more often than it
+        is ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
+        if 1.0 - model.probabilities(words)[0] < _LEANING:
+            return None
+        return self._asides_apart(words, model) or self._care_apart(text, model)
+
+    def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
+        """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright
+        red blood right now" asks politely, and politeness is what ordinary questions are made of."""
+        spans = [(hit.start, hit.end) for hit in self.book.hits(words) if hit.kind == "aside"]
+        if not spans:
+            return None
+        return model.urgency([w for i, w in enumerate(words) if not any(a <= i < b for a, b in spans)])
+
+    def _care_apart(self, text: str, model: SafetyModel) -> str | None:
+        """Without what the message says of care: "i'm sitting in my car with a hose through the
+        window. also what is gene therapy?", "my nephew has a rare condition ... i'm sitting in
+        my car with a hose through the window". First without its questions about care, then
+        without every part that speaks of care: a crisis may speak of it ("post failed gene
+        therapy. alone.")."""
+        parts = sentence_parts(text, self.asked_after)
+        if len(parts) < 2:
+            return None
+        care = [self._of_care(part) for part in parts]
+        asks = {i for i, (question, _) in enumerate(care) if question}
+        speaks = {i for i, (_, spoken) in enumerate(care) if spoken}
+        for apart in (asks, speaks):
+            kept = [part for i, part in enumerate(parts) if i not in apart]
+            urgency = model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
+            if urgency is not None:
+                return urgency
+        return None
+
+    def _of_care(self, part: str) -> tuple[bool, bool]:
+        """Whether a part asks about care (a question, by its mark or its first words, with a care
+        word of the lexicon: "also what is gene therapy?"), and whether it speaks of care at all."""
+        asked: list[bool] = []
+        words = self.reader.words(part, asked)
+        if not any(hit.kind == "ordinary" for hit in self.book.hits(words)):
+            return False, False
+        question = any(asked) or (bool(words) and words[0] in self.lexicon.asking) or (
+            self.asked_after is not None and self.asked_after.match(" " + part) is not None)
+        return question, True
