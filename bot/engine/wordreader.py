@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .lexicon import GAP, SafetyLexicon
 from .memo import remember
@@ -31,7 +31,8 @@ REPAIR_AT = 85.0        # rapidfuzz ratio for reading a word as a misspelt lexic
 MIN_REPAIR_LENGTH = 5   # shorter words are too easily something else ...
 MIN_BESIDE_LENGTH = 4   # ... unless they stand beside their phrase's other word ("kiii myself")
 MAX_REPAIRS = 64        # distinct unknown words looked up per message: bounded cost
-MIN_FOREIGN_REPAIR = 6  # a word of another language this long may be a misspelt phrase word
+MIN_FOREIGN_REPAIR = 4  # a word of another language this long may be a misspelt phrase word ...
+SHORT_FOREIGN = 7       # ... and below this, only by two letters swapped or one more or less
 _CACHE_SIZE = 20_000  # words read, kept between messages (every word, known ones too)
 
 
@@ -223,7 +224,8 @@ class WordReader:
         """The language files' phrase word (stemmed) that a word of a message in another
         language misspells, else the word; remembered between messages."""
         if (known := self._theirs.get(word)) is None:
-            best = _nearest(word, self.their_targets.get(word[0], {}))
+            targets = self.their_targets.get(word[0], {})
+            best = _nearest(word, targets) if len(word) >= SHORT_FOREIGN else _slipped(word, targets)
             known = remember(self._theirs, word, self._stem(best or word), _CACHE_SIZE)
         return known
 
@@ -277,6 +279,19 @@ def _nearest(word: str, *targets: Mapping[int, tuple[str, ...]]) -> str | None:
              for choices in targets for length in lengths if length in choices]
     best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
     return None if best is None else best[0]
+
+
+def _slipped(word: str, targets: Mapping[int, tuple[str, ...]]) -> str | None:
+    """The target word a short word misspells by two neighbouring letters swapped or one letter
+    missed or added; None else. Not by one letter changed: short words of a language are one
+    letter from each other ("costó", cost, and "cortó", cut), but seldom two letters swapped."""
+    n = len(word)
+    for length in (n, n - 1, n + 1):
+        for found, _distance, _index in process.extract(word, targets.get(length, ()), scorer=OSA.distance,
+                                                          processor=None, score_cutoff=1, limit=None):
+            if length != n or sorted(found) == sorted(word):  # of one length: swapped, not changed
+                return found
+    return None
 
 
 def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:

@@ -827,6 +827,8 @@ def test_a_question_in_another_language_beside_english_stays_a_question(genebot:
 @pytest.mark.parametrize("message", [
     "habe alle Tablteten gesammelt, nehme sie jetzt",     # Tabletten, two letters swapped
     "je veux disparaître pour toujuors",                   # toujours
+    "quero sumri pra sempre",                              # sumir: a short word, two letters swapped
+    "ik wil voro altijd verdwijnen",                       # voor
 ])
 def test_a_typo_in_a_phrase_of_another_language_is_read_through(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency"
@@ -835,6 +837,8 @@ def test_a_typo_in_a_phrase_of_another_language_is_read_through(genebot: bot.Bot
 @pytest.mark.parametrize("message", [
     "Die Flüchtlinge kämpften gegen den Hunger.",   # fought: one letter from krämpften (convulsed), alone
     "Elle leur montra comment attacher leur ceinture.",
+    "Me costó encontrar su casa.",       # costó (cost me): one letter changed from cortó (cut)
+    "Burada olmak istiyorum.",           # olmak (to be): one letter changed from ölmek (to die)
 ])
 def test_a_word_of_another_language_one_letter_from_a_phrase_word_is_not_read_as_it(
         genebot: bot.Bot, message: str) -> None:
