@@ -118,6 +118,8 @@ class SafetyLexicon:
     # in the middle of a sentence: "im on the bridge also what is gene therapy?"
     joiners: tuple[str, ...] = ()
     asking: frozenset[str] = frozenset()
+    # laughter ("lol", "haha", "jaja"): the learned readers read a message without it
+    laughter: frozenset[str] = frozenset()
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

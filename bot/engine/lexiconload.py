@@ -36,7 +36,7 @@ __all__ = ["load_lexicon"]
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
                        "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "english_before",
-                       "pleas", "joiners", "asking"})
+                       "pleas", "joiners", "asking", "laughter"})
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
@@ -95,6 +95,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         missing=r.one_words(doc, "missing"),
         joiners=_joiners(r, doc),
         asking=r.one_words(doc, "asking"),
+        laughter=r.one_words(doc, "laughter"),
         **_pleas(r, doc),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),

@@ -132,6 +132,7 @@ class SafetyScanner:
         verdict = self._read(words, asked, foreign, text)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
+        words, folded = self._unlaughed(words), self._unlaughed(folded)
         urgency = self.model.urgency(words) if self.model is not None else None
         if urgency is None and not foreign and self.model is not None:
             urgency = self.rereader.call(text, words, self.model)
@@ -140,6 +141,12 @@ class SafetyScanner:
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _unlaughed(self, words: list[str]) -> list[str]:
+        """The words without laughter ("lol"): the learned readers learned it from ordinary
+        messages, and it outweighed a crisis told with it ("chce sie dzisiaj zabic lol")."""
+        laughter = self.lexicon.laughter
+        return [w for w in words if w not in laughter] if not laughter.isdisjoint(words) else words
 
     def _in_letters(self, folded: list[str], urgency: str | None, foreign: bool) -> str | None:
         """Where the word model, which learned English, may not speak alone, the letter

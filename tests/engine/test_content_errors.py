@@ -133,6 +133,7 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
     ("missing: [not,", "missing: [not now,", "'missing': 'not now' is not one lower-case word"),
     ("asking: [what,", "asking: [what is,", "'asking': 'what is' is not one lower-case word"),
     ("joiners: [also,", "joiners: [Also,", "'joiners': 'Also' is not lower-case words"),
+    ("laughter: [lol,", "laughter: [laughing out loud,", "'laughter': 'laughing out loud' is not one lower-case word"),
     ("    lasts: true", "    lasts: sometimes", "concept 'poisoning': 'lasts' must be true or false"),
     ("    asked: true", "    asked: often", "concept 'method-seeking': 'asked' must be true or false"),
     ("    sure: true  #", "    sure: yes please  #", "concept 'help-now': 'sure' must be true or false"),

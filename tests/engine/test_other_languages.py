@@ -810,6 +810,22 @@ def test_a_crisis_in_another_script_inside_an_english_sentence_is_still_one(gene
     assert reply.topic == "emergency" and reply.urgency == urgency
 
 
+@pytest.mark.parametrize("message", [
+    "chce sie dzisiaj zabic lol",
+    "estou em cima do prédio e vou saltar kkkk",   # Portuguese chat laughter
+])
+def test_a_crisis_in_another_language_told_with_laughter_is_still_one(genebot: bot.Bot, message: str) -> None:
+    """The letter reader learned "lol" from ordinary messages: it outweighed the crisis."""
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == "crisis"
+
+
+@pytest.mark.parametrize("message", ["haha my phone is dying lol, what is gene therapy?",
+                                     "jajaja me muero de risa, qué es la terapia génica?"])
+def test_laughter_beside_a_figure_of_speech_and_a_question_stays_a_question(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic == "what-is-gene-therapy"
+
+
 @pytest.mark.parametrize("message", ["my grandma calls it 基因治疗, is it safe?",
                                      "how do you say gene therapy in hindi, जीन थेरेपी?"])
 def test_a_name_in_another_script_inside_an_english_question_stays_a_question(genebot: bot.Bot, message: str) -> None:
