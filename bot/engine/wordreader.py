@@ -78,14 +78,14 @@ class WordReader:
         self.before, self.after = _neighbours(english)
         self.by_length = _by_length(w for w in concept_words if w.isalpha())  # for censored words
         # In a message in another language, a word no file uses may be a misspelt word of a
-        # language file's emergency phrase ("Tablteten"): the longer words of those phrases in
-        # Latin letters, by first letter and length as above.
+        # language file's emergency phrase ("Tablteten", "пмоерти"): the longer words of those
+        # phrases written in letters, by first letter and length as above.
         theirs: dict[str, set[str]] = defaultdict(set)
         for c in lexicon.concepts:
             for term in c.terms:
                 if term in lexicon.translated:
                     for w in term:
-                        if len(w) >= MIN_FOREIGN_REPAIR and w.isascii() and w.isalpha() and w not in self.known:
+                        if len(w) >= MIN_FOREIGN_REPAIR and w.isalpha() and w not in self.known:
                             theirs[w[0]].add(w)
         self.their_targets = {first: _by_length(ws) for first, ws in theirs.items()}
 
@@ -159,8 +159,9 @@ class WordReader:
 
     def _confirmed(self, out: list[str], theirs: list[tuple[int, str]]) -> None:
         """A word of another language read as a phrase word stays so only inside a phrase of two
-        words or more it completes: alone, "kämpften" (fought) had been "krämpften" (convulsed)."""
-        held = [(h.start, h.end) for h in self.book.hits(out) if h.kind == "concept" and h.end - h.start > 1]
+        words or more it completes (a concept's, or a sign's that must still pair): alone,
+        "kämpften" (fought) had been "krämpften" (convulsed)."""
+        held = [(h.start, h.end) for h in self.book.hits(out) if h.kind in ("concept", "sign") and h.end - h.start > 1]
         for at, as_typed in theirs:
             if not any(start <= at < end for start, end in held):
                 out[at] = as_typed
@@ -216,8 +217,9 @@ class WordReader:
 
     def _may_be_theirs(self, word: str) -> bool:
         """Whether a word of a message in another language may be a misspelt word of a
-        language file's phrase: no file uses it, and it is long and in Latin letters."""
-        return (len(word) >= MIN_FOREIGN_REPAIR and word.isascii() and word.isalpha()
+        language file's phrase: no file uses it, and it is of four letters or more (in any
+        script written in letters: Cyrillic, Greek and Arabic as Latin)."""
+        return (len(word) >= MIN_FOREIGN_REPAIR and word.isalpha()
                 and word not in self.lexicon.foreign)
 
     def _their_word(self, word: str) -> str:

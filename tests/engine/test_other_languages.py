@@ -845,6 +845,8 @@ def test_a_question_in_another_language_beside_english_stays_a_question(genebot:
     "je veux disparaître pour toujuors",                   # toujours
     "quero sumri pra sempre",                              # sumir: a short word, two letters swapped
     "ik wil voro altijd verdwijnen",                       # voor
+    "хочу пмоерти",                                        # помереть: in Cyrillic as in Latin letters
+    "δεν θλεω να ζω αλλο",                                 # θελω, in Greek
 ])
 def test_a_typo_in_a_phrase_of_another_language_is_read_through(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic == "emergency"
