@@ -32,12 +32,13 @@ class Rereader:
         self.lexicon = lexicon
         self.asked_after = asked_after(lexicon.joiners, lexicon.asking)  # where a question starts in a sentence
 
-    def call(self, text: str, words: list[str], model: SafetyModel) -> str | None:
+    def call(self, text: str, words: list[str], model: SafetyModel, lean: float) -> str | None:
         """The word model's call on the message without the words that say nothing of danger,
-        where the whole message already leans to an emergency: read whole, they outweighed it.
-        Only where it leans: alone, a scene before a question reads as danger more often than it
-        is ("my mum has beta thal and she's 45. is she too old for the gene therapy?")."""
-        if 1.0 - model.probabilities(words)[0] < _LEANING:
+        where the whole message already leans to an emergency (``lean``, its probability read
+        whole: SafetyModel.leaning): read whole, they outweighed it. Only where it leans: alone,
+        a scene before a question reads as danger more often than it is ("my mum has beta thal
+        and she's 45. is she too old for the gene therapy?")."""
+        if lean < _LEANING:
             return None
         return self._asides_apart(words, model) or self._care_apart(text, model)
 

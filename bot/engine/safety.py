@@ -133,9 +133,9 @@ class SafetyScanner:
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         words, folded = self._unlaughed(words), self._unlaughed(folded)
-        urgency = self.model.urgency(words) if self.model is not None else None
+        urgency, lean = self.model.leaning(words) if self.model is not None else (None, 0.0)
         if urgency is None and not foreign and self.model is not None:
-            urgency = self.rereader.call(text, words, self.model)
+            urgency = self.rereader.call(text, words, self.model, lean)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:

@@ -95,10 +95,16 @@ class SafetyModel:
 
     def urgency(self, words: Sequence[str]) -> str | None:
         """"crisis" or "medical" when the model calls the message an emergency, else None."""
+        return self.leaning(words)[0]
+
+    def leaning(self, words: Sequence[str]) -> tuple[str | None, float]:
+        """The call ``urgency`` makes, and the emergency probability behind it (0.0 for a
+        message too short to judge): how far a message it did not call leans to one."""
         kept = _kept(words)
         if len(kept) < self.min_words:
-            return None
-        return self.judged(_grams(kept))
+            return None, 0.0
+        chances = self._probabilities(_grams(kept))
+        return self._called(chances), 1.0 - chances[0]
 
     def judged(self, grams: list[str]) -> str | None:
         """"crisis" or "medical" for features already made (a word model's, or the letter
