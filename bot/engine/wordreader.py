@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from .lexicon import GAP, SafetyLexicon
 from .memo import remember
@@ -88,6 +88,11 @@ class WordReader:
                         if len(w) >= MIN_FOREIGN_REPAIR and w.isalpha() and w not in self.known:
                             theirs[w[0]].add(w)
         self.their_targets = {first: _by_length(ws) for first, ws in theirs.items()}
+        # ... and a shorter word only by one slip of the keys (slips.py), never by a letter
+        # changed: short words of a language are one letter from each other ("costó", cost,
+        # and "cortó", cut), seldom one slip
+        self.their_slips = Slips.of((w for ws in theirs.values() for w in ws if len(w) <= SHORT_FOREIGN),
+                                    MIN_FOREIGN_REPAIR)
 
     def words(self, text: str, asked: list[bool] | None = None, foreign: bool = False) -> list[str]:
         """The message's words, misspellings of lexicon words repaired, then stemmed. In a
@@ -226,8 +231,8 @@ class WordReader:
         """The language files' phrase word (stemmed) that a word of a message in another
         language misspells, else the word; remembered between messages."""
         if (known := self._theirs.get(word)) is None:
-            targets = self.their_targets.get(word[0], {})
-            best = _nearest(word, targets) if len(word) >= SHORT_FOREIGN else _slipped(word, targets)
+            best = (_nearest(word, self.their_targets.get(word[0], {})) if len(word) >= SHORT_FOREIGN
+                    else self.their_slips.undo(word))
             known = remember(self._theirs, word, self._stem(best or word), _CACHE_SIZE)
         return known
 
@@ -281,19 +286,6 @@ def _nearest(word: str, *targets: Mapping[int, tuple[str, ...]]) -> str | None:
              for choices in targets for length in lengths if length in choices]
     best = max((f for f in found if f is not None), key=lambda f: f[1], default=None)
     return None if best is None else best[0]
-
-
-def _slipped(word: str, targets: Mapping[int, tuple[str, ...]]) -> str | None:
-    """The target word a short word misspells by two neighbouring letters swapped or one letter
-    missed or added; None else. Not by one letter changed: short words of a language are one
-    letter from each other ("costó", cost, and "cortó", cut), but seldom two letters swapped."""
-    n = len(word)
-    for length in (n, n - 1, n + 1):
-        for found, _distance, _index in process.extract(word, targets.get(length, ()), scorer=OSA.distance,
-                                                          processor=None, score_cutoff=1, limit=None):
-            if length != n or sorted(found) == sorted(word):  # of one length: swapped, not changed
-                return found
-    return None
 
 
 def _by_length(words: Iterable[str]) -> dict[int, tuple[str, ...]]:
