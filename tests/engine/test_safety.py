@@ -534,11 +534,28 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
 
 
 @pytest.mark.parametrize("message", [
-    "my son has hemophilia. could he still have gene therapy?",   # his own case, asked of "he"
+    # one's own case asked of "he", "she" or "i"
+    "my son has hemophilia. could he still have gene therapy?",
     "can she have it if her levels are low?",
     "could i still get the treatment after my transplant?",
+    # one's own result, a child named by age
+    "what does it mean that my factor is 5% three months after treatment?",
+    "can my 6 month old get the sma gene therapy?",
+    # an outlook, a worry or a plan of one's own
+    "I was wondering if it makes sense for us to enroll our son.",   # "makes" is read "mak"
+    "is my son going to be cured?",
+    "i have type 2 diabetes, will that be a problem?",
+    "we are trying for a baby, can my husband do gene therapy now?",
+    "i got the placebo, can i get the real thing now?",
+    "is my vision going to get worse after luxturna?",
+    # short and second-language questions
+    "me 60 years old, thalassemia, can do gene therapy?",
+    "they said my son has antibodies, so no gene therapy for him?",
+    "do you think it will work on me?",
+    "what will my life look like after gene therapy?",
+    "i have a 2 year old with sma, which treatment is better, zolgensma or spinraza?",
 ])
-def test_could_he_still_have_it_is_personal(genebot: bot.Bot, message: str) -> None:
+def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
 
 
@@ -552,43 +569,12 @@ def test_could_he_have_been_is_no_personal_question(genebot: bot.Bot, message: s
 
 
 @pytest.mark.parametrize("message", [
-    "what does it mean that my factor is 5% three months after treatment?",   # one's own result
-    "can my 6 month old get the sma gene therapy?",
-])
-def test_ones_own_result_or_a_child_named_by_age_is_personal(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].kind == "advice", message
-
-
-@pytest.mark.parametrize("message", [
-    "I was wondering if it makes sense for us to enroll our son.",   # "makes" is read "mak"
-    "is my son going to be cured?",
-    "i have type 2 diabetes, will that be a problem?",
-    "we are trying for a baby, can my husband do gene therapy now?",
-    "i got the placebo, can i get the real thing now?",
-    "is my vision going to get worse after luxturna?",
-])
-def test_an_outlook_a_worry_or_a_plan_of_ones_own_is_personal(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].kind == "advice", message
-
-
-@pytest.mark.parametrize("message", [
     "will the disease get worse without treatment?",   # no one's own
     "is gene therapy worth considering?",
     "will patients be cured by gene therapy?",
 ])
 def test_the_same_frames_asked_in_general_are_answered_or_fall_back(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
-
-
-@pytest.mark.parametrize("message", [
-    "me 60 years old, thalassemia, can do gene therapy?",                 # second-language English
-    "they said my son has antibodies, so no gene therapy for him?",
-    "do you think it will work on me?",
-    "what will my life look like after gene therapy?",
-    "i have a 2 year old with sma, which treatment is better, zolgensma or spinraza?",
-])
-def test_short_and_second_language_personal_questions_are_personal(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].kind == "advice", message
 
 
 def test_what_my_doctor_says_asked_about_stays_general(genebot: bot.Bot) -> None:
