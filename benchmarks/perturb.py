@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,6 +42,13 @@ def _in_one_word(text: str, rng: random.Random, shortest: int, edit: Callable[[s
     return " ".join(words)
 
 
+def _punctuation(char: str) -> bool:
+    """A mark, a symbol or an emoji, not a letter's vowel sign or accent: the Devanagari,
+    Bengali and Gurmukhi vowel signs are no word characters to a regular expression, so
+    removing "[^\\w\\s']" took them too and broke every word of those scripts apart."""
+    return not (char.isalnum() or char.isspace() or char == "'" or unicodedata.category(char).startswith("M"))
+
+
 def swap_two(text: str, rng: random.Random) -> str:
     """Two neighbouring letters swapped in one word of four letters or more."""
     return _in_one_word(text, rng, 4, lambda w, j: w[:j] + w[j + 1] + w[j] + w[j + 2:], spare=1)
@@ -54,7 +61,7 @@ def drop_one(text: str, rng: random.Random) -> str:
 
 CHANGES: dict[str, Callable[[str, random.Random], str]] = {
     "capitals": lambda t, _: t.upper(),
-    "no punctuation": lambda t, _: re.sub(r"[^\w\s']", " ", t),
+    "no punctuation": lambda t, _: "".join(" " if _punctuation(c) else c for c in t),
     "no apostrophes": lambda t, _: t.replace("'", "").replace("’", ""),
     "typo": swap_two,
     "missed letter": drop_one,
