@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .lexicon import SafetyLexicon
 from .phrasebook import PhraseBook
-from .safetytext import asked_after, sentence_parts
+from .safetytext import CLAUSE, SENTENCE, asked_after, sentence_parts
 from .textmodel import SafetyModel
 from .wordreader import WordReader
 
@@ -21,6 +21,10 @@ __all__ = ["Rereader"]
 # chosen on the tuning files and their perturbations (benchmarks/perturb.py), where 0.6 raised
 # false alarms with a greeting put first.
 _LEANING = 0.7
+# How far a message with no mark at all must lean before the word model's call stands over the
+# lexicon's reading of its context: above the model's own threshold (0.8), since it overrules a
+# reading. Chosen on the tuning files with their punctuation taken out (benchmarks/perturb.py).
+_RUN_ON = 0.9
 
 
 class Rereader:
@@ -41,6 +45,16 @@ class Rereader:
         if lean < _LEANING:
             return None
         return self._asides_apart(words, model) or self._care_apart(text, model)
+
+    def run_on(self, words: list[str], model: SafetyModel) -> str | None:
+        """The word model's call on a message with no mark at all, where it is sure (``_RUN_ON``):
+        the lexicon's scopes end at the marks, and without them a date or a fear reaches every
+        clause after it ("bleeding heavily since the birth 4 days ago soaking through pads every
+        10 min dizzy and cold" told the bleeding as 4 days old)."""
+        if CLAUSE in words or SENTENCE in words:
+            return None
+        urgency, lean = model.leaning(words)
+        return urgency if lean >= _RUN_ON else None
 
     def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
         """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright

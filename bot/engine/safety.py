@@ -130,6 +130,8 @@ class SafetyScanner:
         asked: list[bool] = []
         words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked, foreign, text)
+        if verdict.judged and not foreign:
+            verdict = self._run_on(words, verdict)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         words, folded = self._unlaughed(words), self._unlaughed(folded)
@@ -141,6 +143,16 @@ class SafetyScanner:
         if urgency is None:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
+
+    def _run_on(self, words: list[str], verdict: Verdict) -> Verdict:
+        """A message with no mark that the lexicon judged past, imagined or a story, called an
+        emergency where the word model is sure (rereads.py). Never over a denial: the model
+        reads no "not", and "he's not choking anymore the food came out and he's breathing
+        normally" leans to an emergency as much as an emergency does."""
+        if self.model is None or any(m.negated for m in verdict.mentions) or not mostly_in(words, self.ours):
+            return verdict
+        urgency = self.rereader.run_on(self._unlaughed(words), self.model)
+        return verdict if urgency is None else Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
     def _unlaughed(self, words: list[str]) -> list[str]:
         """The words without laughter ("lol"): the learned readers learned it from ordinary

@@ -1309,3 +1309,24 @@ def test_an_emergency_asked_politely_is_still_one(genebot: bot.Bot, message: str
     """Politeness is what ordinary questions are made of: it outweighed the danger, read whole."""
     reply, _ = genebot.reply(message)
     assert reply.topic == "emergency" and reply.urgency == "medical"
+
+
+@pytest.mark.parametrize("message, urgency", [
+    ("bleeding heavily since the birth 4 days ago soaking through pads every 10 min dizzy and cold", "medical"),
+    ("gave away my dog and my guitar today feels peaceful i wont need the infusion anymore", "crisis"),
+])
+def test_an_emergency_typed_without_a_mark_is_not_dated_or_imagined_by_what_came_before(
+        genebot: bot.Bot, message: str, urgency: str) -> None:
+    """The lexicon's scopes end at the marks: without any, "4 days ago" dated the bleeding
+    after it. The word model, sure of an emergency, is heard over that reading."""
+    reply, _ = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
+    "he's not choking anymore the food came out and he's breathing normally",
+    "he isnt having a seizure anymore it stopped and hes sleeping it off like the neurologist said",
+])
+def test_a_denial_told_without_marks_still_stands(genebot: bot.Bot, message: str) -> None:
+    """The word model reads no "not" (it leans to an emergency on both): never over a denial."""
+    assert genebot.reply(message)[0].topic != "emergency"
