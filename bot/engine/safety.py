@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans
+from .context import Hit, Spans, category
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, letter_features, letters, other_language, speaks_in
@@ -35,6 +35,12 @@ from .weak import counted
 from .wordreader import WordReader
 
 __all__ = ["Mention", "SafetyScanner", "Verdict"]
+
+# The readings a message without marks may have wrong (a date, a fear or a story reaching past
+# the clause it was told in), and how near its danger words a trigger stands that no mark could
+# have cut from them.
+_JUDGING = frozenset({"historical", "recent", "hypothetical", "fiction"})
+_BESIDE = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +152,18 @@ class SafetyScanner:
 
     def _run_on(self, words: list[str], verdict: Verdict) -> Verdict:
         """A message with no mark that the lexicon judged past, imagined or a story, called an
-        emergency where the word model is sure (rereads.py). Never over a denial: the model
-        reads no "not", and "he's not choking anymore the food came out and he's breathing
-        normally" leans to an emergency as much as an emergency does."""
+        emergency where the word model is sure (rereads.py). Not where every reading stands on
+        a trigger beside its danger words, which no mark could have cut from them ("i cant
+        breathe when i think about the cost", "a track called goodbye forever tonight"); and
+        never over a denial: the model reads no "not", and "he's not choking anymore the food
+        came out and he's breathing normally" leans to an emergency as much as one does."""
         if self.model is None or any(m.negated for m in verdict.mentions) or not mostly_in(words, self.ours):
             return verdict
+        judged = [m for m in verdict.mentions if not m.affirmed]
+        if judged:
+            triggers = [h for h in self.hits(words) if h.kind == "trigger" and category(h) in _JUDGING]
+            if all(any(_beside(m, t) for t in triggers) for m in judged):
+                return verdict
         urgency = self.rereader.run_on(self._unlaughed(words), self.model)
         return verdict if urgency is None else Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
@@ -282,6 +295,11 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
+
+
+def _beside(mention: Mention, trigger: Hit) -> bool:
+    """A trigger at most ``_BESIDE`` words from a mention's danger words."""
+    return max(trigger.start - mention.end, mention.start - trigger.end) <= _BESIDE
 
 
 def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:

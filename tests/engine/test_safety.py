@@ -1330,3 +1330,8 @@ def test_an_emergency_typed_without_a_mark_is_not_dated_or_imagined_by_what_came
 def test_a_denial_told_without_marks_still_stands(genebot: bot.Bot, message: str) -> None:
     """The word model reads no "not" (it leans to an emergency on both): never over a denial."""
     assert genebot.reply(message)[0].topic != "emergency"
+
+
+def test_a_reading_beside_its_danger_words_stands_without_marks(genebot: bot.Bot) -> None:
+    """No mark could have cut "if you want to" from "die tonight": the model (0.9) is not heard."""
+    assert genebot.reply("if you want to die tonight please read this thread first")[0].topic != "emergency"
