@@ -23,7 +23,7 @@ from .scripts import (
     THAI_WRITTEN,
 )
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "asked_after", "mostly_in", "script_runs",
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "aside_first", "asked_after", "mostly_in", "script_runs",
            "sentence_parts", "sentences", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
@@ -69,6 +69,15 @@ def asked_after(joiners: Iterable[str], asking: Iterable[str]) -> re.Pattern[str
     if not joined or not words:
         return None
     return re.compile(rf"\s+(?=(?:{joined})\s+(?:{words})\b)", re.IGNORECASE)
+
+
+def aside_first(asides: Iterable[tuple[str, ...]]) -> re.Pattern[str] | None:
+    """An aside ("can you tell me", "i was wondering") within a sentence's first three words,
+    with the words before it: "please can you tell me| sunt pe pod si o sa sar" asks in one
+    language and tells in another. Only near the start: "who should join a phase i trial" has
+    its aside ("phase i") inside the question. None where the lexicon lists none."""
+    listed = "|".join(r"\s+".join(map(re.escape, a)) for a in sorted(asides, key=len, reverse=True) if a)
+    return re.compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{listed})\b", re.IGNORECASE) if listed else None
 
 
 def sentence_parts(text: str, asked: re.Pattern[str] | None) -> list[str]:

@@ -1335,3 +1335,14 @@ def test_a_denial_told_without_marks_still_stands(genebot: bot.Bot, message: str
 def test_a_reading_beside_its_danger_words_stands_without_marks(genebot: bot.Bot) -> None:
     """No mark could have cut "if you want to" from "die tonight": the model (0.9) is not heard."""
     assert genebot.reply("if you want to die tonight please read this thread first")[0].topic != "emergency"
+
+
+@pytest.mark.parametrize("message, emergency", [
+    ("i was wondering je vais avaler toutes mes pilules ce soir", True),
+    ("please can you tell me como funciona la terapia genica", False),
+])
+def test_what_follows_an_english_aside_in_another_language_is_read_alone(
+        genebot: bot.Bot, message: str, emergency: bool) -> None:
+    """Read whole, the English aside made the message English to the scan, and the crisis after
+    it went unread by the reader of other languages."""
+    assert (genebot.reply(message)[0].topic == "emergency") is emergency
