@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .lexicon import SafetyLexicon
 from .phrasebook import PhraseBook
-from .safetytext import CLAUSE, SENTENCE, asked_after, sentence_parts
+from .safetytext import asked_after, sentence_parts
 from .textmodel import SafetyModel
 from .wordreader import WordReader
 
@@ -47,12 +47,10 @@ class Rereader:
         return self._asides_apart(words, model) or self._care_apart(text, model)
 
     def run_on(self, words: list[str], model: SafetyModel) -> str | None:
-        """The word model's call on a message with no mark at all, where it is sure (``_RUN_ON``):
-        the lexicon's scopes end at the marks, and without them a date or a fear reaches every
-        clause after it ("bleeding heavily since the birth 4 days ago soaking through pads every
-        10 min dizzy and cold" told the bleeding as 4 days old)."""
-        if CLAUSE in words or SENTENCE in words:
-            return None
+        """The word model's call on a message with no mark at all (the caller's part), where it
+        is sure (``_RUN_ON``): the lexicon's scopes end at the marks, and without them a date or a
+        fear reaches every clause after it ("bleeding heavily since the birth 4 days ago soaking
+        through pads every 10 min dizzy and cold" told the bleeding as 4 days old)."""
         urgency, lean = model.leaning(words)
         return urgency if lean >= _RUN_ON else None
 

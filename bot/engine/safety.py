@@ -163,7 +163,9 @@ class SafetyScanner:
         breathe when i think about the cost", "a track called goodbye forever tonight"); and
         never over a denial: the model reads no "not", and "he's not choking anymore the food
         came out and he's breathing normally" leans to an emergency as much as one does."""
-        if self.model is None or any(m.negated for m in verdict.mentions) or not mostly_in(words, self.ours):
+        if CLAUSE in words or SENTENCE in words or self.model is None or any(m.negated for m in verdict.mentions):
+            return verdict  # the marks first: most messages have one, and the rest costs more
+        if not mostly_in(words, self.ours):
             return verdict
         judged = [m for m in verdict.mentions if not m.affirmed]
         if judged:
