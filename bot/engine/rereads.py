@@ -3,7 +3,9 @@
 The word model (textmodel.py) weighs a message whole, so words that say nothing of danger
 outweighed the danger beside them: a polite opening, a question about gene therapy after a
 crisis, a scene of care before it. Where the whole message leans to an emergency but stays
-under the model's threshold, it is read again without them (docs/safety.md).
+under the model's threshold, it is read again without them (docs/safety.md). And a message with
+no mark at all, which the lexicon judged past or imagined, is the model's to call where it is
+sure: the lexicon's scopes end at the marks, and without them they reach too far.
 """
 
 from __future__ import annotations
