@@ -142,8 +142,6 @@ class SafetyScanner:
         asked: list[bool] = []
         words = self.reader.words(text, asked, foreign)
         verdict = self._read(words, asked, foreign, text)
-        if verdict.judged and not foreign:
-            verdict = self._run_on(words, verdict)
         if verdict.topic == EMERGENCY or verdict.judged:
             return verdict
         words, folded = self._unlaughed(words), self._unlaughed(folded)
@@ -156,21 +154,22 @@ class SafetyScanner:
             return verdict
         return Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
 
-    def _run_on(self, words: list[str], verdict: Verdict) -> Verdict:
+    def _run_on(self, words: list[str], verdict: Verdict, triggers: list[Hit]) -> Verdict:
         """A message with no mark that the lexicon judged past, imagined or a story, called an
         emergency where the word model is sure (rereads.py). Not where every reading stands on
         a trigger beside its danger words, which no mark could have cut from them ("i cant
         breathe when i think about the cost", "a track called goodbye forever tonight"); and
         never over a denial: the model reads no "not", and "he's not choking anymore the food
-        came out and he's breathing normally" leans to an emergency as much as one does."""
+        came out and he's breathing normally" leans to an emergency as much as one does.
+        ``triggers``: the lexicon's, as _read kept them."""
         if CLAUSE in words or SENTENCE in words or self.model is None or any(m.negated for m in verdict.mentions):
             return verdict  # the marks first: most messages have one, and the rest costs more
         if not mostly_in(words, self.ours):
             return verdict
         judged = [m for m in verdict.mentions if not m.affirmed]
         if judged:
-            triggers = [h for h in self.hits(words) if h.kind == "trigger" and category(h) in _JUDGING]
-            if all(any(_beside(m, t) for t in triggers) for m in judged):
+            judging = [t for t in triggers if category(t) in _JUDGING]
+            if all(any(_beside(m, t) for t in judging) for m in judged):
                 return verdict
         urgency = self.rereader.run_on(self._unlaughed(words), self.model)
         return verdict if urgency is None else Verdict(EMERGENCY, urgency, verdict.mentions, learned=True)
@@ -238,8 +237,9 @@ class SafetyScanner:
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
-        return Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language,
-                       told=told)
+        verdict = Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language, told=told)
+        # ... unless the message has no mark, where the scopes may have reached too far
+        return self._run_on(words, verdict, by_kind["trigger"]) if judged and not foreign else verdict
 
     def _in_own_language(self, by_kind: dict[str, list[Hit]], words: list[str],
                          text: str | None) -> tuple[str | None, bool]:
