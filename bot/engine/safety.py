@@ -15,7 +15,6 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -30,7 +29,7 @@ from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
-from .safetytext import CLAUSE, SENTENCE, aside_first, mostly_in, script_runs, sentence_parts
+from .safetytext import CLAUSE, SENTENCE, aside_cut, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -84,8 +83,7 @@ class SafetyScanner:
         # only in a message told in that language
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
         self.rereader = Rereader(self.reader, self.book, lexicon)
-        self.aside_first = aside_first(lexicon.personal.asides)  # "please can you tell me| ..."
-        self.aside_words = frozenset(a[0] for a in lexicon.personal.asides if a)  # a cheap test first
+        self.after_aside = aside_cut(lexicon.personal.asides)  # "please can you tell me| ..."
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -122,8 +120,8 @@ class SafetyScanner:
         if alone is None and not text.isascii():  # then the words of another script in a sentence
             runs = [run for part in parts for run in script_runs(part)]
             alone = self._one_foreign(runs) if len(runs) > len(parts) else None
-        if alone is None and self.aside_first is not None:  # then what follows an English aside
-            cut = [piece for part in parts for piece in _after_aside(part, self.aside_first, self.aside_words)]
+        if alone is None:  # then what follows an English aside
+            cut = [piece for part in parts for piece in self.after_aside(part)]
             alone = self._one_foreign(cut) if len(cut) > len(parts) else None
         return verdict if alone is None else alone
 
@@ -303,17 +301,6 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
-
-
-def _after_aside(part: str, aside: re.Pattern[str], first_words: frozenset[str]) -> list[str]:
-    """The part cut after an aside at its start (safetytext.aside_first), else whole. The
-    pattern is tried only where one of the first three words can begin an aside: most parts
-    have none, and the pattern's alternatives cost a few microseconds a part."""
-    if first_words.isdisjoint(word.lower() for word in part.split(None, 3)[:3]):
-        return [part]
-    found = aside.match(part)
-    rest = part[found.end():] if found else ""
-    return [part[:found.end()], rest] if found and rest.strip() else [part]
 
 
 def _beside(mention: Mention, trigger: Hit) -> bool:
