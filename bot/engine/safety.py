@@ -29,7 +29,7 @@ from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
-from .safetytext import CLAUSE, SENTENCE, aside_cut, mostly_in, script_runs, sentence_parts
+from .safetytext import CLAUSE, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -83,7 +83,7 @@ class SafetyScanner:
         # only in a message told in that language
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
         self.rereader = Rereader(self.reader, self.book, lexicon)
-        self.after_aside = aside_cut(lexicon.personal.asides)  # "please can you tell me| ..."
+        self.after_aside = AsideCut.of(lexicon.personal.asides)  # "please can you tell me| ..."
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in

@@ -9,7 +9,8 @@ boundary marks, because ConText scopes end there: "," ends a clause, ".?!;" a se
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from .normalise import fold, join_contractions
 from .scripts import (
@@ -23,7 +24,7 @@ from .scripts import (
     THAI_WRITTEN,
 )
 
-__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "aside_cut", "asked_after", "mostly_in", "script_runs",
+__all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "AsideCut", "asked_after", "mostly_in", "script_runs",
            "sentence_parts", "sentences", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
@@ -71,26 +72,32 @@ def asked_after(joiners: Iterable[str], asking: Iterable[str]) -> re.Pattern[str
     return re.compile(rf"\s+(?=(?:{joined})\s+(?:{words})\b)", re.IGNORECASE)
 
 
-def aside_cut(asides: Collection[tuple[str, ...]]) -> Callable[[str], list[str]]:
+@dataclass(frozen=True, slots=True)
+class AsideCut:
     """A part cut after an aside ("can you tell me", "i was wondering") within its first three
     words, with the words before it, else whole: "please can you tell me| sunt pe pod si o sa
     sar" asks in one language and tells in another. Only near the start: "who should join a
     phase i trial" has its aside ("phase i") inside the question. The pattern is tried only
     where one of the first three words can begin an aside: its alternatives cost a few
-    microseconds a part, and most parts have none."""
-    listed = "|".join(r"\s+".join(map(re.escape, a)) for a in sorted(asides, key=len, reverse=True) if a)
-    pattern = re.compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{listed})\b", re.IGNORECASE) if listed else None
-    first_words = frozenset(a[0] for a in asides if a)
+    microseconds a part, and most parts have none. (A class, not a closure: the bot is pickled
+    for the start-up cache, botcache.py.)"""
 
-    def cut(part: str) -> list[str]:
-        if pattern is None or first_words.isdisjoint(word.lower() for word in part.split(None, 3)[:3]):
+    pattern: re.Pattern[str] | None
+    first_words: frozenset[str]
+
+    @classmethod
+    def of(cls, asides: Collection[tuple[str, ...]]) -> AsideCut:
+        listed = "|".join(r"\s+".join(map(re.escape, a)) for a in sorted(asides, key=len, reverse=True) if a)
+        pattern = re.compile(rf"^\s*(?:\S+\s+){{0,2}}?(?:{listed})\b", re.IGNORECASE) if listed else None
+        return cls(pattern, frozenset(a[0] for a in asides if a))
+
+    def __call__(self, part: str) -> list[str]:
+        if self.pattern is None or self.first_words.isdisjoint(word.lower() for word in part.split(None, 3)[:3]):
             return [part]
-        found = pattern.match(part)
+        found = self.pattern.match(part)
         if found is None or not part[found.end():].strip():
             return [part]
         return [part[:found.end()], part[found.end():]]
-
-    return cut
 
 
 def sentence_parts(text: str, asked: re.Pattern[str] | None) -> list[str]:
