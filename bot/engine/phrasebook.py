@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import partial
+from typing import Any, TypeVar
 
 from .context import GAP_WORDS, Hit, match_gapped, split_gaps
 from .lexicon import GAP, SUPPORT, SafetyLexicon
@@ -24,6 +25,8 @@ AS_TYPED = "ʼ"
 _DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
+_GapNode = tuple[list[tuple[int, tuple[str, ...]]], dict[str, "_GapNode"]]  # (first parts ending here, ...)
+_Entry = TypeVar("_Entry")
 # Hit's own constructor is a Python function; tuple.__new__ builds the same named tuple in C
 _hit = partial(tuple.__new__, Hit)
 
@@ -58,12 +61,10 @@ class PhraseBook:
         # ... and those of its English phrases: what a typo or a run of English may be read as
         self.english = self.words - lexicon.foreign
         self.gapped = {first: dict(after) for first, after in gapped.items()}
-        # word -> ((length, {first part of that length: its place}), ...): "how" starts 118
-        # first parts, and comparing each with the message cost more than the rest of the walk
-        starts: dict[str, dict[int, dict[tuple[str, ...], int]]] = defaultdict(dict)
-        for place, first in enumerate(self.gapped):
-            starts[first[0]].setdefault(len(first), {})[first] = place
-        self.gap_starts = {word: tuple(sorted(by_length.items())) for word, by_length in starts.items()}
+        # the first parts as a tree of words, each with its place: "how" starts 118 first parts,
+        # and comparing each with the message cost more than the rest of the walk
+        places = {first: [(place, first)] for place, first in enumerate(self.gapped)}
+        self.gap_starts: dict[str, _GapNode] = _trie(places)
         self.negations = frozenset(self.stem(t.words[0]) for t in lexicon.triggers
                                  if t.category == "negated" and len(t.words) == 1)
         # a bare call for help (the lexicon's `pleas`), stemmed as a message's words are ("someon")
@@ -108,12 +109,14 @@ class PhraseBook:
                 else:  # most words: a phrase of one word, or none
                     for kind, item in entries:
                         add(_hit((kind, i, i + 1, item, None)))
-            by_length = gap_starts(word)
-            if by_length is None:
+            start = gap_starts(word)
+            if start is None:
                 continue
-            for first in _starting(by_length, words, i):
+            for first in _starting(start, words, i):
                 pos = i + len(first)
                 after = self.gapped[first]
+                if after.keys().isdisjoint(words[pos:pos + GAP_WORDS + 1]):
+                    continue  # most first parts: no word that may follow the gap is near (one C call)
                 for j in range(pos, min(pos + GAP_WORDS + 1, n)):
                     if j > pos and words[j - 1] in (CLAUSE, SENTENCE):
                         break
@@ -130,12 +133,21 @@ class PhraseBook:
         return any(w in negations and w not in own for w in span)
 
 
-def _starting(by_length: tuple[tuple[int, dict[tuple[str, ...], int]], ...], words: list[str],
-              i: int) -> list[tuple[str, ...]]:
-    """The gapped phrases' first parts that words[i:] starts with, in the order they were filed."""
-    found = [(firsts[first], first) for length, firsts in by_length
-             if (first := tuple(words[i:i + length])) in firsts]
-    return [first for _place, first in sorted(found)]
+def _starting(node: _GapNode, words: list[str], i: int) -> list[tuple[str, ...]]:
+    """The gapped phrases' first parts that words[i:] starts with (``node``: words[i]'s in their
+    tree), in the order they were filed."""
+    found: list[tuple[int, tuple[str, ...]]] = []
+    j, n = i + 1, len(words)
+    while True:
+        entries, children = node
+        if entries:
+            found.extend(entries)
+        if j >= n or not children or (node := children.get(words[j])) is None:
+            break
+        j += 1
+    if len(found) > 1:
+        found.sort()
+    return [first for _place, first in found]
 
 
 def _walked(node: _Node, words: list[str], i: int) -> list[Hit]:
@@ -152,10 +164,10 @@ def _walked(node: _Node, words: list[str], i: int) -> list[Hit]:
     return [_hit((kind, i, end, item, None)) for end, entries in reversed(ends) for kind, item in entries]
 
 
-def _trie(table: dict[tuple[str, ...], list[tuple[str, object]]]) -> dict[str, _Node]:
+def _trie(table: dict[tuple[str, ...], list[_Entry]]) -> dict[str, tuple[list[_Entry], dict[str, Any]]]:
     """The phrases as a tree of words, so a message word is followed only as far as some
     phrase goes on: "i" starts phrases of up to six words, but most words after it end the walk."""
-    root: dict[str, _Node] = {}
+    root: dict[str, tuple[list[_Entry], dict[str, Any]]] = {}
     for words, entries in table.items():
         level = root
         for depth, word in enumerate(words):
