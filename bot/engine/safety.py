@@ -105,7 +105,7 @@ class SafetyScanner:
         folded = letters(text)
         foreign = self._foreign(folded)  # once: both readers need it, and the classifier
         verdict = self._judged(text, folded, foreign)
-        if verdict.topic != EMERGENCY and not verdict.judged:
+        if verdict.topic != EMERGENCY and not verdict.judged and self._may_mix(text, folded):
             verdict = self._by_sentence(text, verdict)
         return replace(verdict, foreign=True) if foreign else verdict
 
@@ -124,6 +124,12 @@ class SafetyScanner:
             cut = [piece for part in parts for piece in self.after_aside(part)]
             alone = self._one_foreign(cut) if len(cut) > len(parts) else None
         return verdict if alone is None else alone
+
+    def _may_mix(self, text: str, folded: list[str]) -> bool:
+        """Whether a part of the message can be in another language: not in one typed in ASCII
+        with no common word of another language and no word only the language files use, which
+        ``other_language`` needs (most messages: the sentence reads cost 5 µs a message)."""
+        return not text.isascii() or not (self.cues.isdisjoint(folded) and self.theirs.isdisjoint(folded))
 
     def _one_foreign(self, parts: list[str]) -> Verdict | None:
         """The emergency the one part in another language among English ones is, read alone."""
