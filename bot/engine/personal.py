@@ -40,6 +40,8 @@ def personal_request(
     """
     if not (by_kind.get("owner") or by_kind.get("complaint") or (by_kind.get("symptom") and by_kind.get("after"))):
         return None, None  # most messages: no owner, no complaint, so nothing below can ask
+    if not (by_kind.get("frame") or by_kind.get("complaint") or by_kind.get("symptom")):
+        return None, None  # an owner, but nothing asked or felt: each reading below needs one of these
     # "my doctor said ..." takes its clause out; "can you tell me" only its own words
     clauses = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
     asides = by_kind.get("aside", [])
