@@ -64,6 +64,19 @@ def together(sentence: list[int], signs: list[Hit]) -> list[Hit]:
     return mentions
 
 
+def pairable(signs: list[Hit]) -> bool:
+    """Whether some concept has a sign of each of its groups among these, in any sentence:
+    what ``together`` needs before it can find a mention (cheaper to ask than to pair)."""
+    groups: dict[str, set[int]] = {}
+    for hit in signs:
+        concept, group, _ = hit.item  # type: ignore[misc]
+        found = groups.setdefault(concept.id, set())
+        found.add(group)
+        if len(found) >= len(concept.together):
+            return True
+    return False
+
+
 def _nearest(group: list[Hit], starts: list[int], position: int) -> Hit:
     """The hit of a group (sorted by start) nearest to a position; the earlier one on a tie."""
     i = bisect.bisect_left(starts, position)

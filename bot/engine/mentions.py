@@ -22,6 +22,7 @@ from .context import (
     listed,
     longest,
     outside,
+    pairable,
     past_story,
     sentence_ids,
     together,
@@ -71,9 +72,11 @@ class Mention:
 
 def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: frozenset[str]) -> tuple[Mention, ...]:
     """Every concept mention, qualified by the triggers around it."""
-    sentence = sentence_ids(words)
     # The "me" of "can you tell me" asks; it is no one in danger.
     signs = outside(by_kind["sign"], by_kind["aside"]) if by_kind["aside"] else by_kind["sign"]
+    if not by_kind["concept"] and not pairable(signs):
+        return ()  # most messages with signs: an "i" or a "my" with no partner
+    sentence = sentence_ids(words)
     found = longest(by_kind["concept"]) + together(sentence, signs)
     concepts = figurative_dropped(found, by_kind["pseudo"])
     if not concepts:  # most questions: signs alone ("i", "my") that pair with nothing
