@@ -1,11 +1,13 @@
-"""The safety scan's words (safetytext.tokens): a plain-ASCII message takes a shorter pattern
-than one with other scripts' letters, and both must cut it into the same words and marks."""
+"""The safety scan's words (safetytext.tokens) and the letter reader's (lettermodel.letters): a
+plain-ASCII message takes a shorter pattern than one with other scripts' letters, and both must
+cut it into the same words and marks."""
 
 from __future__ import annotations
 
 import random
 import string
 
+from bot.engine.lettermodel import letters
 from bot.engine.safetytext import CLAUSE, SENTENCE, tokens
 
 # Every printable ASCII character, and words, spaces and line breaks often enough to make text.
@@ -28,6 +30,11 @@ def test_an_ascii_message_is_cut_as_it_is_among_other_scripts() -> None:
         mixed = tokens("« " + message, _SPELLINGS, frozenset({"um"}), asked=asked_mixed)
         assert mixed == alone, message
         assert asked_mixed == asked_alone, message
+
+
+def test_an_ascii_message_has_the_same_letters_as_among_other_scripts() -> None:
+    for message in _ascii_messages(3_000):
+        assert letters("« " + message) == letters(message), message
 
 
 def test_do_not_and_cannot_are_read_as_typed_contractions_but_a_mark_between_keeps_them_apart() -> None:
