@@ -343,7 +343,8 @@ def _pleas(r: Reader, doc: Located) -> dict[str, frozenset[str]]:
 
 def _emoji(r: Reader, doc: Located) -> Mapping[str, str]:
     """Pictures read as words ("💊💊 bye" is "pills pills bye"): one character each, so the
-    scan can swap them with str.translate before it reads the words."""
+    scan can swap them with str.translate before it reads the words, and none in ASCII ("!"
+    is a mark, "#" a censored letter), so it need not in an ASCII message, most of them."""
     raw = doc.get("emoji")
     if raw is None:
         return MappingProxyType({})
@@ -353,7 +354,8 @@ def _emoji(r: Reader, doc: Located) -> Mapping[str, str]:
     table = {}
     for key, words in raw.items():
         picture = str(key).replace("\ufe0f", "")  # the variation selector is no picture of its own
-        if len(picture) != 1 or picture.isalnum() or not isinstance(words, str) or not words.strip():
+        one_picture = len(picture) == 1 and not picture.isalnum() and not picture.isascii()
+        if not one_picture or not isinstance(words, str) or not words.strip():
             r.error(line_of(raw, key), f"emoji: {picture!r} must be one picture mapped to words")
             continue
         table[picture] = f" {words.strip().lower()} "

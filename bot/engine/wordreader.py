@@ -99,7 +99,7 @@ class WordReader:
         message in another language (`foreign`) an unknown word is a word of that language, not
         a typo: it is read as typed, or Polish "attendons" was "at tendons", Hungarian "éppen" an
         EpiPen and Arabic "الانتظار" (waiting) "الانتحار" (suicide)."""
-        if self.pictures:
+        if self.pictures and not text.isascii():  # (every picture is outside ASCII: checked at load)
             text = text[:SAFETY_MAX_CHARS].translate(self.pictures)
         raw = tokens(text, self.spellings, self.lexicon.fillers, asked=asked)
         out: list[str] = []

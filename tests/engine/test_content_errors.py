@@ -119,12 +119,14 @@ def test_a_frame_cue_of_two_words_is_refused(content_copy: Path) -> None:
     assert "intents/lexicon/frames.yaml:" in message and "cue 'how much' must be one word" in message, message
 
 
-def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content_copy: Path) -> None:
+@pytest.mark.parametrize(("picture", "shown"), [('"knife"', "'knife'"), ('"#"', "'#'")])  # a word; an ASCII mark
+def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content_copy: Path, picture: str,
+                                                                         shown: str) -> None:
     lexicon = content_copy / "intents" / "lexicon" / "safety.yaml"
-    _edit(lexicon, '  "🔪": knife', '  "knife": knife')
-    line = 1 + lexicon.read_text(encoding="utf-8").splitlines().index('  "knife": knife')
+    _edit(lexicon, '  "🔪": knife', f'  {picture}: knife')
+    line = 1 + lexicon.read_text(encoding="utf-8").splitlines().index(f'  {picture}: knife')
     message = _problems(content_copy)
-    assert f"intents/lexicon/safety.yaml:{line}: emoji: 'knife' must be one picture mapped to words" in message, message
+    assert f"intents/lexicon/safety.yaml:{line}: emoji: {shown} must be one picture mapped to words" in message, message
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
