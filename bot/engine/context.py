@@ -187,6 +187,8 @@ class Spans:
 def outside(hits: Iterable[Hit], blockers: Iterable[Hit] | Spans) -> list[Hit]:
     """Hits not overlapping a blocker: a trigger inside a concept ("not breathing") is not a
     trigger, and a concept inside a figure of speech ("dying to know") is not a concept."""
+    if not hits or (isinstance(blockers, list) and not blockers):  # often: nothing to ask or to ask of
+        return list(hits)
     index = blockers if isinstance(blockers, Spans) else Spans(blockers)
     return [h for h in hits if not index.overlaps(h)]
 

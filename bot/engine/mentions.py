@@ -260,10 +260,13 @@ def _longer_speaks(triggers: list[Hit]) -> list[Hit]:
     now ("still"); "trying not to" says the urge is there now, not denied ("not"); "what's
     making me" says now, not a question ("what is"); "i plot my own death" no story ("plot").
     When both cover the same words, now wins (a missed crisis is worse)."""
-    for other in ("historical", "negated", "hypothetical", "fiction"):
-        triggers = _longer_of(triggers, other)
+    present = {category(t) for t in triggers}  # (a category absent leaves the triggers as they are)
+    if "current" in present:
+        for other in ("historical", "negated", "hypothetical", "fiction"):
+            if other in present:
+                triggers = _longer_of(triggers, other)
     # "9 days ago" is recent, not past ("ago"): a story told before it does not carry on
-    return _longer_of(triggers, "historical", "recent")
+    return _longer_of(triggers, "historical", "recent") if {"historical", "recent"} <= present else triggers
 
 
 def _longer_of(triggers: list[Hit], other: str, winner: str = "current") -> list[Hit]:
