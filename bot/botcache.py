@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import __version__
-from .engine.bot import Bot
+from .engine.bot import Bot, collector_paused
 from .engine.content import default_content_dir, load_content
 
 __all__ = ["cache_dir", "load_cached"]
@@ -62,13 +62,14 @@ def load_cached(content: str | None = None) -> Bot:
         path = None
     if path is not None:
         try:
-            with path.open("rb") as stored:
+            with path.open("rb") as stored, collector_paused():
                 bot = pickle.load(stored)  # noqa: S301 - our own file, in the user's own cache folder
             if isinstance(bot, Bot):
                 return bot
         except Exception:  # no cache yet, or an unreadable one: load the usual way
             pass
-    bot = Bot(load_content(root))  # validates; broken content raises here, as always
+    with collector_paused():
+        bot = Bot(load_content(root))  # validates; broken content raises here, as always
     if path is not None:
         _store(bot, path)
     return bot

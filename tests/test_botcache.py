@@ -57,3 +57,21 @@ def test_a_bot_cached_by_other_engine_code_is_not_reused(tmp_path: Path, monkeyp
     before = botcache.digest(root)
     (engine / "rules.py").write_text("x = 22\n")  # an upgrade of genebot with the same version
     assert botcache.digest(root) != before
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, monkeypatch) -> None:
+    """Building and unpickling a bot pause the collector (bot.collector_paused): a bot left
+    behind with it off would leak every cycle a long-running server makes."""
+    import gc
+
+    from bot import botcache
+
+    monkeypatch.setenv("GENEBOT_CACHE_DIR", str(tmp_path / "cache"))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            for _ in range(2):  # built and stored, then unpickled
+                assert botcache.load_cached().reply("what is an irb")[0].topic == "irb"
+                assert gc.isenabled() is enabled
+        finally:
+            gc.enable()
