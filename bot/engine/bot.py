@@ -193,10 +193,10 @@ def collector_paused() -> Iterator[None]:
     book's tree alone has 120,000 nodes), and the collector, run after every 700 new ones,
     walked those already made again and again: unpickling the tree took 600 ms, 90 without
     it. Nothing built here is garbage; the collector runs as before afterwards."""
-    paused = gc.isenabled()
+    was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_on:
             gc.enable()

@@ -127,8 +127,9 @@ class SafetyScanner:
 
     def _may_mix(self, text: str, folded: list[str]) -> bool:
         """Whether a part of the message can be in another language: not in one typed in ASCII
-        with no common word of another language and no word only the language files use, which
-        ``other_language`` needs (most messages: the sentence reads cost 5 µs a message)."""
+        with no common word of another language and no word only the language files use, one of
+        which ``other_language`` needs. Most messages are so, and reading their sentences again
+        cost 5 µs a message."""
         return not text.isascii() or not (self.cues.isdisjoint(folded) and self.theirs.isdisjoint(folded))
 
     def _one_foreign(self, parts: list[str]) -> Verdict | None:
