@@ -233,6 +233,9 @@ CONTEXT = [
      "i overdosed when i was 18 im 40 now with two kids and doing great how are trials run"),
     ("historical", "he had a stroke years ago and now his face is drooping again",
      "he had a stroke years ago hes fine now and he wants to know what a vector is"),
+    # ... and so is the "now" of a time free of it, told after it
+    ("historical", "i used to self harm and now im doing it again",
+     "I used to self-harm in high school and I've been free of it for six years now"),
     # seventeenth round: a time told after a treatment dates the treatment; a denied sign in a
     # list of what is missing is no denial; but "2 days after a car crash" names no treatment
     ("historical", "MY DAUGHTER IS BLUE AND NOT BREATHING SHE HAD HER GENE THERAPY LAST WEEK HELP",
