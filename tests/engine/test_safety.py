@@ -236,6 +236,8 @@ CONTEXT = [
     # ... and so is the "now" of a time free of it, told after it
     ("historical", "i used to self harm and now im doing it again",
      "I used to self-harm in high school and I've been free of it for six years now"),
+    ("negated", "i was clean from cutting for a year but i cut again tonight and its deep",
+     "5 years clean from self-harm, getting a tattoo tomorrow to mark it"),
     # seventeenth round: a time told after a treatment dates the treatment; a denied sign in a
     # list of what is missing is no denial; but "2 days after a car crash" names no treatment
     ("historical", "MY DAUGHTER IS BLUE AND NOT BREATHING SHE HAD HER GENE THERAPY LAST WEEK HELP",
