@@ -222,6 +222,8 @@ CONTEXT = [
      "my grandmother gave away her furniture when she moved into care, is gene therapy for old people"),
     ("figurative", "my pills are ready, all of them, tonight",
      "my pills are ready at the pharmacy, can they interact with gene therapy"),
+    ("figurative", "he overdosed an hour ago and wont wake up",
+     "im looking at how overdose rates went up in my county over the last decade"),
     # someone's death told as past
     ("historical", "he overdosed and is not breathing", "my cousin overdosed and died in 2019. what does the nih do"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
