@@ -20,8 +20,8 @@ from types import MappingProxyType
 from typing import Any
 
 from . import __version__
-from .engine.bot import Bot, collector_paused
-from .engine.content import default_content_dir, load_content
+from .engine.bot import Bot, collector_paused, load
+from .engine.content import default_content_dir
 
 __all__ = ["cache_dir", "load_cached"]
 
@@ -58,7 +58,7 @@ def load_cached(content: str | None = None) -> Bot:
     root = Path(content) if content else default_content_dir()
     try:
         path: Path | None = cache_dir() / f"bot-{digest(root)[:32]}.pickle"
-    except OSError:  # an unreadable content folder: load_content says what is wrong
+    except OSError:  # an unreadable content folder: load() says what is wrong
         path = None
     if path is not None:
         try:
@@ -68,8 +68,7 @@ def load_cached(content: str | None = None) -> Bot:
                 return bot
         except Exception:  # no cache yet, or an unreadable one: load the usual way
             pass
-    with collector_paused():
-        bot = Bot(load_content(root))  # validates; broken content raises here, as always
+    bot = load(root)  # validates; broken content raises here, as always
     if path is not None:
         _store(bot, path)
     return bot

@@ -27,7 +27,8 @@ from pathlib import Path
 from .normalise import fold
 from .safetytext import SAFETY_MAX_CHARS
 
-__all__ = ["LETTER_MODEL", "NGRAMS", "TAILS", "letter_features", "letters", "other_language", "script", "speaks_in"]
+__all__ = ["LETTER_MODEL", "NGRAMS", "TAILS", "counts_nothing", "letter_features", "letters", "other_language",
+           "script", "speaks_in"]
 
 LETTER_MODEL = Path("intents") / "lexicon" / "letter-model.yaml"  # generated: genebot train-model
 NGRAMS = (2, 4)
@@ -83,8 +84,8 @@ def other_language(words: list[str], cues: AbstractSet[str], english: Collection
     mejor si yo no existiera" had been read as English ("serial"). The tail of a contraction
     ("ve" of "i've", "ll") is English whatever its length, and so is the word before a "t" ("don"
     of "don't"): "I've met Tom before" and "I don't want to disturb Tom" stay English."""
-    if cues.isdisjoint(words) and theirs.isdisjoint(words) and "".join(words).isascii():
-        return False  # most messages: none of what the count below looks for, in two C calls
+    if counts_nothing(words, cues, theirs) and "".join(words).isascii():
+        return False  # most messages: none of what the count below looks for
     found = other = 0
     known = 0.0
     for i, w in enumerate(words):
@@ -105,6 +106,12 @@ def other_language(words: list[str], cues: AbstractSet[str], english: Collection
     if found == 1 and not any(len(w) >= 3 and w in english for w in words):  # no cue is a stopword (content.py)
         return True
     return found + other >= 2 and found + other > known
+
+
+def counts_nothing(words: list[str], cues: AbstractSet[str], theirs: AbstractSet[str]) -> bool:
+    """Whether none of the words is one ``other_language`` counts for another language (a common
+    word of one, or a word only the language files use): two C calls, where the count is a loop."""
+    return cues.isdisjoint(words) and theirs.isdisjoint(words)
 
 
 def script(words: list[str]) -> str | None:

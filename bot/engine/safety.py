@@ -23,7 +23,7 @@ from .catalog import EMERGENCY
 from .context import Hit, Spans, category
 from .glossary import Glossary
 from .languageid import build_languages
-from .lettermodel import TAILS, letter_features, letters, other_language, speaks_in
+from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
 from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
 from .personal import personal_request
@@ -130,7 +130,7 @@ class SafetyScanner:
         with no common word of another language and no word only the language files use, one of
         which ``other_language`` needs. Most messages are so, and reading their sentences again
         cost 5 µs a message."""
-        return not text.isascii() or not (self.cues.isdisjoint(folded) and self.theirs.isdisjoint(folded))
+        return not (text.isascii() and counts_nothing(folded, self.cues, self.theirs))
 
     def _one_foreign(self, parts: list[str]) -> Verdict | None:
         """The emergency the one part in another language among English ones is, read alone."""
