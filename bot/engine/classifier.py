@@ -257,7 +257,8 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
     found = []
     for i in asked:
         words = _words(index, sentences[i])
-        if not content_words(words, index.stopwords) and i and sentences[i - 1].rstrip().endswith((",", ":")):
+        if not content_words(words, index.stopwords) and i and sentences[i - 1].rstrip().endswith((",", ":")) \
+                and not index.pointers.ends_on_one(_words(index, sentences[i - 1]), index.concepts):
             words = _words(index, sentences[i - 1] + sentences[i])  # "correction or insertion, what is that"
         pointed = None
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)

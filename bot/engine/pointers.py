@@ -54,6 +54,14 @@ class Pointers:
                 return words[:start] + prior[s:e] + words[end:]
         return None
 
+    def ends_on_one(self, words: list[str], concepts: Concepts) -> bool:
+        """Whether a clause names one referent and ends on it ("my aunt told me about gene
+        therapy,"), so that a question after its comma points to that thing. A clause that
+        goes on past it ("gene therapy could cause tumours, what is that about") or names more
+        ("invivo gene treatment, what is that") is what the question asks about as a whole."""
+        named = [end for _start, end, name in concepts.spans(words) if name in self.referents]
+        return len(named) == 1 and named[0] == len(words)
+
     def _pointer(self, words: list[str]) -> tuple[int, int] | None:
         for deictic in self.deictics:
             for i in range(len(words) - len(deictic) + 1):

@@ -32,6 +32,24 @@ def test_the_pointer_takes_the_last_subject_of_the_nearest_sentence_naming_one(g
     assert _topic(genebot, message) == "clinical-trials"
 
 
+@pytest.mark.parametrize("message", [
+    "cant stop reading about gene therapy, what is it exactly?",
+    "our family doctor brought up gene therapy, what is that exactly?",  # was the safety answer
+    "my son asked me about gene therapy, what is it exactly",
+])
+def test_a_question_after_a_comma_points_to_the_subject_its_clause_ends_on(genebot: bot.Bot, message: str) -> None:
+    assert _topic(genebot, message) == "what-is-gene-therapy"
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("the leaflet mentioned ex vivo gene therapy, what does that mean?", "in-vivo-ex-vivo"),  # names two
+    ("the leaflet says gene therapy could cause an immune reaction, what is that about?", "immune-reaction"),
+])
+def test_a_question_after_a_clause_that_goes_on_asks_about_the_clause(genebot: bot.Bot, message: str,
+                                                                       topic: str) -> None:
+    assert _topic(genebot, message) == topic
+
+
 def test_without_the_story_the_same_question_is_not_a_definition_of_gene_therapy(genebot: bot.Bot) -> None:
     assert _topic(genebot, "What does that word mean?") != "what-is-gene-therapy"
 
