@@ -42,3 +42,10 @@ def test_a_question_naming_no_phase_is_about_trials_in_general(genebot: bot.Bot)
     assert reply.topic not in phases and not phases & set(reply.candidates), reply
     assert _topic(genebot, "what is the purpose of the first phase of a trial") == "trial-phase-1"
     assert _topic(genebot, "what happens in phase three") == "trial-phase-3"
+
+
+def test_who_may_have_it_is_not_answered_with_who_oversees_it(genebot: bot.Bot) -> None:
+    # "who can receive" once asked "did you mean" between the RAC and the NIH answers
+    reply, _state = genebot.reply("who can receive gene therapy?")
+    assert reply.kind == "fallback"
+    assert "Are any gene therapies approved?" in reply.text  # a nearby topic that answers the frame
