@@ -567,6 +567,34 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
 
 
 @pytest.mark.parametrize("message", [
+    # forty-eighth round: one's own case judged in other words, a child's chances, what follows one's
+    # own act, a decision one cannot make
+    "is the steroid course going to be hard on him? he is only 4",
+    "would the higher dose be dangerous with my kidney problems",
+    "what is the right amount of prednisone for a 12 kg toddler",
+    "my daughter is 9, what are the chances she gets into the study?",
+    "i forgot two days of my tacrolimus. what happens now?",
+    "i keep going back and forth and cant decide, gene therapy or the monthly shots?",
+    "does the age cut off apply to kids like my son who are 13?",
+    "if she gets the infusion, will our baby be ok later on?",
+    "can this treatment mess up my other medicines?",
+    "if i stop the trial halfway will it harm my health?",
+])
+def test_personal_questions_without_should_or_eligible_are_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind == "advice", message
+
+
+@pytest.mark.parametrize("message", [
+    "is a high dose of vector bad for the liver?",   # no one's own
+    "what happens if i get side effects during a trial?",
+    "how hard is the conditioning chemo on patients in general?",
+    "what are the chances a phase 1 trial succeeds?",
+])
+def test_the_same_judgements_asked_in_general_are_not_personal(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind != "advice", message
+
+
+@pytest.mark.parametrize("message", [
     "in the 1990 trial, could he still have survived?",   # a past, not an eligibility
     "could she have been saved?",
     "can someone with diabetes still have gene therapy?",  # no one's own case
