@@ -57,7 +57,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
     fillers = frozenset(w.lower() for w in probe.text_list(doc["fillers"], line_of(doc, "fillers"), "'fillers'"))
     # classes and number ranges are plain lists: the probe reads them, and every phrase after
     # is read knowing them
-    numbers = _numbers(probe, doc)
+    numbers, units = _numbers(probe, doc)
     r = Reader(root, path, problems, fillers, spellings, _classes(probe, doc), _number_aliases(numbers))
     listed = r.text_list(doc["lookalikes"], line_of(doc, "lookalikes"), "'lookalikes'")
     lookalikes = frozenset(w.lower() for w in listed)
@@ -82,6 +82,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         lookalikes=lookalikes,
         personal=_personal(r, doc),
         numbers=numbers,
+        units=units,
         counts=_counts(r, doc, numbers),
         emoji=_emoji(r, doc),
         unstemmed=r.one_words(doc, "unstemmed"),
@@ -301,23 +302,33 @@ def _number_aliases(numbers: tuple[tuple[str, float, float], ...]) -> Mapping[st
     return MappingProxyType({name: tuple(found) for name, found in aliases.items() if found})
 
 
-def _numbers(r: Reader, doc: Located) -> tuple[tuple[str, float, float], ...]:
+Ranges = tuple[tuple[str, float, float], ...]
+
+
+def _numbers(r: Reader, doc: Located) -> tuple[Ranges, tuple[frozenset[str], ...]]:
+    """The number ranges, and each one's unit words ([39.5, 45, [c, celsius]]; none: any)."""
     raw = doc.get("numbers")
     if raw is None:
-        return ()
+        return (), ()
     if not isinstance(raw, Located):
         r.error(line_of(doc, "numbers"), "'numbers' must map a word to a list of [low, high] ranges")
-        return ()
-    ranges = []
+        return (), ()
+    ranges, units = [], []
     for word, spans in raw.items():
-        ok = isinstance(spans, list) and all(
-            isinstance(x, list) and len(x) == 2 and all(isinstance(v, (int, float)) for v in x) and x[0] <= x[1]
-            for x in spans)
+        ok = isinstance(spans, list) and all(_is_range(x) for x in spans)
         if not ok or not str(word).isalpha():
-            r.error(line_of(raw, word), f"numbers: {word!r} needs a list of [low, high] ranges, low <= high")
+            r.error(line_of(raw, word), f"numbers: {word!r} needs a list of [low, high] ranges, low <= high, "
+                                        "each with a list of unit words after it or none")
             continue
-        ranges += [(str(word).lower(), float(low), float(high)) for low, high in spans]
-    return tuple(ranges)
+        ranges += [(str(word).lower(), float(x[0]), float(x[1])) for x in spans]
+        units += [frozenset(str(u).lower() for u in x[2]) if len(x) == 3 else frozenset() for x in spans]
+    return tuple(ranges), tuple(units)
+
+
+def _is_range(x: object) -> bool:
+    return (isinstance(x, list) and len(x) in (2, 3) and all(isinstance(v, (int, float)) for v in x[:2])
+            and x[0] <= x[1] and (len(x) == 2 or (isinstance(x[2], list) and bool(x[2])
+                                                   and all(isinstance(u, str) and u.isalpha() for u in x[2]))))
 
 
 def _counts(r: Reader, doc: Located, numbers: tuple[tuple[str, float, float], ...]) -> frozenset[str]:

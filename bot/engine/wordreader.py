@@ -48,6 +48,7 @@ class WordReader:
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self._theirs: dict[str, str] = {}  # a word of a message in another language -> its reading
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
+        self.units = lexicon.unit_words  # "104 f": a number read by its unit's ranges only
         every_word = book.english  # a word of another language is no repair of an English typo
         english = _english_only(lexicon)
         # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
@@ -113,6 +114,9 @@ class WordReader:
         for j, word in enumerate(raw):
             if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
                 out.append(word)  # "took 500 mg": a dose, not a count of pills
+                continue
+            if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.units:
+                out.append(self.lexicon.number_name(word, raw[j + 1]) or word)  # "104 f", but not "41 f"
                 continue
             if word in self.lexicon.homographs and not self._after_english(raw, j):
                 if not foreign and english is None:

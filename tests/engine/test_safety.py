@@ -771,6 +771,23 @@ def test_a_number_with_a_fraction_is_no_count_of_pills(genebot: bot.Bot, message
     assert read in genebot.index.safety.words(message)
 
 
+@pytest.mark.parametrize(("message", "read"), [
+    ("temp 104F and he is confused", "hightemp"),     # a unit picks its own ranges ...
+    ("40.2 C and she makes no sense", "hightemp"),
+    ("hi, 42F here, my son has SMA and is on the trial", "42"),  # ... so an age and sex is no fever
+    ("104 c on the thermometer app lol", "104"),
+])
+def test_a_number_with_a_unit_reads_by_that_units_ranges(genebot: bot.Bot, message: str, read: str) -> None:
+    assert read in genebot.index.safety.words(message)
+
+
+def test_a_writers_age_and_sex_is_not_a_fever(genebot: bot.Bot) -> None:
+    message = "43F, diagnosed with retinitis pigmentosa at 20, sight mostly gone now. what is gene therapy?"
+    reply, _state = genebot.reply(message)
+    assert reply.topic != "emergency"
+    assert genebot.reply("my husband is 41C and confused, I can't wake him properly")[0].topic == "emergency"
+
+
 @pytest.mark.parametrize(("message", "urgency"), [
     # a fear of dying beside a medical emergency is its panic: 911 first ...
     ("i think i'm having a heart attack, i feel like i'm going to die", "medical"),
