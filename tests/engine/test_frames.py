@@ -49,3 +49,10 @@ def test_who_may_have_it_is_not_answered_with_who_oversees_it(genebot: bot.Bot) 
     reply, _state = genebot.reply("who can receive gene therapy?")
     assert reply.kind == "fallback"
     assert "Are any gene therapies approved?" in reply.text  # a nearby topic that answers the frame
+
+
+def test_is_that_real_after_a_story_is_not_asked_of_the_bot(genebot: bot.Bot) -> None:
+    reply, _state = genebot.reply("my uncle says gene therapy turns people into mutants. is that a real thing?")
+    assert reply.topic != "bot-identity"
+    for question in ("are you real", "is this automated", "who's answering me", "is this a real person"):
+        assert _topic(genebot, question) == "bot-identity", question
