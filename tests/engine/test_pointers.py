@@ -76,10 +76,10 @@ def test_without_the_file_a_pointer_question_is_ranked_as_it_is(content_copy: Pa
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ("asks: [what,", "asks: [what is,", "pointers.yaml:10: 'asks': 'what is' must be one word"),
+    ("asks: [what,", "asks: [what is,", "pointers.yaml:12: 'asks': 'what is' must be one word"),
     ("referents: [genetherapy,", "referents: [gene therapy,",
-     "pointers.yaml:12: 'referents': 'gene therapy' must be one word"),
-    ("deictics: [", "deictics: ['  ', ", "pointers.yaml:11: 'deictics' item 1 must be non-empty text"),
+     "pointers.yaml:14: 'referents': 'gene therapy' must be one word"),
+    ("deictics: [", "deictics: ['  ', ", "pointers.yaml:13: 'deictics' item 1 must be non-empty text"),
     ("asks: [what, mean, means, meaning, called]\n", "", "pointers.yaml:1: 'asks' is missing"),
     ("version: 1", "version: 2", "pointers.yaml:1: 'version: 1' is required"),
 ])
