@@ -264,6 +264,8 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
             before = (_words(index, s) for s in reversed(sentences[:i]))
             pointed = index.pointers.resolve(words, before, index.concepts)
+            if pointed is None and i == len(sentences) - 1 and index.pointers.checks_claim(words):
+                pointed = _words(index, sentences[i - 1])  # "... is that real?": the claim is what it asks
         if pointed is not None:
             found.append((pointed, True))
         elif content_words(words, index.stopwords):

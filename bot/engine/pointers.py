@@ -26,6 +26,8 @@ __all__ = ["MAX_POINTER_WORDS", "POINTERS", "Pointers", "load_pointers"]
 POINTERS = Path("intents") / "lexicon" / "pointers.yaml"
 MAX_POINTER_WORDS = 12  # a longer question says enough of its own
 _KEYS = ("asks", "deictics", "referents")
+_OPTIONAL = ("checks",)
+MAX_CHECK_WORDS = 6  # "is that a real thing", "how accurate is it": a longer question asks more
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class Pointers:
     asks: frozenset[str] = frozenset()                # one of these words: it asks what a thing is or means
     deictics: tuple[tuple[str, ...], ...] = ()        # what points back, longest first: "that word", "that"
     referents: frozenset[str] = frozenset()           # subjects it may point to, read after concepts.yaml
+    checks: frozenset[str] = frozenset()              # one of these words: it asks whether the story's claim holds
 
     def resolve(self, words: list[str], before: Iterable[list[str]], concepts: Concepts) -> list[str] | None:
         """The question with the subject named before it in place of its pointer, or None.
@@ -53,6 +56,13 @@ class Pointers:
                 s, e = named[-1]
                 return words[:start] + prior[s:e] + words[end:]
         return None
+
+    def checks_claim(self, words: list[str]) -> bool:
+        """Whether a short last question asks if what the sentence before it says holds: "my
+        textbook says gene therapy started in the 90s, is that right" asks about the 90s, and
+        the sentence before is the question to answer."""
+        return (len(words) <= MAX_CHECK_WORDS and not self.checks.isdisjoint(words)
+                and any(len(d) == 1 and d[0] in words for d in self.deictics))
 
     def ends_on_one(self, words: list[str], concepts: Concepts) -> bool:
         """Whether a clause names one referent and ends on it ("my aunt told me about gene
@@ -79,13 +89,14 @@ def load_pointers(root: Path, spellings: Mapping[str, str]) -> tuple[Pointers, l
     if doc is None:
         return EMPTY, problems  # absent: a question that points back is ranked as it is
     c = Collector(root, root / POINTERS, problems)
-    if not c.mapping(doc, 1, "the file", {"version", *_KEYS}):
+    if not c.mapping(doc, 1, "the file", {"version", *_KEYS, *_OPTIONAL}):
         return EMPTY, problems
     c.version(doc)
-    read: dict[str, list[tuple[str, ...]]] = {}
-    for key in _KEYS:
+    read: dict[str, list[tuple[str, ...]]] = {"checks": []}
+    for key in (*_KEYS, *_OPTIONAL):
         if key not in doc:
-            c.error(1, f"{key!r} is missing")
+            if key in _KEYS:
+                c.error(1, f"{key!r} is missing")
             continue
         phrases = []
         for where, text in c.located_texts(doc[key], line_of(doc, key), f"{key!r}"):
@@ -105,4 +116,5 @@ def load_pointers(root: Path, spellings: Mapping[str, str]) -> tuple[Pointers, l
         asks=frozenset(w for (w,) in read["asks"]),
         deictics=tuple(sorted(set(read["deictics"]), key=len, reverse=True)),
         referents=frozenset(w for (w,) in read["referents"]),
+        checks=frozenset(w for (w,) in read["checks"]),
     ), problems

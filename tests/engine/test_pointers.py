@@ -50,6 +50,14 @@ def test_a_question_after_a_clause_that_goes_on_asks_about_the_clause(genebot: b
     assert _topic(genebot, message) == topic
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("someone told me the first gene therapy trial was in the 90s, is that right?", "history"),
+    ("a youtuber called gene editing molecular scissors, is that accurate", "gene-editing"),
+])
+def test_is_that_right_after_a_claim_asks_about_the_claim(genebot: bot.Bot, message: str, topic: str) -> None:
+    assert _topic(genebot, message) == topic
+
+
 def test_without_the_story_the_same_question_is_not_a_definition_of_gene_therapy(genebot: bot.Bot) -> None:
     assert _topic(genebot, "What does that word mean?") != "what-is-gene-therapy"
 
@@ -82,6 +90,7 @@ def test_without_the_file_a_pointer_question_is_ranked_as_it_is(content_copy: Pa
     ("deictics: [", "deictics: ['  ', ", "pointers.yaml:13: 'deictics' item 1 must be non-empty text"),
     ("asks: [what, mean, means, meaning, called]\n", "", "pointers.yaml:1: 'asks' is missing"),
     ("version: 1", "version: 2", "pointers.yaml:1: 'version: 1' is required"),
+    ("checks: [real,", "checks: [for real,", "pointers.yaml:19: 'checks': 'for real' must be one word"),
 ])
 def test_broken_pointers_fail_at_load_with_file_and_line(
     load_error: Callable[..., str], old: str, new: str, message: str,
