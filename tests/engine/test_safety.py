@@ -224,6 +224,8 @@ CONTEXT = [
      "my pills are ready at the pharmacy, can they interact with gene therapy"),
     ("figurative", "he overdosed an hour ago and wont wake up",
      "im looking at how overdose rates went up in my county over the last decade"),
+    ("figurative", "i'm in the trial and i want to die tonight",
+     "the trial i am in had a participant die in another country. will the fda shut it down?"),
     # someone's death told as past
     ("historical", "he overdosed and is not breathing", "my cousin overdosed and died in 2019. what does the nih do"),
     # a sign that has gone on for months is no emergency now; a crisis that has is
