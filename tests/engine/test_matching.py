@@ -85,6 +85,15 @@ def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.
 
 
 @pytest.mark.parametrize(("message", "topic"), [
+    ("no chest pain, no dizziness, all fine here, just wondering what the nih actually does", "nih-role"),
+    ("had my bloods done, nothing odd, all good, just wondering what phase 2 of a trial checks", "trial-phase-2"),
+])
+def test_just_wondering_after_a_comma_opens_the_question(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)  # ranked on the question, not diluted by the denials before it
+    assert reply.topic == topic and reply.confidence >= genebot.index.settings.answer_at, reply
+
+
+@pytest.mark.parametrize(("message", "topic"), [
     ("what is an ibc anyway?", "ibc"),             # a turn word at the end turns nothing
     ("what does the nih do btw", "nih-role"),
 ])
