@@ -578,7 +578,6 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "i forgot two days of my tacrolimus. what happens now?",
     "i keep going back and forth and cant decide, gene therapy or the monthly shots?",
     "does the age cut off apply to kids like my son who are 13?",
-    "if she gets the infusion, will our baby be ok later on?",
     "can this treatment mess up my other medicines?",
     "if i stop the trial halfway will it harm my health?",
 ])
