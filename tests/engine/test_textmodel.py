@@ -185,6 +185,13 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
 NOT_YET_TRAINED: dict[str, str] = {}  # forty-eighth round: none (retrained with safety-tune-34)
+# ... and those the letter reader alone is not trained on yet. It learns only a file's messages in other
+# languages (safety-tune-34 has none); its retrain with it, which also learned the language files' edits of
+# rounds 44 to 47, lost emergencies in other languages under benchmarks/perturb.py, so it was kept as it was.
+LETTERS_NOT_YET_TRAINED: dict[str, str] = {
+    "safety-tune-34.yaml": "forty-eighth round: English only; the letter reader's retrain was taken back (233 "
+                           "against 222 emergencies lost under perturb.py's changes, none gained on the tuning files)",
+}
 
 
 def test_the_shipped_model_was_trained_on_todays_tuning_files_and_no_held_out_one(genebot: bot.Bot) -> None:
