@@ -563,12 +563,6 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "do you think it will work on me?",
     "what will my life look like after gene therapy?",
     "i have a 2 year old with sma, which treatment is better, zolgensma or spinraza?",
-])
-def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].kind == "advice", message
-
-
-@pytest.mark.parametrize("message", [
     # forty-eighth round: one's own case judged in other words, a child's chances, what follows one's
     # own act, a decision one cannot make
     "is the steroid course going to be hard on him? he is only 4",
@@ -581,7 +575,7 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "can this treatment mess up my other medicines?",
     "if i stop the trial halfway will it harm my health?",
 ])
-def test_personal_questions_without_should_or_eligible_are_personal(genebot: bot.Bot, message: str) -> None:
+def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
 
 
