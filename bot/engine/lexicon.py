@@ -92,9 +92,9 @@ class SafetyLexicon:
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
     numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
-    # each range's unit words (same order; empty: any): a number with a unit after it reads only by the
-    # ranges of that unit, so "41F, Stargardt" (41, female) is no 41 degree fever
-    units: tuple[frozenset[str], ...] = ()
+    # a unit word -> the ranges that admit it: a number with a unit after it reads only by those, so
+    # "41F, Stargardt" (41, female) is no 41 degree fever
+    units: Mapping[str, tuple[tuple[str, float, float], ...]] = field(default_factory=lambda: MappingProxyType({}))
     counts: frozenset[str] = frozenset()      # number words that count things: a whole number only ("37,8" is no count)
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
@@ -140,23 +140,34 @@ class SafetyLexicon:
     # deny it from inside the gap (lexiconlanguages.py)
     gap_denials: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
 
-    def number_name(self, word: str, unit: str | None = None) -> str | None:
+    def number_name(self, word: str) -> str | None:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else
-        None: how a message reads its numbers, and so how a phrase must file its own. With a
-        unit word after it ("104 f"), only that unit's ranges: a measure is no count either."""
-        if not word[:1].isdigit():
+        None: how a message reads its numbers, and so how a phrase must file its own."""
+        value = _value(word)
+        if value is None:
             return None
-        try:
-            value = float(word.replace(",", "."))
-        except ValueError:
-            return None
-        units = self.units or (frozenset(),) * len(self.numbers)
-        if unit is not None and any(unit in u for u in units):
-            return next((name for (name, low, high), u in zip(self.numbers, units, strict=True)
-                         if low <= value <= high and unit in u), None)
         return next((name for name, low, high in self.numbers
                      if low <= value <= high and (name not in self.counts or value.is_integer())), None)
 
-    @property
-    def unit_words(self) -> frozenset[str]:
-        return frozenset().union(*self.units)
+    def read_number(self, word: str, after: str | None) -> str:
+        """A number as the word after it says to read it: as typed before an amount ("took 500
+        mg": a dose, not a count of pills); by that unit's ranges only before a unit ("104 f",
+        not "41 f"; a measure is no count either); else by its range's name. The one reading
+        for a message's numbers and a phrase's."""
+        if after in self.amounts:
+            return word
+        if after in self.units:
+            value = _value(word)
+            found = None if value is None else next(
+                (name for name, low, high in self.units[after] if low <= value <= high), None)
+            return found or word
+        return self.number_name(word) or word
+
+
+def _value(word: str) -> float | None:
+    if not word[:1].isdigit():
+        return None
+    try:
+        return float(word.replace(",", "."))
+    except ValueError:
+        return None

@@ -291,7 +291,10 @@ def _together(r: Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...
                  for i, group in enumerate(raw))
 
 
-def _number_aliases(numbers: tuple[tuple[str, float, float], ...]) -> Mapping[str, tuple[str, ...]]:
+Ranges = tuple[tuple[str, float, float], ...]
+
+
+def _number_aliases(numbers: Ranges) -> Mapping[str, tuple[str, ...]]:
     """For each name, the names listed before it whose ranges overlap its own: the number
     reads as those, so phrases with this name must match them too."""
     aliases: dict[str, list[str]] = {}
@@ -302,27 +305,28 @@ def _number_aliases(numbers: tuple[tuple[str, float, float], ...]) -> Mapping[st
     return MappingProxyType({name: tuple(found) for name, found in aliases.items() if found})
 
 
-Ranges = tuple[tuple[str, float, float], ...]
-
-
-def _numbers(r: Reader, doc: Located) -> tuple[Ranges, tuple[frozenset[str], ...]]:
-    """The number ranges, and each one's unit words ([39.5, 45, [c, celsius]]; none: any)."""
+def _numbers(r: Reader, doc: Located) -> tuple[Ranges, Mapping[str, Ranges]]:
+    """The number ranges, and for each unit word the ranges that admit it ([39.5, 45, [c,
+    celsius]]; a range listing none admits a number whatever follows it)."""
     raw = doc.get("numbers")
     if raw is None:
-        return (), ()
+        return (), MappingProxyType({})
     if not isinstance(raw, Located):
         r.error(line_of(doc, "numbers"), "'numbers' must map a word to a list of [low, high] ranges")
-        return (), ()
-    ranges, units = [], []
+        return (), MappingProxyType({})
+    ranges: list[tuple[str, float, float]] = []
+    units: dict[str, list[tuple[str, float, float]]] = {}
     for word, spans in raw.items():
         ok = isinstance(spans, list) and all(_is_range(x) for x in spans)
         if not ok or not str(word).isalpha():
             r.error(line_of(raw, word), f"numbers: {word!r} needs a list of [low, high] ranges, low <= high, "
                                         "each with a list of unit words after it or none")
             continue
-        ranges += [(str(word).lower(), float(x[0]), float(x[1])) for x in spans]
-        units += [frozenset(str(u).lower() for u in x[2]) if len(x) == 3 else frozenset() for x in spans]
-    return tuple(ranges), tuple(units)
+        for x in spans:
+            ranges.append((str(word).lower(), float(x[0]), float(x[1])))
+            for unit in x[2] if len(x) == 3 else ():
+                units.setdefault(unit.lower(), []).append(ranges[-1])
+    return tuple(ranges), MappingProxyType({unit: tuple(found) for unit, found in units.items()})
 
 
 def _is_range(x: object) -> bool:
@@ -331,7 +335,7 @@ def _is_range(x: object) -> bool:
                                                    and all(isinstance(u, str) and u.isalpha() for u in x[2]))))
 
 
-def _counts(r: Reader, doc: Located, numbers: tuple[tuple[str, float, float], ...]) -> frozenset[str]:
+def _counts(r: Reader, doc: Located, numbers: Ranges) -> frozenset[str]:
     """The number words that count things, which a number with a fraction never is."""
     if "counts" not in doc:
         return frozenset()

@@ -85,11 +85,11 @@ class PhraseBook:
         return [filed, tuple(AS_TYPED + w if w in lexicon.homographs else f for w, f in zip(words, filed, strict=True))]
 
     def _filed(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> tuple[str, ...]:
-        """A phrase's words as a message's are read: stemmed, and a number by its range's name
-        unless an amount follows it. Written as typed, "me tome 30 pastillas" or "41 grad
+        """A phrase's words as a message's are read: stemmed, and a number as the word after it
+        says (SafetyLexicon.read_number). Written as typed, "me tome 30 pastillas" or "41 grad
         fieber" could never meet a message, whose "30" reads "lotsof" and "41" "hightemp"."""
-        return tuple(self.stem(w) if not w[:1].isdigit() or (i + 1 < len(words) and words[i + 1] in lexicon.amounts)
-                     else lexicon.number_name(w) or w for i, w in enumerate(words))
+        return tuple(lexicon.read_number(w, words[i + 1] if i + 1 < len(words) else None) if w[:1].isdigit()
+                     else self.stem(w) for i, w in enumerate(words))
 
     def stem(self, word: str) -> str:
         """The stem, but a word listed as unstemmed as typed: "gaping" is not "a gap"."""

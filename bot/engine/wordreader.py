@@ -48,7 +48,7 @@ class WordReader:
         self._words: dict[str, tuple[tuple[str, ...], bool]] = {}  # word -> (its reading, unread?)
         self._theirs: dict[str, str] = {}  # a word of a message in another language -> its reading
         self.pictures = {ord(picture): words for picture, words in lexicon.emoji.items()}
-        self.units = lexicon.unit_words  # "104 f": a number read by its unit's ranges only
+        self.measures = lexicon.amounts | lexicon.units.keys()  # words after a number that say how to read it
         every_word = book.english  # a word of another language is no repair of an English typo
         english = _english_only(lexicon)
         # Words a run typed without spaces may be made of: not the lookalikes, dictionary words
@@ -112,11 +112,8 @@ class WordReader:
         # words the bot knows, Czech and Serbian "od" (from) had been an overdose
         english: bool | None = None
         for j, word in enumerate(raw):
-            if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.lexicon.amounts:
-                out.append(word)  # "took 500 mg": a dose, not a count of pills
-                continue
-            if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.units:
-                out.append(self.lexicon.number_name(word, raw[j + 1]) or word)  # "104 f", but not "41 f"
+            if word[:1].isdigit() and j + 1 < len(raw) and raw[j + 1] in self.measures:
+                out.append(self.lexicon.read_number(word, raw[j + 1]))  # "took 500 mg", "104 f", "41 f"
                 continue
             if word in self.lexicon.homographs and not self._after_english(raw, j):
                 if not foreign and english is None:
