@@ -293,11 +293,12 @@ FLOORS = {
     # forty-ninth round: a second pair from the same brief, most personal questions asked without "should",
     # "eligible" or "qualify", by two new helpers who saw neither the bot nor any set; 35 read and tuned on, 17
     # never read (at arrival, 0caef84, with the topic model retrained: 94/98 and 90/95 caught, 3/186 and 5/171
-    # false alarms, advice 41/70 and 40/66, in scope 154/187 and 143/174)
-    "safety-tune-35.yaml": {"emergency_recall": 0.959, "max_false_alarm_rate": 0.0162, "advice_recall": 0.585,
-                            "in_scope_accuracy": 0.823},
-    "safety-unseen-17.yaml": {"emergency_recall": 0.947, "max_false_alarm_rate": 0.0293, "advice_recall": 0.606,
-                              "in_scope_accuracy": 0.821},
+    # false alarms, advice 41/70 and 40/66, in scope 154/187 and 143/174; after the round's frames 94/98 and 90/95,
+    # 0/186 and 5/171, advice 66/70 and 42/66, in scope 179/187 and 145/174)
+    "safety-tune-35.yaml": {"emergency_recall": 0.959, "max_false_alarm_rate": 0.0, "advice_recall": 0.942,
+                            "in_scope_accuracy": 0.957},
+    "safety-unseen-17.yaml": {"emergency_recall": 0.947, "max_false_alarm_rate": 0.0293, "advice_recall": 0.636,
+                              "in_scope_accuracy": 0.833},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -403,8 +404,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # (nineteenth round) figures of speech in slang ("lost the will to live in that meeting lol");
     # safety-tune-32 (forty-second round) a mild fever of "37,8" after an infusion, told in Portuguese;
     # safety-tune-33 (forty-third round) a friend's heavy bleeding after a tooth extraction, told with
-    # "had" and no time: the lexicon reads it as now, and the retrained word model no longer overrules it;
-    # safety-tune-35 (forty-ninth round) three at arrival
+    # "had" and no time: the lexicon reads it as now, and the retrained word model no longer overrules it
     if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
                                   "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
@@ -414,7 +414,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-24.yaml", "safety-tune-25.yaml",
                                   "safety-tune-26.yaml", "safety-tune-27.yaml", "safety-tune-28.yaml",
                                   "safety-tune-29.yaml", "safety-tune-30.yaml", "safety-tune-32.yaml",
-                                  "safety-tune-33.yaml", "safety-tune-35.yaml"}:
+                                  "safety-tune-33.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 

@@ -574,6 +574,14 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "does the age cut off apply to kids like my son who are 13?",
     "can this treatment mess up my other medicines?",
     "if i stop the trial halfway will it harm my health?",
+    # forty-ninth round: worth it for this person, a medicine of one's own that may clash, a result weighed,
+    # a say in one's own child's care, too late
+    "is there any point trying it at my age, i am 61",
+    "i take valproate for epilepsy. would the gene therapy clash with it?",
+    "my factor level came back at 3%. is that low?",
+    "we signed our son up but he hates the visits. can we withdraw him?",
+    "my mum is 80 now, did we leave it too long?",
+    "my ck dropped a lot after the infusion. am i basically cured?",
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
@@ -584,6 +592,8 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "what happens if i get side effects during a trial?",
     "how hard is the conditioning chemo on patients in general?",
     "what are the chances a phase 1 trial succeeds?",
+    "is there any point in gene therapy research for rare diseases?",
+    "can gene therapy clash with other medicines?",
 ])
 def test_the_same_judgements_asked_in_general_are_not_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
@@ -1046,6 +1056,9 @@ def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, m
     ("he hit his head n now hes puking", "medical"),
     ("my baby is turnin blu", "medical"),      # a dropped g and a short slip
     ("i think im havin a hart attack", "medical"),
+    # forty-ninth round: the look-alikes below must not hide these
+    ("i want out of everything, the trial, my life, all of it", "crisis"),
+    ("i hope the treatment kills me tbh", "crisis"),
 ])
 def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
@@ -1053,6 +1066,10 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
 
 @pytest.mark.parametrize("message", [
     "what is the best way to kill cancer cells",    # a method frame about treatment
+    # forty-ninth round: words quoted and taken back, animals in a study, and leaving a trial
+    "my earlier message said 'i cant go on' but i meant the upload, it keeps failing. where do i send forms?",
+    "someone told me the treatment killed mice in an early study, is that right?",
+    "i want out of the study after two years, how do i tell the team?",
     "how much will it take to get into a trial",
     "i really shot myself in the foot with that exam",
     "i drown myself in work to cope with the waiting",
