@@ -185,7 +185,8 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
 NOT_YET_TRAINED: dict[str, str] = {
-    "safety-tune-35.yaml": "forty-ninth round: added after the word model was last trained",
+    "safety-tune-35.yaml": "forty-ninth round: its retrain was taken back (on the tuning files one emergency "
+                           "gained, one lost, one false alarm added: no gain)",
 }
 # ... and those the letter reader alone is not trained on yet. It learns only a file's messages in other
 # languages (safety-tune-34 has none); its retrain with it, which also learned the language files' edits of
