@@ -241,7 +241,11 @@ class SafetyScanner:
             urgency = SUPPORT
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
-        judged = bool(weak or mentions or by_kind["concept"] or by_kind["pseudo"])
+        # Not a weak phrase that care words alone set aside ("not be around for the results"
+        # beside "trial"): the care veto guards the lexicon's own reading, and the model, which
+        # weighs the whole message, still speaks from its threshold ("... cancel my spot in the
+        # trial and just not be around for the results. asking for me").
+        judged = bool(mentions or by_kind["concept"] or by_kind["pseudo"])
         verdict = Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language, told=told)
         # ... unless the message has no mark, where the scopes may have reached too far
         return self._run_on(words, verdict, by_kind["trigger"]) if judged and not foreign else verdict

@@ -278,7 +278,7 @@ FLOORS = {
     # alarms, advice 56/65 and 53/63, in scope 165/181 and 158/174; at the round's end, with one question each
     # dropped that was already an example phrasing: 107/108 and 97/102, 1/185 and 2/173, advice 65/65 and 54/63,
     # in scope 179/181 and 159/174)
-    "safety-tune-33.yaml": {"emergency_recall": 0.99, "max_false_alarm_rate": 0.0054, "advice_recall": 1.0,
+    "safety-tune-33.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0054, "advice_recall": 1.0,
                             "in_scope_accuracy": 0.988},
     "safety-unseen-15.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.0116, "advice_recall": 0.857,
                               "in_scope_accuracy": 0.913},

@@ -1065,6 +1065,15 @@ def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, me
     assert_emergency(genebot, message, urgency)
 
 
+def test_care_words_that_set_a_weak_phrase_aside_leave_the_learned_reader_free(genebot: bot.Bot) -> None:
+    # "not going to be around" beside "follow up visits" is no crisis to the lexicon (a weak phrase in a
+    # clause about care); the word model, reading the whole goodbye, still calls it one
+    assert_emergency(genebot, "not going to be around for the follow up visits, so please cancel them all for me, "
+                              "thanks for everything", "crisis")
+    reply, _ = genebot.reply("not going to be around for the follow up visit, i am moving to spain, who do i tell?")
+    assert reply.kind != "emergency"
+
+
 @pytest.mark.parametrize("message", [
     "what is the best way to kill cancer cells",    # a method frame about treatment
     # forty-ninth round: words quoted and taken back, animals in a study, and leaving a trial
