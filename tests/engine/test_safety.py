@@ -1060,6 +1060,7 @@ def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, m
     ("i want out of everything, the trial, my life, all of it", "crisis"),
     ("i hope the treatment kills me tbh", "crisis"),
     ("my son has been seizing on and off for 20 minutes", "medical"),   # minutes: a run of seizures now
+    ("left my books and records with my neighbour and wrote my goodbye letters", "crisis"),  # not "my book"
 ])
 def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
@@ -1081,6 +1082,7 @@ def test_care_words_that_set_a_weak_phrase_aside_leave_the_learned_reader_free(g
     "someone told me the treatment killed mice in an early study, is that right?",
     "i want out of the study after two years, how do i tell the team?",
     "last year he had seizures on and off for 10 minutes at a time, can he join a trial now?",
+    "i wrote a goodbye scene in my book, is that too dark for a school project?",
     "how much will it take to get into a trial",
     "i really shot myself in the foot with that exam",
     "i drown myself in work to cope with the waiting",
