@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .lexicon import GAP, Concept, Trigger
 
 __all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
-           "past_story", "together"]
+           "past_story", "together", "undenied"]
 from .safetytext import CLAUSE, SENTENCE
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
@@ -37,6 +37,21 @@ class Hit(NamedTuple):
 
 def category(hit: Hit) -> str:
     return hit.item.category  # type: ignore[attr-defined,no-any-return]
+
+
+def undenied(words: list[str], triggers: list[Hit], negations: frozenset[str]) -> list[Hit]:
+    """The triggers but a resolution that a negation right before it denies, and that negation:
+    "hasn't gone away" or "has not gone away" tells a sign still there, and denies nothing."""
+    denied = {t.start - 1 for t in triggers if t.start and words[t.start - 1] in negations and _resolves(t)}
+    if not denied:
+        return triggers
+    return [t for t in triggers
+            if not ((t.start in denied and t.end == t.start + 1) or (t.start - 1 in denied and _resolves(t)))]
+
+
+def _resolves(trigger: Hit) -> bool:
+    """A trigger that ends a sign told before it ("went away", "has stopped", "fine now")."""
+    return category(trigger) == "negated" and trigger.item.direction == "after"  # type: ignore[attr-defined]
 
 
 def together(sentence: list[int], signs: list[Hit]) -> list[Hit]:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category
+from .context import Hit, Spans, category, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -213,6 +213,8 @@ class SafetyScanner:
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
+        if "trigger" in by_kind:  # "hasn't gone away": no resolution
+            by_kind["trigger"] = undenied(words, by_kind["trigger"], self.book.negations)
         weak, cues = by_kind.pop("weak", ()), by_kind.pop("cue", ())
         ordinary = by_kind["ordinary"]  # care words: they also tell a treatment from any "after"
         if weak:

@@ -1064,6 +1064,8 @@ def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, m
     ("ive been reading about how many sleeping pills it takes. i have a full bottle", "crisis"),  # looked up
     ("im so done being the sick kid, i have my dads pills and im taking all of them tonight", "crisis"),  # no "kidding"
     ("my chest pain has not gone away since this morning", "medical"),   # a resolution denied
+    ("his chest pain has not eased off, its been 40 minutes", "medical"),  # ... whichever resolution
+    ("the tightness in my chest has not subsided", "medical"),
 ])
 def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
@@ -1095,6 +1097,7 @@ def test_a_past_told_as_over_leaves_what_is_told_after_it_now(genebot: bot.Bot) 
     "i wrote a goodbye scene in my book, is that too dark for a school project?",
     "i was reading about how gene therapy caused a death in 1999, who regulates it now?",
     "just kidding about the pills lol, what is a vector",
+    "the chest pain eased off an hour ago and it has not come back, what is a vector",
     "i took an overdose four years ago and ive stayed clean ever since. would that count against me for a trial?",
     "how much will it take to get into a trial",
     "i really shot myself in the foot with that exam",
