@@ -254,18 +254,25 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
     asked = [i for i, sentence in enumerate(sentences) if _asks(sentences, i)][:MAX_QUESTIONS]
     if len(sentences) - 1 not in asked:
         asked = [*asked[: MAX_QUESTIONS - 1], len(sentences) - 1]
+    read: dict[int, list[str]] = {}  # a sentence's words, each read once however many questions look back at it
+
+    def words_of(j: int) -> list[str]:
+        if j not in read:
+            read[j] = _words(index, sentences[j])
+        return read[j]
+
     found = []
     for i in asked:
-        words = _words(index, sentences[i])
+        words = words_of(i)
         if not content_words(words, index.stopwords) and i and sentences[i - 1].rstrip().endswith((",", ":")) \
-                and not index.pointers.ends_on_one(_words(index, sentences[i - 1]), index.concepts):
+                and not index.pointers.ends_on_one(words_of(i - 1), index.concepts):
             words = _words(index, sentences[i - 1] + sentences[i])  # "correction or insertion, what is that"
         pointed = None
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
-            before = (_words(index, s) for s in reversed(sentences[:i]))
+            before = (words_of(j) for j in reversed(range(i)))
             pointed = index.pointers.resolve(words, before, index.concepts)
             if pointed is None and i == len(sentences) - 1 and index.pointers.checks_claim(words):
-                pointed = _words(index, sentences[i - 1])  # "... is that real?": the claim is what it asks
+                pointed = words_of(i - 1)  # "... is that real?": the claim is what it asks
         if pointed is not None:
             found.append((pointed, True))
         elif content_words(words, index.stopwords):

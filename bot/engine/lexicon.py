@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 __all__ = [
     "CATEGORIES", "CONCEPT_URGENCIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "SUPPORT", "URGENCIES", "Concept",
-    "PersonalFrames",
+    "PersonalFrames", "Ranges",
     "SafetyLexicon", "Trigger",
 ]
 
@@ -28,6 +28,7 @@ CONCEPT_URGENCIES = (*URGENCIES, SUPPORT)
 CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "future", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
 GAP = "*"  # in a phrase: up to six other words, or none ("can * cause"; context.GAP_WORDS)
+Ranges = tuple[tuple[str, float, float], ...]  # (word, low, high): a number in range reads as word
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +92,10 @@ class SafetyLexicon:
     fillers: frozenset[str]                   # dropped before matching ("really", "the")
     lookalikes: frozenset[str]                # ordinary words never repaired into a concept word
     personal: PersonalFrames
-    numbers: tuple[tuple[str, float, float], ...] = ()  # (word, low, high): a number in range reads as word
+    numbers: Ranges = ()
     # a unit word -> the ranges that admit it: a number with a unit after it reads only by those, so
     # "41F, Stargardt" (41, female) is no 41 degree fever
-    units: Mapping[str, tuple[tuple[str, float, float], ...]] = field(default_factory=lambda: MappingProxyType({}))
+    units: Mapping[str, Ranges] = field(default_factory=lambda: MappingProxyType({}))
     counts: frozenset[str] = frozenset()      # number words that count things: a whole number only ("37,8" is no count)
     emoji: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "💊" -> "pills"
     unstemmed: frozenset[str] = frozenset()   # read as typed: their stem is another word ("gaping": "gap")
@@ -144,10 +145,7 @@ class SafetyLexicon:
         """The name of the first range that holds a number ("40.2", "104" -> "hightemp"), else
         None: how a message reads its numbers, and so how a phrase must file its own."""
         value = _value(word)
-        if value is None:
-            return None
-        return next((name for name, low, high in self.numbers
-                     if low <= value <= high and (name not in self.counts or value.is_integer())), None)
+        return None if value is None else _named(self.numbers, value, self.counts)
 
     def read_number(self, word: str, after: str | None) -> str:
         """A number as the word after it says to read it: as typed before an amount ("took 500
@@ -158,10 +156,14 @@ class SafetyLexicon:
             return word
         if after in self.units:
             value = _value(word)
-            found = None if value is None else next(
-                (name for name, low, high in self.units[after] if low <= value <= high), None)
-            return found or word
+            return (None if value is None else _named(self.units[after], value)) or word
         return self.number_name(word) or word
+
+
+def _named(ranges: Ranges, value: float, counts: frozenset[str] = frozenset()) -> str | None:
+    """The name of the first range that holds the value (a count holds whole numbers only)."""
+    return next((name for name, low, high in ranges
+                 if low <= value <= high and (name not in counts or value.is_integer())), None)
 
 
 def _value(word: str) -> float | None:

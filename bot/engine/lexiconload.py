@@ -22,6 +22,7 @@ from .lexicon import (
     SUPPORT,
     Concept,
     PersonalFrames,
+    Ranges,
     SafetyLexicon,
     Trigger,
 )
@@ -291,9 +292,6 @@ def _together(r: Reader, item: Located, what: str) -> tuple[tuple[tuple[str, ...
                  for i, group in enumerate(raw))
 
 
-Ranges = tuple[tuple[str, float, float], ...]
-
-
 def _number_aliases(numbers: Ranges) -> Mapping[str, tuple[str, ...]]:
     """For each name, the names listed before it whose ranges overlap its own: the number
     reads as those, so phrases with this name must match them too."""
@@ -330,9 +328,14 @@ def _numbers(r: Reader, doc: Located) -> tuple[Ranges, Mapping[str, Ranges]]:
 
 
 def _is_range(x: object) -> bool:
-    return (isinstance(x, list) and len(x) in (2, 3) and all(isinstance(v, (int, float)) for v in x[:2])
-            and x[0] <= x[1] and (len(x) == 2 or (isinstance(x[2], list) and bool(x[2])
-                                                   and all(isinstance(u, str) and u.isalpha() for u in x[2]))))
+    """[low, high], low <= high, or [low, high, [unit words]]."""
+    if not isinstance(x, list) or len(x) not in (2, 3):
+        return False
+    low, high, *units = x
+    if not (isinstance(low, (int, float)) and isinstance(high, (int, float)) and low <= high):
+        return False
+    return not units or (isinstance(units[0], list) and bool(units[0])
+                         and all(isinstance(u, str) and u.isalpha() for u in units[0]))
 
 
 def _counts(r: Reader, doc: Located, numbers: Ranges) -> frozenset[str]:

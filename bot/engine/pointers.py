@@ -92,8 +92,8 @@ def load_pointers(root: Path, spellings: Mapping[str, str]) -> tuple[Pointers, l
     if not c.mapping(doc, 1, "the file", {"version", *_KEYS, *_OPTIONAL}):
         return EMPTY, problems
     c.version(doc)
-    read: dict[str, list[tuple[str, ...]]] = {"checks": []}
-    for key in (*_KEYS, *_OPTIONAL):
+    read: dict[str, list[tuple[str, ...]]] = {key: [] for key in (*_KEYS, *_OPTIONAL)}
+    for key in read:
         if key not in doc:
             if key in _KEYS:
                 c.error(1, f"{key!r} is missing")
