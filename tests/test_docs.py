@@ -29,7 +29,11 @@ def test_every_document_the_readme_links_to_exists() -> None:
 
 
 def test_the_readme_is_a_front_door_not_a_manual() -> None:
-    assert len((ROOT / "README.md").read_bytes()) < 12_000
+    """Its prose stays short; the figures table is left out of the count because it gains a
+    row for every evaluation set (issue 9), so its length says nothing of the prose's."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines(keepends=True)
+    prose = "".join(line for line in lines if not line.startswith("| "))
+    assert len(prose.encode()) < 6_500
 
 
 RERUN = "run: python benchmarks/figures_table.py"
