@@ -110,6 +110,9 @@ class SafetyLexicon:
     disclaimers: tuple[tuple[str, ...], ...] = ()
     # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
     retractions: tuple[tuple[str, ...], ...] = ()
+    # "by mistake", "got mixed up with her meds": a whole bottle taken so, told in the same sentence,
+    # is a poisoning for 911, not a crisis for 988
+    accidents: tuple[tuple[str, ...], ...] = ()
     # a bare call for help: a clause of plea words only, one of them a call ("someone help us")
     plea_calls: frozenset[str] = frozenset()
     plea_words: frozenset[str] = frozenset()

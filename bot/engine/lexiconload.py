@@ -36,7 +36,8 @@ __all__ = ["load_lexicon"]
 # the file's top-level keys: those it must have, and those it may
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
-                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "english_before",
+                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "accidents",
+                       "english_before",
                        "pleas", "joiners", "asking", "laughter"})
 
 
@@ -93,6 +94,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         panic=r.phrases(doc, "panic", "'panic'", gaps=True) if "panic" in doc else (),
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
+        accidents=r.phrases(doc, "accidents", "'accidents'", gaps=True) if "accidents" in doc else (),
         amounts=r.one_words(doc, "amounts"),
         missing=r.one_words(doc, "missing"),
         joiners=_joiners(r, doc),

@@ -213,6 +213,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         yield "disclaimer", words, None
     for words in lexicon.retractions:
         yield "retraction", words, None
+    for words in lexicon.accidents:
+        yield "accident", words, None
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),

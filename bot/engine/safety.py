@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category, undenied
+from .context import Hit, Spans, category, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -232,7 +232,8 @@ class SafetyScanner:
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
         overruled = bool(affirmed) and self._overruled(words, affirmed, foreign)
         if affirmed and not overruled:
-            crisis = [m for m in affirmed if m.urgency == "crisis"]
+            crisis = _intended([m for m in affirmed if m.urgency == "crisis"], by_kind["accident"], words,
+                               self.book.negations)
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
@@ -328,3 +329,16 @@ def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
         return affirmed
     fears = Spans(panic)
     return [m for m in affirmed if not (m.urgency == "crisis" and fears.holds(Hit("", m.start, m.end)))]
+
+
+def _intended(crisis: list[Mention], accidents: list[Hit], words: list[str],
+              negations: frozenset[str]) -> list[Mention]:
+    """The crisis mentions not told as an accident in their sentence: "my mother-in-law took a
+    whole bottle of her paracetamol, she got mixed up with her meds" needs 911 (or poison
+    control) first, not the crisis line. A mention in another sentence stays a crisis, and so
+    does one beside an accident denied ("and it was not by accident")."""
+    if not accidents or not crisis:
+        return crisis
+    sentence = sentence_ids(words)
+    told = {sentence[h.start] for h in accidents if not h.start or words[h.start - 1] not in negations}
+    return [m for m in crisis if sentence[m.start] not in told]
