@@ -22,6 +22,8 @@ from .replies import Reply, compose, kind_of
 __all__ = ["Bot", "collector_paused", "load"]
 
 NEARBY_AT = 0.5  # a topic this close to an unanswerable question is offered in the fallback
+# the translated line (answers/languages) each medical wording of the emergency reply is told with
+_LINES: dict[str | None, str] = {None: "medical", "other": "medical-other", "overdose": "medical"}
 
 
 class Bot:
@@ -74,8 +76,8 @@ class Bot:
             if result.urgency == "crisis":
                 variant: str | None = "crisis-other" if result.for_other else "crisis"
             else:
-                variant = "other" if result.for_other else None
-            line = self._line(result, {None: "medical", "other": "medical-other"}.get(variant, variant))
+                variant = "other" if result.for_other else result.wording
+            line = self._line(result, _LINES.get(variant, variant))
             return self._topic_reply(EMERGENCY, result.confidence, variant, result.urgency, translation=line)
         if result.topic == ADVICE and not result.glossed:
             soon = "soon" if result.urgency == "soon" else None

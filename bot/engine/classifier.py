@@ -50,6 +50,7 @@ class Classification:
     tentative: bool = False     # the ranking doubted this topic; the learned model confirmed it
     glossed: bool = False       # asked in another language, read through the glossary (glossary.py)
     language: str | None = None  # the language of a message not in English, when told (languageid.py)
+    wording: str | None = None  # the emergency reply's own wording the safety scan asked for ("overdose")
 
 
 def classify(index: Index, text: str) -> Classification:
@@ -57,7 +58,8 @@ def classify(index: Index, text: str) -> Classification:
     norm = _bare(index, normalise(text, index.spellings))
     if verdict.topic == EMERGENCY:
         return Classification(MatchKind.SAFETY, EMERGENCY, 1.0, normalised=norm, urgency=verdict.urgency,
-                              for_other=verdict.for_other, language=_language(index, text, verdict))
+                              for_other=verdict.for_other, language=_language(index, text, verdict),
+                              wording=verdict.wording)
     if verdict.topic == ADVICE:  # read in any script: "우리 아들 유전자 치료 받아야 할까요?"
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=verdict.urgency,
                               language=_language(index, text, verdict))

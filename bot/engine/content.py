@@ -42,7 +42,8 @@ __all__ = [
 
 MIN_EXAMPLES = 8
 # The wordings each safety answer must have besides its text (see Answer.variants).
-VARIANTS = {"crisis": EMERGENCY, "crisis-other": EMERGENCY, "other": EMERGENCY, "soon": ADVICE, "support": OUT_OF_SCOPE}
+VARIANTS = {"crisis": EMERGENCY, "crisis-other": EMERGENCY, "other": EMERGENCY, "overdose": EMERGENCY, "soon": ADVICE,
+            "support": OUT_OF_SCOPE}
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 __all__ = [
-    "CATEGORIES", "CONCEPT_URGENCIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "SUPPORT", "URGENCIES", "Concept",
+    "CATEGORIES", "CONCEPT_URGENCIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "SUPPORT", "URGENCIES", "WORDINGS",
+    "Concept",
     "PersonalFrames", "Ranges",
     "SafetyLexicon", "Trigger",
 ]
@@ -24,6 +25,10 @@ URGENCIES = ("crisis", "medical")  # an emergency's
 # cover gets a word of support and 988 instead of the bare fallback; it never makes an emergency.
 SUPPORT = "support"
 CONCEPT_URGENCIES = (*URGENCIES, SUPPORT)
+# The emergency reply's own wordings a medical concept may ask for when it is the writer's own
+# (answers/safety.yaml's variants of that name): an overdose's names what to tell the dispatcher
+# and offers 988, since one taken on purpose is read as medical as often as not.
+WORDINGS = ("overdose",)
 # ConText categories: what a trigger says about the concepts in its scope.
 CATEGORIES = ("negated", "historical", "recent", "hypothetical", "fiction", "current", "future", "other")
 DIRECTIONS = ("before", "after", "either")  # where the trigger stands relative to the concept
@@ -56,6 +61,8 @@ class Concept:
     # may overrule a medical alarm it is all but sure is ordinary (textmodel.py), never
     # overrules this one.
     sure: bool = False
+    # The emergency reply's wording (one of WORDINGS) when the writer's own emergency is this one.
+    wording: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from .lexicon import (
     LEXICON,
     LOOKALIKES,
     SUPPORT,
+    WORDINGS,
     Concept,
     PersonalFrames,
     Ranges,
@@ -235,7 +236,7 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
         return ()
     owner_of: dict[tuple[str, ...], str] = {}
     for i, item in enumerate(raw):
-        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked", "sure"}
+        keys = {"id", "urgency", "terms", "together", "weak", "lasts", "asked", "sure", "wording"}
         if not r.mapping(item, line_of(raw, i), "a concept", keys,
                          {"id", "urgency"}):
             continue
@@ -257,7 +258,13 @@ def _concepts(r: Reader, doc: Located) -> tuple[Concept, ...]:
             r.error(item.line, f"concept {cid!r} needs 'terms' or 'together'")
         weak, cues, unless = _weak(r, item, f"concept {cid!r}")
         lasts, asked, sure = (_flag(r, item, key, f"concept {cid!r}") for key in ("lasts", "asked", "sure"))
-        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked, sure))
+        wording = item.get("wording")
+        if wording is not None and (urgency != "medical" or wording not in WORDINGS):
+            r.error(line_of(item, "wording"), f"concept {cid!r}: 'wording' is for a medical concept, one of "
+                                              f"{', '.join(WORDINGS)}")
+            wording = None
+        concepts.append(Concept(str(cid), urgency, terms, together, weak, cues, unless, lasts, asked, sure,
+                                str(wording) if wording else None))
     return tuple(concepts)
 
 

@@ -55,6 +55,7 @@ class Verdict:
     foreign: bool = False         # written, at least in part, in another language (other_language)
     language: str | None = None   # the language it is told in, when a file's signs or homographs asked
     told: bool = False            # they asked: `language` is languageid's answer, None included
+    wording: str | None = None    # the emergency reply's wording the writer's own medical emergency asks for
 
 
 class SafetyScanner:
@@ -66,6 +67,7 @@ class SafetyScanner:
         cues: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(), glossary: Glossary | None = None,
     ) -> None:
         self.lexicon = lexicon
+        self.wordings = {c.id: c.wording for c in lexicon.concepts if c.wording}
         self.model = model
         self.letter_model = letter_model
         # common words of other languages and English stopwords: which reader a message is for
@@ -237,8 +239,10 @@ class SafetyScanner:
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
+            wording = None if crisis or for_other else next(
+                (w for m in affirmed if (w := self.wordings.get(m.concept))), None)
             return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other, language=language,
-                           told=told)
+                           told=told, wording=wording)
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT

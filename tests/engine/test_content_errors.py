@@ -153,6 +153,8 @@ def test_an_emoji_entry_that_is_not_one_picture_is_refused_with_its_line(content
      "'pleas': 'words': 'please' has no words left after normalising"),
     ("  calls: [help]", "  callers: [help]", "'pleas' has no 'calls'"),
     ("counts: [lotsof]", "counts: [lotsof, manypills]", "counts: 'manypills' is not a word of 'numbers'"),
+    ("    wording: overdose", "    wording: poison",
+     "concept 'poisoning': 'wording' is for a medical concept, one of overdose"),
     ("  hightemp: [[39.5, 45, [c,", "  hightemp: [[39.5, 45, [1,",
      "numbers: 'hightemp' needs a list of [low, high] ranges, low <= high, each with a list of unit words after it"),
 ])

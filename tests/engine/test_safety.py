@@ -389,7 +389,29 @@ def assert_emergency(genebot: bot.Bot, message: str, urgency: str) -> bot.Reply:
 @pytest.mark.parametrize("message", MEDICAL)
 def test_medical_emergencies_say_911_first(genebot: bot.Bot, message: str) -> None:
     reply = assert_emergency(genebot, message, "medical")
-    assert "988" not in reply.body
+    if genebot.classify(message).wording == "overdose":  # the writer's own: 988 after 911, if on purpose
+        assert reply.body.index("911") < reply.body.index("988"), reply.body
+    else:
+        assert "988" not in reply.body
+
+
+@pytest.mark.parametrize(("message", "overdose"), [
+    ("i took 30 paracetamol about an hour ago", True),
+    ("i just swallowed a whole bottle of my sleeping pills", True),
+    ("i drank bleach by mistake and my throat burns", True),
+    ("my son swallowed a bunch of my pills", False),       # someone else's: "call 911 for them"
+    ("i think im having a heart attack", False),
+    ("i want to take all my pills tonight", False),        # a crisis: 988 first, as ever
+])
+def test_the_writers_own_overdose_is_told_911_first_and_offered_988(genebot: bot.Bot, message: str,
+                                                                    overdose: bool) -> None:
+    reply, _ = genebot.reply(message)
+    assert reply.kind == "emergency", message
+    if overdose:  # taken on purpose or not, which its words often do not tell
+        assert reply.urgency == "medical" and "tell them what was taken" in reply.body
+        assert reply.body.index("911") < reply.body.index("988"), reply.body
+    else:
+        assert "tell them what was taken" not in reply.body
 
 
 @pytest.mark.parametrize("message", CRISIS)
