@@ -301,11 +301,12 @@ FLOORS = {
                               "in_scope_accuracy": 0.833},
     # fiftieth round: a third pair from the same brief, by two new helpers who saw neither the bot nor any set; 36
     # read and tuned on, 18 never read (at arrival, 9afeaf5, with the topic model retrained: 92/97 and 81/88 caught,
-    # 3/180 and 1/162 false alarms, advice 43/72 and 39/63, in scope 147/179 and 128/160)
-    "safety-tune-36.yaml": {"emergency_recall": 0.948, "max_false_alarm_rate": 0.0167, "advice_recall": 0.597,
-                            "in_scope_accuracy": 0.821},
-    "safety-unseen-18.yaml": {"emergency_recall": 0.92, "max_false_alarm_rate": 0.0062, "advice_recall": 0.619,
-                              "in_scope_accuracy": 0.8},
+    # 3/180 and 1/162 false alarms, advice 43/72 and 39/63, in scope 147/179 and 128/160; at the round's end 97/97
+    # and 82/88, 1/180 and 1/162, advice 63/72 and 39/63, in scope 172/179 and 129/160)
+    "safety-tune-36.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0056, "advice_recall": 0.875,
+                            "in_scope_accuracy": 0.96},
+    "safety-unseen-18.yaml": {"emergency_recall": 0.931, "max_false_alarm_rate": 0.0062, "advice_recall": 0.619,
+                              "in_scope_accuracy": 0.806},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -413,7 +414,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # safety-tune-32 (forty-second round) a mild fever of "37,8" after an infusion, told in Portuguese;
     # safety-tune-33 (forty-third round) a friend's heavy bleeding after a tooth extraction, told with
     # "had" and no time: the lexicon reads it as now, and the retrained word model no longer overrules it
-    # safety-tune-36 (fiftieth round): its three false alarms at arrival, listed until the round mends them
+    # safety-tune-36 (fiftieth round) "OD = overdose or oculus dexter??": the abbreviation is what is asked
     if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
                                   "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
