@@ -117,6 +117,10 @@ class SafetyLexicon:
     disclaimers: tuple[tuple[str, ...], ...] = ()
     # "not hypothetically", "its not for a story": said anywhere, the imagining before it is taken back
     retractions: tuple[tuple[str, ...], ...] = ()
+    # "that was a lie", "things have changed": said after a crisis the writer told someone they
+    # denied ("i told my councillor i would never ..."), the denial is taken back
+    recanted: tuple[tuple[str, ...], ...] = ()
+    reporting: tuple[tuple[str, ...], ...] = ()  # "told", "said", "promised": a denial told to someone
     # "by mistake", "got mixed up with her meds": a whole bottle taken so, told in the same sentence,
     # is a poisoning for 911, not a crisis for 988
     accidents: tuple[tuple[str, ...], ...] = ()

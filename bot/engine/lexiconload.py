@@ -37,9 +37,8 @@ __all__ = ["load_lexicon"]
 # the file's top-level keys: those it must have, and those it may
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
-                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "accidents",
-                       "english_before",
-                       "pleas", "joiners", "asking", "laughter"})
+                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting",
+                       "accidents", "english_before", "pleas", "joiners", "asking", "laughter"})
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
@@ -96,6 +95,8 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         disclaimers=r.phrases(doc, "disclaimers", "'disclaimers'", gaps=True) if "disclaimers" in doc else (),
         retractions=r.phrases(doc, "retractions", "'retractions'", gaps=True) if "retractions" in doc else (),
         accidents=r.phrases(doc, "accidents", "'accidents'", gaps=True) if "accidents" in doc else (),
+        recanted=r.phrases(doc, "recanted", "'recanted'", gaps=True) if "recanted" in doc else (),
+        reporting=r.phrases(doc, "reporting", "'reporting'") if "reporting" in doc else (),
         amounts=r.one_words(doc, "amounts"),
         missing=r.one_words(doc, "missing"),
         joiners=_joiners(r, doc),

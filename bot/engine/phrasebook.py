@@ -215,6 +215,10 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
         yield "retraction", words, None
     for words in lexicon.accidents:
         yield "accident", words, None
+    for words in lexicon.recanted:
+        yield "recanted", words, None
+    for words in lexicon.reporting:
+        yield "reporting", words, None
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),

@@ -227,6 +227,8 @@ class SafetyScanner:
         mentions = read_mentions(words, by_kind, self.lexicon.missing) if by_kind["concept"] or by_kind["sign"] else ()
         if mentions and by_kind["retraction"]:  # "how many would it take ... not hypothetically"
             mentions = tuple(replace(m, hypothetical=False, fiction=False) for m in mentions)
+        if mentions and by_kind["recanted"] and by_kind["reporting"]:  # "i told them i would never ... i lied"
+            mentions = _undenied(mentions, by_kind["recanted"], by_kind["reporting"], words)
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
@@ -346,3 +348,18 @@ def _intended(crisis: list[Mention], accidents: list[Hit], words: list[str],
     sentence = sentence_ids(words)
     told = {sentence[h.start] for h in accidents if not h.start or words[h.start - 1] not in negations}
     return [m for m in crisis if sentence[m.start] not in told]
+
+
+def _undenied(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: list[Hit],
+              words: list[str]) -> tuple[Mention, ...]:
+    """A crisis the writer told someone they denied, and then took the denial back ("I told my
+    councillor that I would never commit suicide, things have changed", "i promised my mum i
+    would never hurt myself again. i cant keep that promise tonight") is not denied: a crisis
+    mention before the last such phrase, with a reporting word before it in its sentence, loses
+    its negation. A denial told to the bot ("im not suicidal, things have changed at work") and a
+    medical sign keep theirs."""
+    last = max(h.start for h in recanted)
+    sentence = sentence_ids(words)
+    told = [(sentence[h.start], h.start) for h in reporting]
+    return tuple(replace(m, negated=False) if m.negated and m.urgency == "crisis" and m.end <= last
+                 and any(s == sentence[m.start] and at < m.start for s, at in told) else m for m in mentions)
