@@ -1099,6 +1099,7 @@ def test_the_er_question_and_plain_accidents_are_emergencies(genebot: bot.Bot, m
     # a denial told to someone, then taken back
     ("i promised my mum i would never hurt myself again. i cant keep that promise tonight", "crisis"),
     ("i always said i would never kill myself but im not so sure anymore", "crisis"),
+    ("i told the nurse i wasnt going to hurt myself. that wasnt true", "crisis"),  # "that was" no past here
 ])
 def test_methods_indirect_foreign_and_chat_forms_are_caught(genebot: bot.Bot, message: str, urgency: str) -> None:
     assert_emergency(genebot, message, urgency)
