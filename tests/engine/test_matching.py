@@ -12,6 +12,17 @@ import pytest
 import bot
 
 
+@pytest.mark.parametrize(("message", "topic"), [
+    ("can my body make antibodies against the aav vector", "immune-reaction"),  # the reaction is asked about
+    ("does the immune system attack the virus that carries the gene", "immune-reaction"),
+    ("what is an aav vector", "vector"),
+    ("why do they use a virus to deliver the gene", "vector"),
+])
+def test_a_reaction_to_the_vector_is_the_reactions_topic(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic, reply
+
+
 def test_a_number_the_content_never_uses_does_not_dilute_the_question(genebot: bot.Bot) -> None:
     reply, _state = genebot.reply("explain gene therapy to me like im 10")
     assert reply.topic == "what-is-gene-therapy"
