@@ -13,9 +13,7 @@ from types import MappingProxyType
 
 __all__ = [
     "CATEGORIES", "CONCEPT_URGENCIES", "DIRECTIONS", "GAP", "LEXICON", "LOOKALIKES", "SUPPORT", "URGENCIES", "WORDINGS",
-    "Concept",
-    "PersonalFrames", "Ranges",
-    "SafetyLexicon", "Trigger",
+    "Concept", "PersonalFrames", "Ranges", "SafetyLexicon", "Trigger",
 ]
 
 LEXICON = Path("intents") / "lexicon" / "safety.yaml"

@@ -205,20 +205,11 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
                 item = (by_id[cid], group_number, language)  # one a group: 20,000 signs share 600
                 for term in group:
                     yield "sign", term, item
-    for words in lexicon.pseudo:
-        yield "pseudo", words, None
-    for words in lexicon.panic:
-        yield "panic", words, None
-    for words in lexicon.disclaimers:
-        yield "disclaimer", words, None
-    for words in lexicon.retractions:
-        yield "retraction", words, None
-    for words in lexicon.accidents:
-        yield "accident", words, None
-    for words in lexicon.recanted:
-        yield "recanted", words, None
-    for words in lexicon.reporting:
-        yield "reporting", words, None
+    for kind, phrases in (("pseudo", lexicon.pseudo), ("panic", lexicon.panic), ("disclaimer", lexicon.disclaimers),
+                          ("retraction", lexicon.retractions), ("accident", lexicon.accidents),
+                          ("recanted", lexicon.recanted), ("reporting", lexicon.reporting)):
+        for words in phrases:
+            yield kind, words, None
     for trigger in lexicon.triggers:
         yield "trigger", trigger.words, trigger
     for kind, phrases in (("end", lexicon.end), ("end-near", lexicon.end_near), ("present", lexicon.present),
