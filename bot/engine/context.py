@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .lexicon import GAP, Concept, Trigger
 
 __all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
-           "past_story", "together", "undenied"]
+           "negated_before", "past_story", "together", "undenied"]
 from .safetytext import CLAUSE, SENTENCE
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
@@ -39,10 +39,15 @@ def category(hit: Hit) -> str:
     return hit.item.category  # type: ignore[attr-defined,no-any-return]
 
 
+def negated_before(words: list[str], hit: Hit, negations: frozenset[str]) -> bool:
+    """Whether the word right before a phrase is a negation ("not by mistake", "hasnt gone away")."""
+    return hit.start > 0 and words[hit.start - 1] in negations
+
+
 def undenied(words: list[str], triggers: list[Hit], negations: frozenset[str]) -> list[Hit]:
     """The triggers but a resolution that a negation right before it denies, and that negation:
     "hasn't gone away" or "has not gone away" tells a sign still there, and denies nothing."""
-    denied = {t.start - 1 for t in triggers if t.start and words[t.start - 1] in negations and _resolves(t)}
+    denied = {t.start - 1 for t in triggers if _resolves(t) and negated_before(words, t, negations)}
     if not denied:
         return triggers
     return [t for t in triggers

@@ -67,6 +67,10 @@ class Reader(Collector):
     def phrases(self, owner: Located, key: str, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         return self.phrase_list(owner.get(key), line_of(owner, key), f"{what}: {key!r}", gaps)
 
+    def optional_phrases(self, doc: Located, key: str, gaps: bool = True) -> tuple[tuple[str, ...], ...]:
+        """A top-level list of phrases the file may leave out ('panic', 'accidents', ...): none then."""
+        return self.phrases(doc, key, repr(key), gaps) if key in doc else ()
+
     def phrase_list(self, raw: Any, line: int | None, what: str, gaps: bool = False) -> tuple[tuple[str, ...], ...]:
         found: dict[tuple[str, ...], None] = {}  # in order; a dict, not a list: a class expands to hundreds
         keep = frozenset({GAP}) if gaps else frozenset()

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category, sentence_ids, undenied
+from .context import Hit, Spans, category, negated_before, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -228,7 +228,7 @@ class SafetyScanner:
         if mentions and by_kind["retraction"]:  # "how many would it take ... not hypothetically"
             mentions = tuple(replace(m, hypothetical=False, fiction=False) for m in mentions)
         if mentions and by_kind["recanted"] and by_kind["reporting"]:  # "i told them i would never ... i lied"
-            mentions = _undenied(mentions, by_kind["recanted"], by_kind["reporting"], words)
+            mentions = _recanted(mentions, by_kind["recanted"], by_kind["reporting"], words)
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
@@ -346,11 +346,11 @@ def _intended(crisis: list[Mention], accidents: list[Hit], words: list[str],
     if not accidents or not crisis:
         return crisis
     sentence = sentence_ids(words)
-    told = {sentence[h.start] for h in accidents if not h.start or words[h.start - 1] not in negations}
+    told = {sentence[h.start] for h in accidents if not negated_before(words, h, negations)}
     return [m for m in crisis if sentence[m.start] not in told]
 
 
-def _undenied(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: list[Hit],
+def _recanted(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: list[Hit],
               words: list[str]) -> tuple[Mention, ...]:
     """A crisis the writer told someone they denied, and then took the denial back ("I told my
     councillor that I would never commit suicide, things have changed", "i promised my mum i
