@@ -307,6 +307,13 @@ FLOORS = {
                             "in_scope_accuracy": 0.96},
     "safety-unseen-18.yaml": {"emergency_recall": 0.931, "max_false_alarm_rate": 0.0062, "advice_recall": 0.619,
                               "in_scope_accuracy": 0.806},
+    # fifty-first round: a fourth pair from the same brief, by two new helpers who saw neither the bot nor any set;
+    # 37 read and tuned on, 19 never read (at arrival, fbe4c18 with the topic model retrained: 92/98 and 91/91
+    # caught, 3/178 and 7/160 false alarms, advice 50/74 and 46/71, in scope 151/184 and 142/168)
+    "safety-tune-37.yaml": {"emergency_recall": 0.938, "max_false_alarm_rate": 0.0169, "advice_recall": 0.675,
+                            "in_scope_accuracy": 0.82},
+    "safety-unseen-19.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0438, "advice_recall": 0.647,
+                              "in_scope_accuracy": 0.845},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -380,7 +387,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-unseen-12.yaml", "real-heldout-14.yaml", "paraphrase-unseen-3.yaml",
                "real-heldout-15.yaml", "safety-unseen-13.yaml", "safety-unseen-14.yaml",
                "safety-unseen-15.yaml", "safety-unseen-16.yaml", "safety-unseen-17.yaml",
-               "safety-unseen-18.yaml"}
+               "safety-unseen-18.yaml", "safety-unseen-19.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -415,6 +422,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # safety-tune-33 (forty-third round) a friend's heavy bleeding after a tooth extraction, told with
     # "had" and no time: the lexicon reads it as now, and the retrained word model no longer overrules it
     # safety-tune-36 (fiftieth round) "OD = overdose or oculus dexter??": the abbreviation is what is asked
+    # safety-tune-37 (fifty-first round): its three false alarms at arrival, listed until the round mends them
     if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
                                   "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
@@ -424,7 +432,8 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-24.yaml", "safety-tune-25.yaml",
                                   "safety-tune-26.yaml", "safety-tune-27.yaml", "safety-tune-28.yaml",
                                   "safety-tune-29.yaml", "safety-tune-30.yaml", "safety-tune-32.yaml",
-                                  "safety-tune-33.yaml", "safety-tune-36.yaml"}:
+                                  "safety-tune-33.yaml", "safety-tune-36.yaml",
+                                  "safety-tune-37.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
