@@ -123,7 +123,7 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
                            {h.start for h in by_kind["end-near"]}, {h.start for h in by_kind["framing"]})
              if "recent" in nearby else frozenset())
     # (a partner sign's "i" inside "i am 30 now" leaves it a good place told, not a concept's words)
-    over = _last_resolved(sentence, outside(by_kind["resolved"], concepts))
+    over = _last_resolved(sentence, _unreported(outside(by_kind["resolved"], concepts), by_kind["reporting"]))
     writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
     mentions = []
     for c in concepts:
@@ -139,6 +139,8 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
             # "i overdosed when i was 18 im 40 now and doing great": the "now" is the
             # good place told after the past event, not the event going on.
             mention = replace(mention, current=False)
+        elif mention.urgency == "medical" and not mention.lasts and _told_over(c, sentence, over):
+            mention = replace(mention, historical=True, current=False, recent=False)
         mentions.append(mention)
     return tuple(mentions)
 
@@ -244,6 +246,24 @@ def _writer_clauses(words: list[str], others: list[Hit]) -> tuple[list[int], set
     clause = sentence_ids(words, (CLAUSE, SENTENCE))
     theirs = Spans(others)
     return clause, {clause[i] for i, w in enumerate(words) if w in _SELF and not theirs.holds(Hit("", i, i + 1))}
+
+
+def _told_over(c: Hit, sentence: list[int], over: Mapping[int, int]) -> bool:
+    """Whether a medical sign is told as over after it, later in its sentence or in the next:
+    "my wife passed out at her blood draw this morning, she's fine now", past the comma no
+    denial reaches across. The caller keeps crises, and what goes on after it happened
+    ("took 20 pills, seems fine now" is still a poisoning)."""
+    return over.get(sentence[c.start], -1) >= c.end or sentence[c.start] + 1 in over
+
+
+def _unreported(resolved: list[Hit], reporting: list[Hit]) -> list[Hit]:
+    """The "it is over" phrases the writer tells, not ones someone is said to say (a reporting
+    word up to two words before: "says she is fine now"): "his face has dropped, he keeps
+    saying hes fine" is a stroke, not one over."""
+    if not reporting:
+        return resolved
+    said = {h.end for h in reporting}
+    return [r for r in resolved if not any(at in said for at in range(r.start - 2, r.start + 1))]
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:

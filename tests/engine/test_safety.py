@@ -258,6 +258,14 @@ CONTEXT = [
      "what do i do if my son swallows a battery someday"),
     ("hypothetical", "wud it be painless if i took all my moms sleeping pills tonight, shes out till tomorrow",
      "what should i do if my mom takes too many sleeping pills by mistake someday"),
+    # fifty-first round: a sign told as over past a comma, or in the next sentence, is over; one
+    # the person is only said to deny is not
+    ("negated", "my husband passed out at his blood test and he is not waking up",
+     "my husband passed out at his blood test this morning, classic him, he is fine now. what happens at a screening visit?"),
+    ("negated", "my mum fainted at her infusion and she wont wake up",
+     "my mum fainted at her infusion. she was fine afterwards. is that usual?"),
+    ("negated", "her face has dropped on one side and her speech is slurred, she keeps saying shes fine",
+     "her face dropped on one side after the dentist's injection, she is fine now. what is a vector"),
 ]
 
 TYPOS_AND_SLANG = [
