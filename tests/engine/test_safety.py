@@ -18,6 +18,9 @@ MEDICAL = [
     # liver or kidney failure told in plain words, as after a high-dose infusion
     "my son's skin and eyes have gone yellow and he is very sleepy and confused after zolgensma",
     "she's peeing very little, her legs are swollen and she seems confused since the infusion",
+    # fifty-first round: a belly gone rigid, an eye gone blind
+    "my stomach is rigid and hard as a board and i feel faint",
+    "suddenly i cant see out of my left eye and it really hurts",
     # what someone was doing when it happened is no story
     "we were watching a movie and my mom collapsed and isnt breathing",
     "i cant breathe",
@@ -64,6 +67,9 @@ CRISIS = [
     "gave my guitar to my brother, i wont need it where im going",
     "im thinking about suicide",
     "i have the knife right here",
+    # fifty-first round: a plan told of someone with the writer, and no appointment after the next one
+    "my son told me he has a plan and he has been saying goodbye to everyone",
+    "i wont be at my appointment on friday, or any after that. thank the nurses for me",
     "im done. goodbye everyone",
     "you wont have to worry about me anymore",
     "what dose of insulin would kill someone my size? asking for me",
@@ -266,6 +272,7 @@ CONTEXT = [
      "my mum fainted at her infusion. she was fine afterwards. is that usual?"),
     ("negated", "her face has dropped on one side and her speech is slurred, she keeps saying shes fine",
      "her face dropped on one side after the dentist's injection, she is fine now. what is a vector"),
+    ("hypothetical", "my dad just fainted and he is not responding", "is fainting common during gene therapy infusions?"),
 ]
 
 TYPOS_AND_SLANG = [
@@ -277,6 +284,7 @@ TYPOS_AND_SLANG = [
     ("imgoingtoendittonight", "crisis"),
     ("gonan end it tonite", "crisis"),
     ("just lemme die", "crisis"),  # "lemme", "let me"
+    ("i dont wnt to be alive anymore", "crisis"),  # "wnt", "want"
     ("mom od on her meds again", "medical"),  # a homograph ("od": Slavic "from") in a message in English words
     # no punctuation: a new subject still ends "if", and "at a time" dates nothing
     ("whats the point in living if the trial failed im ready to end it", "crisis"),
@@ -328,6 +336,7 @@ ADVICE = [
     "im in a trial and thinking about leaving it, should i",
     "can i get pregnant after gene therapy",  # family planning, the asker's own
     "we got the results back and her factor levels are 5%, what does that mean",
+    "do i tell them i want out? the trial visits are too much with my job",  # leaving a trial, not life
 ]
 
 ORDINARY = [
