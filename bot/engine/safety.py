@@ -217,6 +217,8 @@ class SafetyScanner:
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
         if "trigger" in by_kind:  # "hasn't gone away": no resolution
             by_kind["trigger"] = undenied(words, by_kind["trigger"], self.book.negations)
+        if "resolved" in by_kind:  # ... nor an "it is over" told after the sign (mentions._told_over)
+            by_kind["resolved"] = [r for r in by_kind["resolved"] if not negated_before(words, r, self.book.negations)]
         weak, cues = by_kind.pop("weak", ()), by_kind.pop("cue", ())
         ordinary = by_kind["ordinary"]  # care words: they also tell a treatment from any "after"
         if weak:

@@ -267,12 +267,18 @@ CONTEXT = [
     # fifty-first round: a sign told as over past a comma, or in the next sentence, is over; one
     # the person is only said to deny is not
     ("negated", "my husband passed out at his blood test and he is not waking up",
-     "my husband passed out at his blood test this morning, classic him, he is fine now. what happens at a screening visit?"),
+     "my husband passed out at his blood test this morning, classic him, he is fine now. what is a screening visit?"),
     ("negated", "my mum fainted at her infusion and she wont wake up",
      "my mum fainted at her infusion. she was fine afterwards. is that usual?"),
     ("negated", "her face has dropped on one side and her speech is slurred, she keeps saying shes fine",
      "her face dropped on one side after the dentist's injection, she is fine now. what is a vector"),
-    ("hypothetical", "my dad just fainted and he is not responding", "is fainting common during gene therapy infusions?"),
+    ("hypothetical", "my dad just fainted and he is not responding",
+     "is fainting common during gene therapy infusions?"),
+    # ... but not one denied or supposed
+    ("negated", "there is a squeezing in my chest that hasn't gone away, it's been 20 minutes",
+     "my chest went tight on a run, it was gone after ten minutes. what is a vector"),
+    ("hypothetical", "i have crushing pain in my chest going into my arm, should i lie down and see if it passes",
+     "my chest went tight at the gym, it passed after 5 minutes. is gene therapy studied for asthma?"),
 ]
 
 TYPOS_AND_SLANG = [
