@@ -66,6 +66,10 @@ CHANGES: dict[str, Callable[[str, random.Random], str]] = {
     "typo": swap_two,
     "missed letter": drop_one,
     "greeting first": lambda t, _: "hi genebot, quick question. " + t,
+    # fifty-first round: greetings the lexicon's `openers` were not written from
+    "good morning first": lambda t, _: "Good morning team, " + t,
+    "sorry first": lambda t, _: "Hi, sorry to bother you. " + t,
+    "hello, a question": lambda t, _: "hello, i have a question. " + t,
     "question after": lambda t, _: t + " also what is gene therapy?",
     "lol": lambda t, _: t + " lol",
     "line breaks": lambda t, _: t.replace(", ", "\n").replace(". ", "\n"),

@@ -136,6 +136,9 @@ class SafetyLexicon:
     asking: frozenset[str] = frozenset()
     # laughter ("lol", "haha", "jaja"): the learned readers read a message without it
     laughter: frozenset[str] = frozenset()
+    # greetings that open a message before its first mark ("hi genebot, quick question."): the
+    # scan reads the message after them (safety.SafetyScanner._unopened)
+    openers: tuple[tuple[str, ...], ...] = ()
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

@@ -38,7 +38,8 @@ __all__ = ["load_lexicon"]
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
                        "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting",
-                       "accidents", "english_before", "pleas", "joiners", "asking", "laughter"})
+                       "accidents", "english_before", "pleas", "joiners", "asking", "laughter",
+                       "openers"})
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
@@ -102,6 +103,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         joiners=_joiners(r, doc),
         asking=r.one_words(doc, "asking"),
         laughter=r.one_words(doc, "laughter"),
+        openers=r.optional_phrases(doc, "openers", gaps=False),
         **_pleas(r, doc),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),

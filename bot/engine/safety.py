@@ -15,6 +15,7 @@ The whole message is read (up to SAFETY_MAX_CHARS), in time linear in its length
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -86,6 +87,7 @@ class SafetyScanner:
         self.languages = build_languages(lexicon.vocabularies, glossary or Glossary(), self.ours)
         self.rereader = Rereader(self.reader, self.book, lexicon)
         self.after_aside = AsideCut.of(lexicon.personal.asides)  # "please can you tell me| ..."
+        self.opening = _opening(lexicon.openers, lexicon.fillers)
 
     def words(self, text: str, asked: list[bool] | None = None) -> list[str]:
         """The message's words as the scan reads them (wordreader.py): misspellings repaired in
@@ -104,12 +106,24 @@ class SafetyScanner:
         adds emergencies, never overrules the lexicon's reading of context ("i have never
         wanted to kill myself"), and takes an alarm away only where it is all but sure a
         medical one is ordinary (``_overruled``)."""
+        text = self._unopened(text)
         folded = letters(text)
         foreign = self._foreign(folded)  # once: both readers need it, and the classifier
         verdict = self._judged(text, folded, foreign)
         if verdict.topic != EMERGENCY and not verdict.judged and self._may_mix(text, folded):
             verdict = self._by_sentence(text, verdict)
         return replace(verdict, foreign=True) if foreign else verdict
+
+    def _unopened(self, text: str) -> str:
+        """The message after the greetings that open it (the lexicon's `openers`, each ending at a
+        mark): they say nothing of danger, and the learned readers weigh a message as a whole.
+        "hi genebot, quick question. how does an epipen actually work" had been a medical
+        emergency (the word model leaned to one with the greeting, and no longer overruled the
+        EpiPen's alarm), and "Good morning team, ich kann nicht mehr" read as English."""
+        opened = self.opening.match(text) if self.opening is not None else None
+        if opened is None or not text[opened.end():].strip():
+            return text  # "hi genebot!" alone is all greeting: read as typed
+        return text[opened.end():]
 
     def _by_sentence(self, text: str, verdict: Verdict) -> Verdict:
         """A sentence in another language among English ones, read alone: the learned readers
@@ -323,6 +337,19 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
+
+
+def _opening(openers: tuple[tuple[str, ...], ...], fillers: frozenset[str]) -> re.Pattern[str] | None:
+    """One or more greetings at the start of a message, each ended by a mark ("hi genebot,
+    quick question. "), as one anchored pattern: a single match a message. A filler may stand
+    before each word, as the lexicon reads phrases ("a quick question")."""
+    if not openers:
+        return None
+    filler = "|".join(sorted(map(re.escape, fillers), key=len, reverse=True))
+    skip = rf"(?:(?:{filler})\W+)*" if filler else ""
+    phrase = "|".join(sorted((rf"\W+{skip}".join(map(re.escape, words)) for words in openers), key=len, reverse=True))
+    one = rf"{skip}(?:{phrase})\b"
+    return re.compile(rf"(?:\s*{one}(?:\W+{one})*\s*[,.!?:;\-–—…]+)+\s*", re.IGNORECASE)
 
 
 def _beside(mention: Mention, trigger: Hit) -> bool:

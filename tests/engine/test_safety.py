@@ -1512,3 +1512,25 @@ def test_what_follows_an_english_aside_in_another_language_is_read_alone(
     """Read whole, the English aside made the message English to the scan, and the crisis after
     it went unread by the reader of other languages."""
     assert (genebot.reply(message)[0].topic == "emergency") is emergency
+
+
+@pytest.mark.parametrize("message", [
+    "hi genebot, quick question. how does an epipen actually work",
+    "Hi, sorry to bother you. can a gene therapy poison your liver?",
+])
+def test_a_greeting_first_raises_no_alarm_the_question_alone_does_not(genebot: bot.Bot, message: str) -> None:
+    # the greeting is read past: the learned reader weighed it and no longer overruled the alarm
+    assert genebot.reply(message)[0].kind != "emergency", message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("Good morning team, mój syn połknął tabletki", "medical"),  # "my son swallowed tablets", after an English greeting
+    ("hey there! my dad collapsed and he isnt breathing", "medical"),
+])
+def test_an_emergency_after_a_greeting_is_one(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("emergency", urgency), message
+
+
+def test_a_greeting_alone_is_read_as_typed(genebot: bot.Bot) -> None:
+    assert genebot.reply("hi genebot!")[0].topic == "greeting"
