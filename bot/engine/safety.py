@@ -30,7 +30,7 @@ from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
-from .safetytext import CLAUSE, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
+from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -120,7 +120,7 @@ class SafetyScanner:
         "hi genebot, quick question. how does an epipen actually work" had been a medical
         emergency (the word model leaned to one with the greeting, and no longer overruled the
         EpiPen's alarm), and "Good morning team, ich kann nicht mehr" read as English."""
-        opened = self.opening.match(text) if self.opening is not None else None
+        opened = self.opening.match(text, 0, SAFETY_MAX_CHARS) if self.opening is not None else None
         if opened is None or not text[opened.end():].strip():
             return text  # "hi genebot!" alone is all greeting: read as typed
         return text[opened.end():]

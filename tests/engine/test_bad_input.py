@@ -21,6 +21,7 @@ NASTY = [
     "\u202egnirts desrever",
     "a" * 100_000,
     "what is gene therapy " * 5_000,
+    "hi, " * 50_000 + "x",  # greetings without end (safety.py reads past them, up to its cap)
     "\ud800 lone surrogate",
     "NULL; DROP TABLE users; --",
     "<script>alert(1)</script>",
