@@ -139,6 +139,8 @@ class SafetyLexicon:
     # greetings that open a message before its first mark ("hi genebot, quick question."): the
     # scan reads the message after them (safety.SafetyScanner._unopened)
     openers: tuple[tuple[str, ...], ...] = ()
+    # question words a personal frame's "*" never stands for: a new question starts there
+    question_words: frozenset[str] = frozenset()
     # The phrases of the other languages' files (lexiconlanguages.py), and the words only they
     # use: read as typed, never what an English typo is repaired into
     translated: frozenset[tuple[str, ...]] = frozenset()

@@ -39,7 +39,7 @@ _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo",
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
                        "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting",
                        "accidents", "english_before", "pleas", "joiners", "asking", "laughter",
-                       "openers"})
+                       "openers", "question_words"})
 
 
 def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexicon | None, list[Problem]]:
@@ -104,6 +104,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         asking=r.one_words(doc, "asking"),
         laughter=r.one_words(doc, "laughter"),
         openers=r.optional_phrases(doc, "openers", gaps=False),
+        question_words=r.one_words(doc, "question_words"),
         **_pleas(r, doc),
     )
     other = load_languages(root, lambda path: Reader(root, path, problems, fillers, spellings, r.classes, r.aliases),

@@ -73,6 +73,7 @@ class PhraseBook:
         # a language file's gapped phrase is denied only by its own file's words: pooled,
         # Vietnamese "nó" (he) read as English "no", Tagalog "pa" (still) as Haitian "pa" (not)
         self.gap_denials = denials
+        self.question_words = frozenset(map(self.stem, lexicon.question_words))
 
     def _forms(self, words: tuple[str, ...], lexicon: SafetyLexicon) -> list[tuple[str, ...]]:
         """How a phrase is filed; a language file's phrase with a homograph also as a message in
@@ -122,9 +123,16 @@ class PhraseBook:
                         break
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
-                        if end and not (kind in _DENIABLE and self._denied_in_gap(words[i:end], parts)):
+                        if end and not (kind in _DENIABLE and self._denied_in_gap(words[i:end], parts)
+                                        or kind == "frame" and self._asked_in_gap(words[i:end], parts)):
                             add(_hit((kind, i, end, item, None)))
         return found
+
+    def _asked_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the words a personal frame's '*' stood for start a new question: "is that *
+        working" is no frame in "How close is that to how real vectors work?"."""
+        own = {w for part in parts for w in part}
+        return any(w in self.question_words and w not in own for w in span)
 
     def _denied_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
         """Whether the words a '*' stood for deny the concept: "my throat isnt swelling"."""

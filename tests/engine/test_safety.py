@@ -343,6 +343,7 @@ ADVICE = [
     "can i get pregnant after gene therapy",  # family planning, the asker's own
     "we got the results back and her factor levels are 5%, what does that mean",
     "do i tell them i want out? the trial visits are too much with my job",  # leaving a trial, not life
+    "is that treatment working for my son",  # ... but a "*" without one is still a frame
 ]
 
 ORDINARY = [
@@ -658,6 +659,8 @@ def test_could_he_have_been_is_no_personal_question(genebot: bot.Bot, message: s
     "will the disease get worse without treatment?",   # no one's own
     "is gene therapy worth considering?",
     "will patients be cured by gene therapy?",
+    # a frame's "*" never stands for a new question ("is that * working")
+    "in the game i'm making a virus cures a disease. how close is that to how real vectors work?",
 ])
 def test_the_same_frames_asked_in_general_are_answered_or_fall_back(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
