@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .lexicon import GAP, Concept, Trigger
 
 __all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
-           "negated_before", "past_story", "together", "undenied"]
+           "negated_before", "own_resolutions", "past_story", "together", "undenied"]
 from .safetytext import CLAUSE, SENTENCE
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
@@ -42,6 +42,20 @@ def category(hit: Hit) -> str:
 def negated_before(words: list[str], hit: Hit, negations: frozenset[str]) -> bool:
     """Whether the word right before a phrase is a negation ("not by mistake", "hasnt gone away")."""
     return hit.start > 0 and words[hit.start - 1] in negations
+
+
+def own_resolutions(resolved: list[Hit], triggers: list[Hit], reporting: list[Hit]) -> list[Hit]:
+    """The "it is over" phrases (the lexicon's `resolved`) the writer tells, not ones someone is
+    said to say, denied or supposed: a reporting word, a denial or an "if" up to two words before
+    ("says she is fine now"). "his face has dropped, he keeps saying hes fine" is a stroke, not
+    one over, and so are "a squeezing in my chest that hasn't gone away" and "should i lie down
+    and see if it passes". (A denial told after a sign, "went away", is a resolution itself.)"""
+    said = {h.end for h in reporting}
+    said.update(t.end for t in triggers if category(t) == "hypothetical"
+                or (category(t) == "negated" and not _resolves(t)))
+    if not said:
+        return resolved
+    return [r for r in resolved if not any(at in said for at in range(r.start - 2, r.start + 1))]
 
 
 def undenied(words: list[str], triggers: list[Hit], negations: frozenset[str]) -> list[Hit]:

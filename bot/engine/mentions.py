@@ -123,8 +123,7 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
                            {h.start for h in by_kind["end-near"]}, {h.start for h in by_kind["framing"]})
              if "recent" in nearby else frozenset())
     # (a partner sign's "i" inside "i am 30 now" leaves it a good place told, not a concept's words)
-    unsure = [t for t in triggers if _doubts(t)]
-    over = _last_resolved(sentence, _unreported(outside(by_kind["resolved"], concepts), by_kind["reporting"] + unsure))
+    over = _last_resolved(sentence, outside(by_kind["resolved"], concepts))
     writers: tuple[list[int], set[int]] | None = None  # clause ids, and those naming the writer
     mentions = []
     for c in concepts:
@@ -255,25 +254,6 @@ def _told_over(c: Hit, sentence: list[int], over: Mapping[int, int]) -> bool:
     denial reaches across. The caller keeps crises, and what goes on after it happened
     ("took 20 pills, seems fine now" is still a poisoning)."""
     return over.get(sentence[c.start], -1) >= c.end or sentence[c.start] + 1 in over
-
-
-def _doubts(trigger: Hit) -> bool:
-    """A denial or an "if" that, right before an "it is over" phrase, takes it back: "not fine
-    now", "see if it passes" (not a resolution itself, as "went away" is)."""
-    kind = category(trigger)
-    return kind == "hypothetical" or (kind == "negated" and trigger.item.direction != "after")  # type: ignore[attr-defined]
-
-
-def _unreported(resolved: list[Hit], unsaid: list[Hit]) -> list[Hit]:
-    """The "it is over" phrases the writer tells, not ones someone is said to say, denied or
-    supposed (``unsaid``: a reporting word, a denial or an "if" up to two words before: "says
-    she is fine now"): "his face has dropped, he keeps saying hes fine" is a stroke, not one
-    over, and so are "a squeezing in my chest that hasn't gone away" and "should i lie down and
-    see if it passes"."""
-    if not unsaid:
-        return resolved
-    said = {h.end for h in unsaid}
-    return [r for r in resolved if not any(at in said for at in range(r.start - 2, r.start + 1))]
 
 
 def _last_resolved(sentence: list[int], resolved: list[Hit]) -> dict[int, int]:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category, negated_before, sentence_ids, undenied
+from .context import Hit, Spans, category, negated_before, own_resolutions, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -229,10 +229,12 @@ class SafetyScanner:
         if "pseudo-trigger" in by_kind:  # "at once" tells no past, for every reader of triggers
             pseudo = Spans(by_kind.pop("pseudo-trigger"))
             by_kind["trigger"] = [t for t in by_kind["trigger"] if not pseudo.holds(t)]
+        if "resolved" in by_kind:  # "it is over" as the writer tells it (mentions._told_over), read while
+            # the denials "undenied" drops below are still there ("hasn't gone away")
+            by_kind["resolved"] = own_resolutions(by_kind["resolved"], by_kind.get("trigger", []),
+                                                  by_kind.get("reporting", []))
         if "trigger" in by_kind:  # "hasn't gone away": no resolution
             by_kind["trigger"] = undenied(words, by_kind["trigger"], self.book.negations)
-        if "resolved" in by_kind:  # ... nor an "it is over" told after the sign (mentions._told_over)
-            by_kind["resolved"] = [r for r in by_kind["resolved"] if not negated_before(words, r, self.book.negations)]
         weak, cues = by_kind.pop("weak", ()), by_kind.pop("cue", ())
         ordinary = by_kind["ordinary"]  # care words: they also tell a treatment from any "after"
         if weak:
