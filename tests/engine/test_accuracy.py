@@ -315,6 +315,13 @@ FLOORS = {
                             "in_scope_accuracy": 0.847},
     "safety-unseen-19.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0438, "advice_recall": 0.647,
                               "in_scope_accuracy": 0.845},
+    # fifty-second round: a fifth pair from the same brief, by two new helpers who saw neither the bot nor any set;
+    # 38 read and tuned on, 20 never read (at arrival, 25299e4 with the topic model retrained: 94/99 and 84/88
+    # caught, 0/168 and 5/151 false alarms, advice 46/70 and 41/64, in scope 156/184 and 133/166)
+    "safety-tune-38.yaml": {"emergency_recall": 0.949, "max_false_alarm_rate": 0.0, "advice_recall": 0.657,
+                            "in_scope_accuracy": 0.847},
+    "safety-unseen-20.yaml": {"emergency_recall": 0.954, "max_false_alarm_rate": 0.0332, "advice_recall": 0.64,
+                              "in_scope_accuracy": 0.801},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -388,7 +395,7 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-unseen-12.yaml", "real-heldout-14.yaml", "paraphrase-unseen-3.yaml",
                "real-heldout-15.yaml", "safety-unseen-13.yaml", "safety-unseen-14.yaml",
                "safety-unseen-15.yaml", "safety-unseen-16.yaml", "safety-unseen-17.yaml",
-               "safety-unseen-18.yaml", "safety-unseen-19.yaml"}
+               "safety-unseen-18.yaml", "safety-unseen-19.yaml", "safety-unseen-20.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
