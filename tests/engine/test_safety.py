@@ -69,6 +69,10 @@ CRISIS = [
     "i have the knife right here",
     # fifty-first round: a plan told of someone with the writer, and no appointment after the next one
     "my son told me he has a plan and he has been saying goodbye to everyone",
+    # fifty-second round: affairs put in order, no plan to stay, pills told as taken not by accident
+    "ive changed my will, cancelled all my appointments and given the dog to my brother",
+    "sorry for all the questions. i dont plan on being here much longer",
+    "if i took a whole bottle of my pills what would happen. not by accident",
     "i wont be at my appointment on friday, or any after that. thank the nurses for me",
     "im done. goodbye everyone",
     "you wont have to worry about me anymore",
@@ -629,6 +633,12 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "we signed our son up but he hates the visits. can we withdraw him?",
     "my mum is 80 now, did we leave it too long?",
     "my ck dropped a lot after the infusion. am i basically cured?",
+    # fifty-second round: one's own result judged, what is left for one, a wait weighed, a condition of the trial
+    "my platelets went from 40 to 90 since the infusion, good sign?",
+    "they found antibodies in my blood. is it over for me?",
+    "just found out im pregnant and i was meant to start in may. where does that leave us?",
+    "they want me within an hour of the clinic for weeks and i live far away, is that a deal breaker?",
+    "the open label part starts next month and they asked me. worth signing up?",
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
@@ -641,6 +651,7 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "what are the chances a phase 1 trial succeeds?",
     "is there any point in gene therapy research for rare diseases?",
     "can gene therapy clash with other medicines?",
+    "is it a good sign when factor levels go up in gene therapy patients?",
 ])
 def test_the_same_judgements_asked_in_general_are_not_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
