@@ -77,6 +77,8 @@ CHANGES: dict[str, Callable[[str, random.Random], str]] = {
     "curly apostrophes": lambda t, _: t.replace("'", "’"),
     "polite opening": lambda t, _: "please can you tell me " + t[:1].lower() + t[1:],
     "scene first": lambda t, _: "my nephew has a rare condition and the family talks about it a lot. " + t,
+    # fifty-second round, written after a family history put first was seen to date what followed it
+    "history first": lambda t, _: "We have a family history of haemophilia on my mum's side. " + t,
 }
 
 

@@ -296,11 +296,14 @@ def in_scope(marks: Marks, t: Hit, c: Hit, trigger: Trigger, ends: Ends) -> bool
     return not ends.between(lo, hi)
 
 
-def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit]) -> set[int]:
+def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit], told: list[Hit]) -> set[int]:
     """Sentences that carry on a story told in the past: the one after a sentence with a
-    historical trigger ("Two years ago my son had a seizure. He went stiff, his lips went
-    blue.") is past too, and so on, until a sentence is told in the present ("is", "cant",
-    "now") or says it is happening now."""
+    historical trigger and a danger told in it (``told``: concepts and signs) is past too
+    ("Two years ago my son had a seizure. He went stiff, his lips went blue."), and so on,
+    until a sentence is told in the present ("is", "cant", "now") or says it is happening now.
+    Only a story of a danger carries on: a past that tells none is a scene set before the
+    message's point ("We have a family history of haemophilia. i want to kill myself";
+    "my son was diagnosed last spring. he is not breathing")."""
     historical: set[int] = set()
     now: set[int] = {sentence[h.start] for h in present}
     for t in triggers:
@@ -309,9 +312,10 @@ def past_story(sentence: list[int], triggers: list[Hit], present: list[Hit]) -> 
             historical.add(sentence[t.start])
         elif kind == "current":
             now.add(sentence[t.start])
+    telling = {sentence[h.start] for h in told}
     carried: set[int] = set()
     for n in range(1, (sentence[-1] if sentence else 0) + 1):
-        if (n - 1 in historical or n - 1 in carried) and n not in now:
+        if (n - 1 in historical and n - 1 in telling or n - 1 in carried) and n not in now:
             carried.add(n)
     return carried
 

@@ -99,7 +99,9 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
     # A new subject ends a short scope even when it is a sign's partner: the "i" of
     # "what if the trial failed i am ready to end it" starts a clause "if" cannot reach.
     near = ends + outside(by_kind["end-near"], concepts)
-    told_before = past_story(sentence, triggers, by_kind["present"])
+    # a past carries on only where it tells a danger: a concept, or a sign that is no person ("seizure", not "i")
+    story = concepts + outside(signs, by_kind["owner"] + by_kind["end-near"])
+    told_before = past_story(sentence, triggers, by_kind["present"], story)
     clause, on_list = _on_list(words, by_kind, triggers)
     # A clause told in the present ends a past or recent time's reach: "a week ago I stopped
     # my meds, I am not starting again, I want this to be over" is now, and so is "my wife,

@@ -506,6 +506,16 @@ def test_a_past_story_with_a_question_is_not_an_emergency(genebot: bot.Bot) -> N
     assert genebot.reply(story)[0].kind != "emergency"
 
 
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("We have a family history of haemophilia on my mum's side. i want to kill myself", "crisis"),
+    ("my son was diagnosed with SMA last spring. his lips went blue and he went limp", "medical"),
+    ("My dad had a kidney transplant years ago. I just swallowed all of his tablets", "medical"),
+])
+def test_a_past_that_tells_no_danger_is_a_scene_not_a_story(genebot: bot.Bot, message: str, urgency: str) -> None:
+    # fifty-second round: a past carried on to the next sentence only where it told a danger
+    assert assert_emergency(genebot, message, urgency).urgency == urgency
+
+
 def test_emergency_wins_over_a_pending_clarification(genebot: bot.Bot) -> None:
     state = bot.State(topic=None, kind="clarify", options=("irb", "ibc"))
     reply, _ = genebot.reply("1 my mom collapsed and is not breathing", state)
