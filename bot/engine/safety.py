@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category, negated_before, own_resolutions, sentence_ids, undenied
+from .context import Hit, Spans, category, negated_before, outside, own_resolutions, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -42,6 +42,11 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # have cut from them.
 _JUDGING = frozenset({"historical", "recent", "hypothetical", "fiction"})
 _BESIDE = 1
+# How far, at most, each other sentence of a message may lean to an emergency, read alone, for
+# the veto to be read on the alarm's own sentences (_overruled_apart): below the midpoint, more
+# likely ordinary than not. On the tuning files' perturbations 0.2 and 0.4 differed (a nurse's
+# scene put first: 47 and 27 false alarms) and nothing moved from 0.4 to 0.7; no emergency moved.
+_QUIET = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +257,9 @@ class SafetyScanner:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
         if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
-        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign)
+        # danger words anywhere, a person's sign aside ("i", "he"): a sentence with one is never read apart
+        danger = [*by_kind["concept"], *outside(by_kind["sign"], by_kind["owner"] + by_kind["end-near"]), *cues]
+        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, danger)
         if affirmed and not overruled:
             crisis = _intended([m for m in affirmed if m.urgency == "crisis"], by_kind["accident"], words,
                                self.book.negations)
@@ -306,7 +313,7 @@ class SafetyScanner:
             del by_kind["sign"]  # the key would stop the early return for care words alone
         return language, told
 
-    def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool) -> bool:
+    def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool, danger: list[Hit]) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
         poison your liver?"): read on as a personal or ordinary message. Never a crisis, and never
         in another language: the word model learned English ("estoy en un estudio de terapia
@@ -317,7 +324,30 @@ class SafetyScanner:
             return False
         if any(m.current for m in affirmed) and self._pleads(words):
             return False  # "what are the signs of a stroke? face drooping now, help"
-        return self.model.overrules(words, [w for m in affirmed for w in words[m.start:m.end]])
+        alarm = [w for m in affirmed for w in words[m.start:m.end]]
+        return self.model.overrules(words, alarm) or self._overruled_apart(words, affirmed, alarm, danger)
+
+    def _overruled_apart(self, words: list[str], affirmed: list[Mention], alarm: list[str], danger: list[Hit]) -> bool:
+        """The veto read on the alarm's own sentences, where every other sentence, read alone,
+        leans away from danger: a scene told first ("my nephew has a rare condition and the
+        family talks about it a lot. can a gene therapy poison your liver?") outweighed the
+        question's own ordinariness read whole. A sentence with a danger word of the lexicon
+        (``danger``), too short to judge or in words the model never learned keeps the alarm
+        ("he took them all. can it poison your liver?")."""
+        sentence = sentence_ids(words)
+        if sentence[-1] == 0:
+            return False  # one sentence: read whole already
+        own = {sentence[m.start] for m in affirmed}
+        if any(sentence[h.start] not in own for h in danger):
+            return False
+        parts: dict[int, list[str]] = defaultdict(list)
+        for n, word in zip(sentence, words, strict=True):
+            if word != SENTENCE:
+                parts[n].append(word)
+        mine = [w for n in sorted(own) for w in parts[n]]
+        if not self.model.overrules(mine, alarm):
+            return False
+        return all(self.model.quiet(part, _QUIET) for n, part in parts.items() if n not in own)
 
     def _pleads(self, words: list[str]) -> bool:
         """Whether a clause of the message is a bare call for help ("help", "someone help us"): said

@@ -126,6 +126,14 @@ class SafetyModel:
             return None
         return "crisis" if crisis >= medical else "medical"
 
+    def quiet(self, words: Sequence[str], below: float) -> bool:
+        """Whether the model, able to judge the words (enough of them, mostly ones it learned),
+        leans to an emergency less than ``below``: a short or unknown sentence is never quiet."""
+        kept = _kept(words)
+        if len(kept) < self.min_words or 2 * sum(1 for w in kept if w in self.weights) < len(kept):
+            return False
+        return 1.0 - self._probabilities(_grams(kept))[0] < below
+
     def overrules(self, words: Sequence[str], alarm: Sequence[str] = ()) -> bool:
         """Whether the model is all but sure a message the lexicon alarmed on is ordinary. It
         speaks only on messages long enough and mostly in words it was trained on: "je veux
