@@ -5,14 +5,16 @@ outweighed the danger beside them: a polite opening, a question about gene thera
 crisis, a scene of care before it. Where the whole message leans to an emergency but stays
 under the model's threshold, it is read again without them (docs/safety.md). And a message with
 no mark at all, which the lexicon judged past or imagined, is the model's to call where it is
-sure: the lexicon's scopes end at the marks, and without them they reach too far.
+sure: the lexicon's scopes end at the marks, and without them they reach too far. A message
+opened by statements that each lean away from danger is read again after them, whether or not
+it leans: a scene set first outweighed the crisis after it.
 """
 
 from __future__ import annotations
 
 from .lexicon import SafetyLexicon
 from .phrasebook import PhraseBook
-from .safetytext import asked_after, sentence_parts
+from .safetytext import SENTENCE, asked_after, sentence_parts
 from .textmodel import SafetyModel
 from .wordreader import WordReader
 
@@ -27,6 +29,11 @@ _LEANING = 0.7
 # lexicon's reading of its context: above the model's own threshold (0.8), since it overrules a
 # reading. Chosen on the tuning files with their punctuation taken out (benchmarks/perturb.py).
 _RUN_ON = 0.9
+# How far, at most, a statement opening a message may lean to an emergency, read alone, to be
+# read as a scene set before its point (``after_scene``): well under the midpoint, since what is
+# left is then read without it. Chosen on the tuning files' perturbations (benchmarks/perturb.py,
+# scenes put first); 0.5 gained fewer.
+_SCENE = 0.2
 
 
 class Rereader:
@@ -55,6 +62,26 @@ class Rereader:
         through pads every 10 min dizzy and cold" told the bleeding as 4 days old)."""
         urgency, lean = model.leaning(words)
         return urgency if lean >= _RUN_ON else None
+
+    def after_scene(self, words: list[str], asked: list[bool], model: SafetyModel) -> str | None:
+        """The word model's call on what follows the statements that open a message, where each
+        of them, read alone, leans away from danger (``_SCENE``): read whole, a scene set first
+        ("I teach biology and my class is doing genetics this term. yolo im done. jumping
+        tonight") outweighed the crisis after it. Not a question, which is the point of a
+        message as often as a scene is ("should I drop out of my trial? I've been in it 6
+        months"), and never the last sentence. ``asked``: each sentence's "?" (tokens)."""
+        parts: list[list[str]] = [[]]
+        for word in words:
+            if word == SENTENCE:
+                parts.append([])
+            else:
+                parts[-1].append(word)
+        lead = 0
+        while lead < len(parts) - 1 and not (lead < len(asked) and asked[lead]) and model.quiet(parts[lead], _SCENE):
+            lead += 1
+        if not lead:
+            return None
+        return model.urgency([w for part in parts[lead:] for w in (*part, SENTENCE)])
 
     def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
         """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright

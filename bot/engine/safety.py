@@ -174,6 +174,8 @@ class SafetyScanner:
         urgency, lean = self.model.leaning(words) if self.model is not None else (None, 0.0)
         if urgency is None and not foreign and self.model is not None:
             urgency = self.rereader.call(text, words, self.model, lean)
+        if urgency is None and not foreign and self.model is not None and SENTENCE in words:
+            urgency = self.rereader.after_scene(words, asked, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:

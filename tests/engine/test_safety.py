@@ -516,6 +516,21 @@ def test_a_past_that_tells_no_danger_is_a_scene_not_a_story(genebot: bot.Bot, me
     assert assert_emergency(genebot, message, urgency).urgency == urgency
 
 
+@pytest.mark.parametrize("message", [
+    "I teach biology at a secondary school and my class is doing genetics this term. yolo im done. jumping tonight",
+    "We moved house in the spring and the kids have settled in well. sorted the bills. off to the bridge now. bye",
+])
+def test_a_crisis_after_a_scene_set_first_is_read_without_it(genebot: bot.Bot, message: str) -> None:
+    # fifty-second round: the word model reads what follows the statements that open a message
+    assert_emergency(genebot, message, "crisis")
+
+
+def test_a_question_that_opens_a_message_is_no_scene(genebot: bot.Bot) -> None:
+    reply, _ = genebot.reply("should I drop out of my trial? I've been in it 6 months and I'm not convinced it's helping")
+    assert reply.kind == "advice"
+
+
+
 def test_emergency_wins_over_a_pending_clarification(genebot: bot.Bot) -> None:
     state = bot.State(topic=None, kind="clarify", options=("irb", "ibc"))
     reply, _ = genebot.reply("1 my mom collapsed and is not breathing", state)
