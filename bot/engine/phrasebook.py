@@ -23,6 +23,10 @@ __all__ = ["AS_TYPED", "PhraseBook", "lexicon_words"]
 # overdose, German "die" (the) no wish to die.
 AS_TYPED = "ʼ"
 _DENIABLE = ("concept", "weak", "distress")  # "i * kill myself" is not "i dont kill myself"
+# A gap that holds a question word holds a new question: "is that * working" is no frame in "how close is
+# that to how real vectors work", nor "overdose on * gene therapy" a figure in "overdose on my steroids
+# tonight also what is gene therapy"
+_ASKED_APART = ("frame", "pseudo")
 _Gapped = tuple[tuple[tuple[str, ...], ...], str, object]  # (parts, kind, item)
 _Node = tuple[list[tuple[str, object]], dict[str, "_Node"]]  # (phrases ending here, words that go on)
 _GapNode = tuple[list[tuple[int, tuple[str, ...]]], dict[str, "_GapNode"]]  # (first parts ending here, ...)
@@ -124,13 +128,13 @@ class PhraseBook:
                     for parts, kind, item in after.get(words[j], ()):
                         end = match_gapped(words, i, parts)
                         if end and not (kind in _DENIABLE and self._denied_in_gap(words[i:end], parts)
-                                        or kind == "frame" and self._asked_in_gap(words[i:end], parts)):
+                                        or kind in _ASKED_APART and self._asked_in_gap(words[i:end], parts)):
                             add(_hit((kind, i, end, item, None)))
         return found
 
     def _asked_in_gap(self, span: list[str], parts: tuple[tuple[str, ...], ...]) -> bool:
-        """Whether the words a personal frame's '*' stood for start a new question: "is that *
-        working" is no frame in "How close is that to how real vectors work?"."""
+        """Whether the words a frame's or a figure's '*' stood for start a new question (see
+        _ASKED_APART)."""
         own = {w for part in parts for w in part}
         return any(w in self.question_words and w not in own for w in span)
 
