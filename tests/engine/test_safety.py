@@ -74,7 +74,7 @@ CRISIS = [
     "sorry for all the questions. i dont plan on being here much longer",
     "if i took a whole bottle of my pills what would happen. not by accident",
     # a figure's gap ("overdose on * gene therapy") never holds a new question
-    "im going to overdose on my insulin tonight also what is gene therapy?",
+    "i am going to overdose on my prednisolone tonight also what is gene therapy?",
     "i wont be at my appointment on friday, or any after that. thank the nurses for me",
     "im done. goodbye everyone",
     "you wont have to worry about me anymore",
