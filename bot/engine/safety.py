@@ -261,7 +261,7 @@ class SafetyScanner:
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
         # danger words anywhere, a person's sign aside ("i", "he"): a sentence with one is never read apart
         danger = [*by_kind["concept"], *outside(by_kind["sign"], by_kind["owner"] + by_kind["end-near"]), *cues]
-        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, danger)
+        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, danger, asked)
         if affirmed and not overruled:
             crisis = _intended([m for m in affirmed if m.urgency == "crisis"], by_kind["accident"], words,
                                self.book.negations)
@@ -315,7 +315,9 @@ class SafetyScanner:
             del by_kind["sign"]  # the key would stop the early return for care words alone
         return language, told
 
-    def _overruled(self, words: list[str], affirmed: list[Mention], foreign: bool, danger: list[Hit]) -> bool:
+    def _overruled(
+        self, words: list[str], affirmed: list[Mention], foreign: bool, danger: list[Hit], asked: list[bool]
+    ) -> bool:
         """A medical alarm the learned reader is all but sure is ordinary ("can a gene therapy
         poison your liver?"): read on as a personal or ordinary message. Never a crisis, and never
         in another language: the word model learned English ("estoy en un estudio de terapia
@@ -327,29 +329,35 @@ class SafetyScanner:
         if any(m.current for m in affirmed) and self._pleads(words):
             return False  # "what are the signs of a stroke? face drooping now, help"
         alarm = [w for m in affirmed for w in words[m.start:m.end]]
-        return self.model.overrules(words, alarm) or self._overruled_apart(words, affirmed, alarm, danger)
+        return self.model.overrules(words, alarm) or self._overruled_apart(words, affirmed, alarm, danger, asked)
 
-    def _overruled_apart(self, words: list[str], affirmed: list[Mention], alarm: list[str], danger: list[Hit]) -> bool:
-        """The veto read on the alarm's own sentences, where every other sentence, read alone,
-        leans away from danger: a scene told first ("my nephew has a rare condition and the
-        family talks about it a lot. can a gene therapy poison your liver?") outweighed the
-        question's own ordinariness read whole. A sentence with a danger word of the lexicon
+    def _overruled_apart(
+        self, words: list[str], affirmed: list[Mention], alarm: list[str], danger: list[Hit], asked: list[bool]
+    ) -> bool:
+        """The veto read on the alarm's own sentences, then on them with the message's questions
+        (``asked``), where every sentence left out, read alone, leans away from danger: a scene
+        told first ("my nephew has a rare condition and the family talks about it a lot. can a
+        gene therapy poison your liver?"; "my sister is in a trial. My heart nearly stopped
+        when I read the brochure. Is gene therapy safe?") outweighed the message's
+        ordinariness read whole. A sentence left out with a danger word of the lexicon
         (``danger``), too short to judge or in words the model never learned keeps the alarm
         ("he took them all. can it poison your liver?")."""
         sentence = sentence_ids(words)
         if sentence[-1] == 0:
             return False  # one sentence: read whole already
-        own = {sentence[m.start] for m in affirmed}
-        if any(sentence[h.start] not in own for h in danger):
-            return False
         parts: dict[int, list[str]] = defaultdict(list)
         for n, word in zip(sentence, words, strict=True):
             if word != SENTENCE:
                 parts[n].append(word)
-        mine = [w for n in sorted(own) for w in parts[n]]
-        if not self.model.overrules(mine, alarm):
-            return False
-        return all(self.model.quiet(part, _QUIET) for n, part in parts.items() if n not in own)
+        alarmed = {sentence[m.start] for m in affirmed}
+        told = {sentence[h.start] for h in danger}
+        questions = {n for n, question in enumerate(asked) if question}
+        for own in (alarmed, alarmed | questions) if not questions <= alarmed else (alarmed,):
+            if told <= own and self.model.overrules([w for n in sorted(own) for w in parts[n]], alarm) and all(
+                self.model.quiet(part, _QUIET) for n, part in parts.items() if n not in own
+            ):
+                return True
+        return False
 
     def _pleads(self, words: list[str]) -> bool:
         """Whether a clause of the message is a bare call for help ("help", "someone help us"): said

@@ -528,7 +528,8 @@ def test_a_crisis_after_a_scene_set_first_is_read_without_it(genebot: bot.Bot, m
 
 
 def test_a_question_that_opens_a_message_is_no_scene(genebot: bot.Bot) -> None:
-    reply, _ = genebot.reply("should I drop out of my trial? I've been in it 6 months and I'm not convinced it's helping")
+    message = "should I drop out of my trial? I've been in it 6 months and I'm not convinced it's helping"
+    reply, _ = genebot.reply(message)
     assert reply.kind == "advice"
 
 
