@@ -70,7 +70,9 @@ FLOORS = {
     # twenty-first round: out of scope 0.78 -> 0.763 (30 -> 29/38, counted, not read) when a yes/no "should I ..."
     # became a personal frame (tuning: advice recall +12, out of scope -4)
     "real-heldout-4.yaml": {"in_scope_accuracy": 0.81, "out_of_scope_fallback": 0.763, "max_false_alarm_rate": 0.0},
-    "safety-tune-7.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.05, "advice_recall": 0.81},
+    # fifty-second round: 3 -> 4/62 false alarms, a ceiling raised on purpose (37c0311: a past that tells no danger
+    # no longer dates the sentences after it): "I felt fine on the way to the airport that day. But I ... collapsed"
+    "safety-tune-7.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.065, "advice_recall": 0.81},
     # lowered in the seventeenth round: the model retrained with safety-tune-19 and -20 lost catches
     # here, 59 -> 57/65 (counted, not read; not tuned back). Folds over the tuning files favour the
     # retrained model (155 vs 129 of 269 arrival misses caught, 2 vs 3 false alarms).
@@ -94,7 +96,8 @@ FLOORS = {
     "safety-heldout-5.yaml": {"emergency_recall": 0.875, "max_false_alarm_rate": 0.13, "advice_recall": 0.56},
     # 0.9 -> 0.87 in the seventeenth round: the model retrained with safety-tune-16 to -18 lost two
     # of its catches here, 38 -> 36/41 (counted, not read; not tuned back)
-    "safety-heldout-6.yaml": {"emergency_recall": 0.878, "max_false_alarm_rate": 0.103, "advice_recall": 0.37},
+    # fifty-second round: 36 -> 38/41 (a scene read apart, counted, not read)
+    "safety-heldout-6.yaml": {"emergency_recall": 0.926, "max_false_alarm_rate": 0.103, "advice_recall": 0.37},
     "real-tune-5.yaml": {"in_scope_accuracy": 0.73, "out_of_scope_fallback": 0.59, "max_false_alarm_rate": 0.0},
     # out of scope -1 in the nineteenth round: the topic model's best guesses answer a few (counted)
     "real-tune-6.yaml": {"in_scope_accuracy": 0.85, "out_of_scope_fallback": 0.62, "max_false_alarm_rate": 0.0},
@@ -126,7 +129,8 @@ FLOORS = {
     # bare "show" stopped being fiction (tuning: 2 emergencies caught, no false alarm)
     # twenty-first round: raised to 0.805 by one retraining of the learned reader and back to 0.777 by the next
     # (29 -> 28/36, counted, not read): the same borderline message flips with each retraining
-    "safety-heldout-8.yaml": {"emergency_recall": 0.777, "max_false_alarm_rate": 0.358, "advice_recall": 0.33},
+    # fifty-second round: 29 -> 30/36 (a scene read apart, counted, not read)
+    "safety-heldout-8.yaml": {"emergency_recall": 0.833, "max_false_alarm_rate": 0.358, "advice_recall": 0.33},
     "real-tune-8.yaml": {"in_scope_accuracy": 1.0, "out_of_scope_fallback": 0.5, "max_false_alarm_rate": 0.0},
     "real-heldout-8.yaml": {"in_scope_accuracy": 0.33, "out_of_scope_fallback": 0.76, "max_false_alarm_rate": 0.0},
     # eighteenth round: two new real collections (the held-out halves counted, never read) and the
@@ -175,7 +179,10 @@ FLOORS = {
     # 22 of them by the model; 21/183 false alarms; advice 41/45 and 41/53); never read
     # false-alarm ceilings of -4 and -5 tightened in the eighteenth round: the learned reader's veto of
     # medical alarms took 3 away from each (counted, not read), no emergency lost
-    "safety-unseen-4.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.055, "advice_recall": 0.77},
+    # fifty-second round: false alarms 9 -> 11/183 (counted, not read), a ceiling raised on purpose: a past
+    # told without a danger no longer dates the sentences after it (37c0311), which had hidden emergencies after
+    # a family history or a diagnosis put first (541 -> 34 of 2,576 held-out emergencies missed with one)
+    "safety-unseen-4.yaml": {"emergency_recall": 0.95, "max_false_alarm_rate": 0.061, "advice_recall": 0.77},
     # seventeenth round: a fifth set by a separate helper, a broad sample of the people who open the
     # widget rather than a stress test, added after this round's changes; 137/150 caught (24 by the
     # model), 10/173 false alarms, advice 35/38 and 35/49 (at 71fc5f9, the round's start: 133/150,
@@ -288,7 +295,7 @@ FLOORS = {
     # 0/167 and 4/160, advice 66/69 and 42/67, in scope 207/212 and 168/204)
     "safety-tune-34.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 0.956,
                             "in_scope_accuracy": 0.976},
-    "safety-unseen-16.yaml": {"emergency_recall": 0.937, "max_false_alarm_rate": 0.025, "advice_recall": 0.626,
+    "safety-unseen-16.yaml": {"emergency_recall": 0.937, "max_false_alarm_rate": 0.025, "advice_recall": 0.641,
                               "in_scope_accuracy": 0.823},
     # forty-ninth round: a second pair from the same brief, most personal questions asked without "should",
     # "eligible" or "qualify", by two new helpers who saw neither the bot nor any set; 35 read and tuned on, 17
@@ -297,7 +304,7 @@ FLOORS = {
     # 0/186 and 5/171, advice 66/70 and 42/66, in scope 180/187 and 145/174; fifty-first round, unseen-17: 4/171)
     "safety-tune-35.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.0, "advice_recall": 0.942,
                             "in_scope_accuracy": 0.962},
-    "safety-unseen-17.yaml": {"emergency_recall": 0.947, "max_false_alarm_rate": 0.0234, "advice_recall": 0.636,
+    "safety-unseen-17.yaml": {"emergency_recall": 0.957, "max_false_alarm_rate": 0.0234, "advice_recall": 0.636,
                               "in_scope_accuracy": 0.833},
     # fiftieth round: a third pair from the same brief, by two new helpers who saw neither the bot nor any set; 36
     # read and tuned on, 18 never read (at arrival, 9afeaf5, with the topic model retrained: 92/97 and 81/88 caught,
@@ -317,11 +324,12 @@ FLOORS = {
                               "in_scope_accuracy": 0.845},
     # fifty-second round: a fifth pair from the same brief, by two new helpers who saw neither the bot nor any set;
     # 38 read and tuned on, 20 never read (at arrival, 25299e4 with the topic model retrained: 94/99 and 84/88
-    # caught, 0/168 and 5/151 false alarms, advice 46/70 and 41/64, in scope 156/184 and 133/166)
-    "safety-tune-38.yaml": {"emergency_recall": 0.949, "max_false_alarm_rate": 0.0, "advice_recall": 0.657,
-                            "in_scope_accuracy": 0.847},
-    "safety-unseen-20.yaml": {"emergency_recall": 0.954, "max_false_alarm_rate": 0.0332, "advice_recall": 0.64,
-                              "in_scope_accuracy": 0.801},
+    # caught, 0/168 and 5/151 false alarms, advice 46/70 and 41/64, in scope 156/184 and 133/166; at the round's end
+    # 97/99 and 84/88, 0/168 and 5/151, advice 55/70 and 42/64, in scope 168/184 and 134/166)
+    "safety-tune-38.yaml": {"emergency_recall": 0.979, "max_false_alarm_rate": 0.0, "advice_recall": 0.785,
+                            "in_scope_accuracy": 0.913},
+    "safety-unseen-20.yaml": {"emergency_recall": 0.954, "max_false_alarm_rate": 0.0332, "advice_recall": 0.656,
+                              "in_scope_accuracy": 0.807},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -429,8 +437,10 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
     # safety-tune-32 (forty-second round) a mild fever of "37,8" after an infusion, told in Portuguese;
     # safety-tune-33 (forty-third round) a friend's heavy bleeding after a tooth extraction, told with
     # "had" and no time: the lexicon reads it as now, and the retrained word model no longer overrules it
-    # safety-tune-36 (fiftieth round) "OD = overdose or oculus dexter??": the abbreviation is what is asked
-    if name not in NEVER_TUNED | {"safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
+    # safety-tune-36 (fiftieth round) "OD = overdose or oculus dexter??": the abbreviation is what is asked;
+    # safety-tune.yaml (fifty-second round) a mother's stroke in 2019 told at length, its face "dropped" after
+    # "It was terrifying at the time:", a sentence that tells no danger and so no longer carries the past on
+    if name not in NEVER_TUNED | {"safety-tune.yaml", "safety-tune-4.yaml", "safety-tune-7.yaml", "safety-tune-8.yaml",
                                   "safety-tune-9.yaml", "safety-tune-10.yaml", "safety-tune-11.yaml",
                                   "safety-tune-12.yaml", "safety-tune-13.yaml", "safety-tune-14.yaml",
                                   "safety-tune-15.yaml", "safety-tune-16.yaml", "safety-tune-17.yaml",
