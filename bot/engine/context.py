@@ -14,7 +14,7 @@ from .lexicon import GAP, Concept, Trigger
 
 __all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
            "negated_before", "own_resolutions", "past_story", "together", "undenied"]
-from .safetytext import CLAUSE, SENTENCE
+from .safetytext import CLAUSE, SENTENCE, split_at
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
 # ("what is", "risk of") sit next to what they ask about; a longer reach would let "what is
@@ -122,13 +122,7 @@ def _nearest(group: list[Hit], starts: list[int], position: int) -> Hit:
 
 
 def split_gaps(words: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    parts: list[list[str]] = [[]]
-    for w in words:
-        if w == GAP:
-            parts.append([])
-        else:
-            parts[-1].append(w)
-    return tuple(tuple(p) for p in parts if p)
+    return tuple(tuple(p) for p in split_at(words, GAP) if p)
 
 
 def match_gapped(words: list[str], i: int, parts: tuple[tuple[str, ...], ...]) -> int:

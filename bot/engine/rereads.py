@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .lexicon import SafetyLexicon
 from .phrasebook import PhraseBook
-from .safetytext import SENTENCE, asked_after, sentence_parts
+from .safetytext import SENTENCE, asked_after, sentence_parts, split_at
 from .textmodel import SafetyModel
 from .wordreader import WordReader
 
@@ -70,12 +70,7 @@ class Rereader:
         tonight") outweighed the crisis after it. Not a question, which is the point of a
         message as often as a scene is ("should I drop out of my trial? I've been in it 6
         months"), and never the last sentence. ``asked``: each sentence's "?" (tokens)."""
-        parts: list[list[str]] = [[]]
-        for word in words:
-            if word == SENTENCE:
-                parts.append([])
-            else:
-                parts[-1].append(word)
+        parts = split_at(words, SENTENCE)
         lead = 0
         while lead < len(parts) - 1 and not (lead < len(asked) and asked[lead]) and model.quiet(parts[lead], _SCENE):
             lead += 1

@@ -30,7 +30,7 @@ from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
-from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
+from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts, split_at
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -345,16 +345,13 @@ class SafetyScanner:
         sentence = sentence_ids(words)
         if sentence[-1] == 0:
             return False  # one sentence: read whole already
-        parts: dict[int, list[str]] = defaultdict(list)
-        for n, word in zip(sentence, words, strict=True):
-            if word != SENTENCE:
-                parts[n].append(word)
+        parts = split_at(words, SENTENCE)
         alarmed = {sentence[m.start] for m in affirmed}
         told = {sentence[h.start] for h in danger}
         questions = {n for n, question in enumerate(asked) if question}
         for own in (alarmed, alarmed | questions) if not questions <= alarmed else (alarmed,):
             if told <= own and self.model.overrules([w for n in sorted(own) for w in parts[n]], alarm) and all(
-                self.model.quiet(part, _QUIET) for n, part in parts.items() if n not in own
+                self.model.quiet(part, _QUIET) for n, part in enumerate(parts) if n not in own
             ):
                 return True
         return False

@@ -25,7 +25,7 @@ from .scripts import (
 )
 
 __all__ = ["CLAUSE", "SAFETY_MAX_CHARS", "SENTENCE", "YEAR", "AsideCut", "asked_after", "mostly_in", "script_runs",
-           "sentence_parts", "sentences", "tokens"]
+           "sentence_parts", "sentences", "split_at", "tokens"]
 
 SAFETY_MAX_CHARS = 20_000
 CLAUSE, SENTENCE = ",", "."
@@ -59,6 +59,18 @@ _SPACED_HINT = re.compile(r" [^\W\d_] [^\W\d_] ")  # two in a row: a cheap look 
 
 
 _SENTENCES = re.compile(f"[^{re.escape(SENTENCE_MARKS)}\n]+[{re.escape(SENTENCE_MARKS)}\n]*")  # one, its marks
+
+
+def split_at(words: Iterable[str], mark: str) -> list[list[str]]:
+    """The words between each ``mark`` (a sentence's words between SENTENCE marks, a phrase's
+    parts between its gaps), empty runs kept so the n-th run is the n-th sentence."""
+    runs: list[list[str]] = [[]]
+    for word in words:
+        if word == mark:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return runs
 
 
 def sentences(text: str) -> list[str]:
