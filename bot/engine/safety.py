@@ -44,8 +44,8 @@ _JUDGING = frozenset({"historical", "recent", "hypothetical", "fiction"})
 _BESIDE = 1
 # How far, at most, each other sentence of a message may lean to an emergency, read alone, for
 # the veto to be read on the alarm's own sentences (_overruled_apart): below the midpoint, more
-# likely ordinary than not. On the tuning files' perturbations 0.2 and 0.4 differed (a nurse's
-# scene put first: 47 and 27 false alarms) and nothing moved from 0.4 to 0.7; no emergency moved.
+# likely ordinary than not. On the tuning files with scenes of my own put first, 0.2 and 0.4 differed (a
+# nurse's scene: 47 and 27 false alarms) and nothing moved from 0.4 to 0.7; no emergency moved at any.
 _QUIET = 0.5
 
 
@@ -259,9 +259,7 @@ class SafetyScanner:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
         if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
-        # danger words anywhere, a person's sign aside ("i", "he"): a sentence with one is never read apart
-        danger = [*by_kind["concept"], *outside(by_kind["sign"], by_kind["owner"] + by_kind["end-near"]), *cues]
-        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, danger, asked)
+        overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, _danger(by_kind, cues), asked)
         if affirmed and not overruled:
             crisis = _intended([m for m in affirmed if m.urgency == "crisis"], by_kind["accident"], words,
                                self.book.negations)
@@ -376,6 +374,12 @@ class SafetyScanner:
         alone = defaultdict(list, by_kind)
         alone["concept"] = distress
         return any(m.affirmed for m in read_mentions(words, alone, self.lexicon.missing))
+
+
+def _danger(by_kind: Mapping[str, list[Hit]], cues: Iterable[Hit]) -> list[Hit]:
+    """The lexicon's danger words anywhere, a person's sign ("i", "he") aside: a sentence with
+    one is never left out when the veto is read apart."""
+    return [*by_kind["concept"], *outside(by_kind["sign"], by_kind["owner"] + by_kind["end-near"]), *cues]
 
 
 def _opening(openers: tuple[tuple[str, ...], ...], fillers: frozenset[str]) -> re.Pattern[str] | None:
