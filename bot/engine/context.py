@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .lexicon import GAP, Concept, Trigger
 
 __all__ = ["GAP_WORDS", "NEAR_STOPS", "PAIR_WORDS", "WINDOWS", "Ends", "Hit", "Marks", "in_scope", "listed",
-           "negated_before", "own_resolutions", "past_story", "together", "undenied"]
+           "impersonal", "negated_before", "own_resolutions", "past_story", "together", "undenied"]
 from .safetytext import CLAUSE, SENTENCE, split_at
 
 # Words between a trigger and its concept, at most, for the short scopes. Question frames
@@ -42,6 +42,11 @@ def category(hit: Hit) -> str:
 def negated_before(words: list[str], hit: Hit, negations: frozenset[str]) -> bool:
     """Whether the word right before a phrase is a negation ("not by mistake", "hasnt gone away")."""
     return hit.start > 0 and words[hit.start - 1] in negations
+
+
+def impersonal(signs: list[Hit], by_kind: Mapping[str, list[Hit]]) -> list[Hit]:
+    """The signs that are no person ("seizure", not "i" or "he"): what tells a danger."""
+    return outside(signs, by_kind["owner"] + by_kind["end-near"])
 
 
 def own_resolutions(resolved: list[Hit], triggers: list[Hit], reporting: list[Hit]) -> list[Hit]:

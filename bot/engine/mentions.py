@@ -18,6 +18,7 @@ from .context import (
     Spans,
     category,
     figurative_dropped,
+    impersonal,
     in_scope,
     listed,
     longest,
@@ -100,8 +101,7 @@ def read_mentions(words: list[str], by_kind: Mapping[str, list[Hit]], missing: f
     # "what if the trial failed i am ready to end it" starts a clause "if" cannot reach.
     near = ends + outside(by_kind["end-near"], concepts)
     # a past carries on only where it tells a danger: a concept, or a sign that is no person ("seizure", not "i")
-    story = concepts + outside(signs, by_kind["owner"] + by_kind["end-near"])
-    told_before = past_story(sentence, triggers, by_kind["present"], story)
+    told_before = past_story(sentence, triggers, by_kind["present"], concepts + impersonal(signs, by_kind))
     clause, on_list = _on_list(words, by_kind, triggers)
     # A clause told in the present ends a past or recent time's reach: "a week ago I stopped
     # my meds, I am not starting again, I want this to be over" is now, and so is "my wife,

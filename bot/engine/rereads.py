@@ -34,6 +34,11 @@ _RUN_ON = 0.9
 # left is then read without it. Chosen on the tuning files' perturbations (benchmarks/perturb.py,
 # scenes put first); 0.5 gained fewer.
 _SCENE = 0.2
+# How far, at most, each sentence the veto leaves out may lean to an emergency, read alone
+# (``overrules_apart``): below the midpoint, more likely ordinary than not. On the tuning files with
+# scenes of my own put first, 0.2 and 0.4 differed (a nurse's scene: 47 and 27 false alarms) and
+# nothing moved from 0.4 to 0.7; no emergency moved at any.
+_QUIET = 0.5
 
 
 class Rereader:
@@ -77,6 +82,28 @@ class Rereader:
         if not lead:
             return None
         return model.urgency([w for part in parts[lead:] for w in (*part, SENTENCE)])
+
+    def overrules_apart(self, words: list[str], alarmed: set[int], told: set[int], alarm: list[str],
+                        asked: list[bool], model: SafetyModel) -> bool:
+        """The veto (SafetyModel.overrules) read on the alarm's own sentences (``alarmed``), then
+        on them with the message's questions, where every sentence left out, read alone, leans
+        away from danger: a scene told first ("my nephew has a rare condition and the family
+        talks about it a lot. can a gene therapy poison your liver?"; "my sister is in a trial.
+        My heart nearly stopped when I read the brochure. Is gene therapy safe?") outweighed the
+        message's ordinariness read whole. A sentence with a danger word of the lexicon
+        (``told``), too short to judge or in words the model never learned is never left out
+        ("he took them all. can it poison your liver?")."""
+        parts = split_at(words, SENTENCE)
+        if len(parts) < 2:
+            return False  # one sentence: read whole already
+        questions = {n for n, question in enumerate(asked) if question}
+        readings = [alarmed] if questions <= alarmed else [alarmed, alarmed | questions]
+        return any(
+            told <= own
+            and model.overrules([w for n in sorted(own) for w in parts[n]], alarm)
+            and all(model.quiet(part, _QUIET) for n, part in enumerate(parts) if n not in own)
+            for own in readings
+        )
 
     def _asides_apart(self, words: list[str], model: SafetyModel) -> str | None:
         """Without the lexicon's asides: "please can you tell me i'm coughing up a lot of bright

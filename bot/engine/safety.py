@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
-from .context import Hit, Spans, category, negated_before, outside, own_resolutions, sentence_ids, undenied
+from .context import Hit, Spans, category, impersonal, negated_before, own_resolutions, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
@@ -30,7 +30,7 @@ from .mentions import Mention, read_mentions
 from .personal import personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
-from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts, split_at
+from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
 from .textmodel import SafetyModel
 from .weak import counted
 from .wordreader import WordReader
@@ -42,11 +42,6 @@ __all__ = ["Mention", "SafetyScanner", "Verdict"]
 # have cut from them.
 _JUDGING = frozenset({"historical", "recent", "hypothetical", "fiction"})
 _BESIDE = 1
-# How far, at most, each other sentence of a message may lean to an emergency, read alone, for
-# the veto to be read on the alarm's own sentences (_overruled_apart): below the midpoint, more
-# likely ordinary than not. On the tuning files with scenes of my own put first, 0.2 and 0.4 differed (a
-# nurse's scene: 47 and 27 false alarms) and nothing moved from 0.4 to 0.7; no emergency moved at any.
-_QUIET = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,32 +322,11 @@ class SafetyScanner:
         if any(m.current for m in affirmed) and self._pleads(words):
             return False  # "what are the signs of a stroke? face drooping now, help"
         alarm = [w for m in affirmed for w in words[m.start:m.end]]
-        return self.model.overrules(words, alarm) or self._overruled_apart(words, affirmed, alarm, danger, asked)
-
-    def _overruled_apart(
-        self, words: list[str], affirmed: list[Mention], alarm: list[str], danger: list[Hit], asked: list[bool]
-    ) -> bool:
-        """The veto read on the alarm's own sentences, then on them with the message's questions
-        (``asked``), where every sentence left out, read alone, leans away from danger: a scene
-        told first ("my nephew has a rare condition and the family talks about it a lot. can a
-        gene therapy poison your liver?"; "my sister is in a trial. My heart nearly stopped
-        when I read the brochure. Is gene therapy safe?") outweighed the message's
-        ordinariness read whole. A sentence left out with a danger word of the lexicon
-        (``danger``), too short to judge or in words the model never learned keeps the alarm
-        ("he took them all. can it poison your liver?")."""
+        if self.model.overrules(words, alarm):
+            return True
         sentence = sentence_ids(words)
-        if sentence[-1] == 0:
-            return False  # one sentence: read whole already
-        parts = split_at(words, SENTENCE)
-        alarmed = {sentence[m.start] for m in affirmed}
-        told = {sentence[h.start] for h in danger}
-        questions = {n for n, question in enumerate(asked) if question}
-        for own in (alarmed, alarmed | questions) if not questions <= alarmed else (alarmed,):
-            if told <= own and self.model.overrules([w for n in sorted(own) for w in parts[n]], alarm) and all(
-                self.model.quiet(part, _QUIET) for n, part in enumerate(parts) if n not in own
-            ):
-                return True
-        return False
+        return self.rereader.overrules_apart(words, {sentence[m.start] for m in affirmed},
+                                             {sentence[h.start] for h in danger}, alarm, asked, self.model)
 
     def _pleads(self, words: list[str]) -> bool:
         """Whether a clause of the message is a bare call for help ("help", "someone help us"): said
@@ -379,7 +353,7 @@ class SafetyScanner:
 def _danger(by_kind: Mapping[str, list[Hit]], cues: Iterable[Hit]) -> list[Hit]:
     """The lexicon's danger words anywhere, a person's sign ("i", "he") aside: a sentence with
     one is never left out when the veto is read apart."""
-    return [*by_kind["concept"], *outside(by_kind["sign"], by_kind["owner"] + by_kind["end-near"]), *cues]
+    return [*by_kind["concept"], *impersonal(by_kind["sign"], by_kind), *cues]
 
 
 def _opening(openers: tuple[tuple[str, ...], ...], fillers: frozenset[str]) -> re.Pattern[str] | None:

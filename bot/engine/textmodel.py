@@ -130,9 +130,7 @@ class SafetyModel:
         """Whether the model, able to judge the words (enough of them, mostly ones it learned),
         leans to an emergency less than ``below``: a short or unknown sentence is never quiet."""
         kept = _kept(words)
-        if len(kept) < self.min_words or 2 * sum(1 for w in kept if w in self.weights) < len(kept):
-            return False
-        return 1.0 - self._probabilities(_grams(kept))[0] < below
+        return self._judges(kept) and 1.0 - self._probabilities(_grams(kept))[0] < below
 
     def overrules(self, words: Sequence[str], alarm: Sequence[str] = ()) -> bool:
         """Whether the model is all but sure a message the lexicon alarmed on is ordinary. It
@@ -141,10 +139,12 @@ class SafetyModel:
         it overrule a phrase (``alarm``, the words the lexicon alarmed on) with a word it never
         learned: "hat grad einen schlaganfall" is German whose first words English shares."""
         kept = _kept(words)
-        if not self.veto_below or len(kept) < self.min_words:
-            return False
-        if 2 * sum(1 for w in kept if w in self.weights) < len(kept):
+        if not self.veto_below or not self._judges(kept):
             return False
         if any(w not in self.weights for w in _kept(alarm)):
             return False
         return 1.0 - self._probabilities(_grams(kept))[0] < self.veto_below
+
+    def _judges(self, kept: list[str]) -> bool:
+        """Whether there are enough words, at least half of them ones the model learned."""
+        return len(kept) >= self.min_words and 2 * sum(1 for w in kept if w in self.weights) >= len(kept)
