@@ -119,6 +119,8 @@ class SafetyLexicon:
     # denied ("i told my councillor i would never ..."), the denial is taken back
     recanted: tuple[tuple[str, ...], ...] = ()
     reporting: tuple[tuple[str, ...], ...] = ()  # "told", "said", "promised": a denial told to someone
+    # "but i keep thinking about it": said after a crisis the writer denies, the denial gives way
+    urges: tuple[tuple[str, ...], ...] = ()
     # "by mistake", "got mixed up with her meds": a whole bottle taken so, told in the same sentence,
     # is a poisoning for 911, not a crisis for 988
     accidents: tuple[tuple[str, ...], ...] = ()

@@ -37,7 +37,7 @@ __all__ = ["load_lexicon"]
 # the file's top-level keys: those it must have, and those it may
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
-                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting",
+                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting", "urges",
                        "accidents", "english_before", "pleas", "joiners", "asking", "laughter",
                        "openers", "question_words"})
 
@@ -98,6 +98,7 @@ def load_lexicon(root: Path, spellings: Mapping[str, str]) -> tuple[SafetyLexico
         accidents=r.optional_phrases(doc, "accidents"),
         recanted=r.optional_phrases(doc, "recanted"),
         reporting=r.optional_phrases(doc, "reporting", gaps=False),
+        urges=r.optional_phrases(doc, "urges"),
         amounts=r.one_words(doc, "amounts"),
         missing=r.one_words(doc, "missing"),
         joiners=_joiners(r, doc),

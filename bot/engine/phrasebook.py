@@ -219,7 +219,8 @@ def _entries(lexicon: SafetyLexicon) -> Iterable[tuple[str, tuple[str, ...], obj
                     yield "sign", term, item
     for kind, phrases in (("pseudo", lexicon.pseudo), ("panic", lexicon.panic), ("disclaimer", lexicon.disclaimers),
                           ("retraction", lexicon.retractions), ("accident", lexicon.accidents),
-                          ("recanted", lexicon.recanted), ("reporting", lexicon.reporting)):
+                          ("recanted", lexicon.recanted), ("reporting", lexicon.reporting),
+                          ("urge", lexicon.urges)):
         for words in phrases:
             yield kind, words, None
     for trigger in lexicon.triggers:

@@ -249,6 +249,8 @@ class SafetyScanner:
             mentions = tuple(replace(m, hypothetical=False, fiction=False) for m in mentions)
         if mentions and by_kind["recanted"] and by_kind["reporting"]:  # "i told them i would never ... i lied"
             mentions = _recanted(mentions, by_kind["recanted"], by_kind["reporting"], words)
+        if mentions and by_kind["urge"]:  # "i dont want to hurt myself but i keep thinking about it"
+            mentions = _urged(mentions, by_kind["urge"], words)
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
@@ -394,6 +396,17 @@ def _intended(crisis: list[Mention], accidents: list[Hit], words: list[str],
     sentence = sentence_ids(words)
     told = {sentence[h.start] for h in accidents if not negated_before(words, h, negations)}
     return [m for m in crisis if sentence[m.start] not in told]
+
+
+def _urged(mentions: tuple[Mention, ...], urges: list[Hit], words: list[str]) -> tuple[Mention, ...]:
+    """A crisis the writer denies and then says still presses on them, in the same sentence ("i
+    dont want to hurt myself but i keep thinking about it and tonight its really loud"), is not
+    denied: the denial names what they fear doing, the urge that it is there. A medical sign
+    keeps its denial ("no chest pain but i keep thinking about it")."""
+    sentence = sentence_ids(words)
+    return tuple(replace(m, negated=False) if m.negated and m.urgency == "crisis"
+                 and any(h.start >= m.end and sentence[h.start] == sentence[m.start] for h in urges) else m
+                 for m in mentions)
 
 
 def _recanted(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: list[Hit],
