@@ -37,8 +37,8 @@ __all__ = ["load_lexicon"]
 # the file's top-level keys: those it must have, and those it may
 _REQUIRED = frozenset({"version", "fillers", "lookalikes", "concepts", "pseudo", "context", "personal"})
 _OPTIONAL = frozenset({"numbers", "counts", "emoji", "unstemmed", "homographs", "absence", "doubt", "persons",
-                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting", "urges",
-                       "accidents", "english_before", "pleas", "joiners", "asking", "laughter",
+                       "classes", "amounts", "missing", "panic", "disclaimers", "retractions", "recanted", "reporting",
+                       "urges", "accidents", "english_before", "pleas", "joiners", "asking", "laughter",
                        "openers", "question_words"})
 
 
