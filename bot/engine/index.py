@@ -126,13 +126,18 @@ def sentence_pattern(askers: tuple[str, ...], joiners: tuple[str, ...] = (),
     to the question with no stop at all ("this homework is killing me anyway whats a vector").
     The lists are content (language.yaml)."""
     if not askers and not joiners and not turns:
-        return re.compile(r"[^.?!;\n]+[.?!;\n]*")
+        return re.compile(rf"[^.?!;\n{_EMOJI}]+[.?!;\n{_EMOJI}]*")
     asking = _alternatives(askers)
     ends = [rf"\s+and\s+(?:{_alternatives(joiners)})\b"] if joiners else []
     if turns:
         ends.append(rf"\s+(?:{_alternatives(turns)})\b(?=[\s,:]+\w)")  # not "what is an ibc anyway?"
-    plain = rf"(?:(?!{'|'.join(ends)})[^.?!;\n,:])+" if ends else r"[^.?!;\n,:]+"
-    return re.compile(rf"(?:{plain}|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:]*", re.IGNORECASE)
+    plain = rf"(?:(?!{'|'.join(ends)})[^.?!;\n,:{_EMOJI}])+" if ends else rf"[^.?!;\n,:{_EMOJI}]+"
+    return re.compile(rf"(?:{plain}|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:{_EMOJI}]*", re.IGNORECASE)
+
+
+# Chat writers end a sentence with an emoji as often as with a stop: "my brother jokes it will give
+# him superpowers 😂 what are the real side effects" sets a scene, then asks.
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
 
 
 def _alternatives(words: tuple[str, ...]) -> str:

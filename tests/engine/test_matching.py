@@ -88,6 +88,10 @@ def test_other_words_for_the_same_thing_meet(genebot: bot.Bot, message: str, top
     # no stop at all: the word that turns from the story to the question ends the story
     ("my biology homework is driving me up the wall anyway what is a viral vector", "vector"),
     ("we watched a movie about mutants in class lol btw who oversees gene therapy trials", "oversight"),
+    # an emoji ends a sentence as a stop does
+    ("my cousin swears it turns you into a mutant 🤣 who oversees gene therapy trials", "oversight"),
+    ("my brother jokes it will give me superpowers or kill me 😂 what are the real risks", "risks"),
+    ("we got slaughtered at football tonight 😭 what does phase 1 of a trial check", "trial-phase-1"),
 ])
 def test_a_story_naming_another_subject_does_not_hide_the_question(genebot: bot.Bot, message: str,
                                                                    topic: str) -> None:
