@@ -31,6 +31,11 @@ from .topicmodel import TopicModel
 
 __all__ = ["Index", "Repairs", "Settings", "build_index", "content_words", "sort_key"]
 
+# Chat writers end a sentence with an emoji as often as with a stop: "my brother jokes it will give
+# him superpowers 😂 what are the real side effects" sets a scene, then asks.
+_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
+_SENTENCES = re.compile(rf"[^.?!;\n{_EMOJI}]+[.?!;\n{_EMOJI}]*")  # without language.yaml's lists
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -103,7 +108,7 @@ class Index:
     # Spaced once here, so one C call (str.startswith/endswith with a tuple) tells most messages apart.
     openers: tuple[str, ...] = ()
     closers: tuple[str, ...] = ()
-    sentences: re.Pattern[str] = re.compile(r"[^.?!;\n]+[.?!;\n]*")  # see sentence_pattern
+    sentences: re.Pattern[str] = _SENTENCES  # see sentence_pattern
     slips: Slips = field(default_factory=lambda: Slips.of((), 4), repr=False)  # one slip of the keys undone
     # Each word a repair may give -> the words beside it in the examples ("gene" -> "therapy",
     # "kinds" -> "of"): which repair a misspelt word needs depends on the word beside it ("geen
@@ -119,25 +124,20 @@ class Index:
 
 def sentence_pattern(askers: tuple[str, ...], joiners: tuple[str, ...] = (),
                      turns: tuple[str, ...] = ()) -> re.Pattern[str]:
-    """A sentence ends at . ? ! ; or a new line, and also at a comma or colon that opens a
+    """A sentence ends at . ? ! ; a new line or an emoji, and also at a comma or colon that opens a
     question or a request ("this homework is killing me, what is a vector?"): chat writers set
     the scene and ask in one sentence. It also ends before "and" that opens a second question
     ("what is gene editing and how does it work?"), and before a word that turns from the story
     to the question with no stop at all ("this homework is killing me anyway whats a vector").
     The lists are content (language.yaml)."""
     if not askers and not joiners and not turns:
-        return re.compile(rf"[^.?!;\n{_EMOJI}]+[.?!;\n{_EMOJI}]*")
+        return _SENTENCES
     asking = _alternatives(askers)
     ends = [rf"\s+and\s+(?:{_alternatives(joiners)})\b"] if joiners else []
     if turns:
         ends.append(rf"\s+(?:{_alternatives(turns)})\b(?=[\s,:]+\w)")  # not "what is an ibc anyway?"
     plain = rf"(?:(?!{'|'.join(ends)})[^.?!;\n,:{_EMOJI}])+" if ends else rf"[^.?!;\n,:{_EMOJI}]+"
     return re.compile(rf"(?:{plain}|[,:](?!\s*(?:{asking})\b))+[.?!;\n,:{_EMOJI}]*", re.IGNORECASE)
-
-
-# Chat writers end a sentence with an emoji as often as with a stop: "my brother jokes it will give
-# him superpowers 😂 what are the real side effects" sets a scene, then asks.
-_EMOJI = "\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d"
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
