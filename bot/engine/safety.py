@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .catalog import EMERGENCY
@@ -169,8 +169,8 @@ class SafetyScanner:
         urgency, lean = self.model.leaning(words) if self.model is not None else (None, 0.0)
         if urgency is None and not foreign and self.model is not None:
             urgency = self.rereader.call(text, words, self.model, lean)
-        if urgency is None and not foreign and self.model is not None and SENTENCE in words:
-            urgency = self.rereader.after_scene(words, asked, self.model)
+            if urgency is None and SENTENCE in words:
+                urgency = self.rereader.after_scene(words, asked, self.model)
         if foreign or (urgency is not None and not mostly_in(words, self.ours)):
             urgency = self._in_letters(folded, urgency, foreign)
         if urgency is None:
@@ -404,9 +404,8 @@ def _urged(mentions: tuple[Mention, ...], urges: list[Hit], words: list[str]) ->
     denied: the denial names what they fear doing, the urge that it is there. A medical sign
     keeps its denial ("no chest pain but i keep thinking about it")."""
     sentence = sentence_ids(words)
-    return tuple(replace(m, negated=False) if m.negated and m.urgency == "crisis"
-                 and any(h.start >= m.end and sentence[h.start] == sentence[m.start] for h in urges) else m
-                 for m in mentions)
+    return _denial_lifted(mentions, lambda m: any(h.start >= m.end and sentence[h.start] == sentence[m.start]
+                                                  for h in urges))
 
 
 def _recanted(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: list[Hit],
@@ -420,5 +419,12 @@ def _recanted(mentions: tuple[Mention, ...], recanted: list[Hit], reporting: lis
     last = max(h.start for h in recanted)
     sentence = sentence_ids(words)
     told = [(sentence[h.start], h.start) for h in reporting]
-    return tuple(replace(m, negated=False) if m.negated and m.urgency == "crisis" and m.end <= last
-                 and any(s == sentence[m.start] and at < m.start for s, at in told) else m for m in mentions)
+    return _denial_lifted(mentions, lambda m: m.end <= last and any(s == sentence[m.start] and at < m.start
+                                                                    for s, at in told))
+
+
+def _denial_lifted(mentions: tuple[Mention, ...], lifted: Callable[[Mention], bool]) -> tuple[Mention, ...]:
+    """The mentions, with the denial taken off each denied crisis ``lifted`` names (_urged,
+    _recanted); a medical sign keeps its denial."""
+    return tuple(replace(m, negated=False) if m.negated and m.urgency == "crisis" and lifted(m) else m
+                 for m in mentions)
