@@ -245,6 +245,17 @@ def stem(word: str) -> str:
                 return word
             base = word[: -len(suffix)]
             if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]  # "stopped" -> "stop", "cutting" -> "cut"
+                return base[:-1]  # "stopped" -> "stop", "cutting" -> "cut"
+            if suffix != "s" and _lost_e(base):
+                return base + "e"  # "hoping" -> "hope", "choked" -> "choke", "doses" -> "dose"
             return base.rstrip("e") if len(base) > 4 else base
     return word.rstrip("e") if len(word) > 5 else word
+
+
+def _lost_e(base: str) -> bool:
+    """Whether a short base lost a silent e to its suffix: one syllable ending in a single vowel
+    and a consonant ("hop", "tak", "chok"), where the word itself is kept whole ("hope", "take",
+    "choke"; Porter's rule, step 1b). "hopping" is undoubled first, so it stays "hop"."""
+    if len(base) not in (3, 4) or base[-1] in "aeiouwxy" or base[-2] not in "aeiou":
+        return False
+    return all(letter not in "aeiou" for letter in base[:-2])
