@@ -83,6 +83,17 @@ CRISIS = [
     "is it wrong to want to die before the treatment even starts",
     "time to log off permanently lol",
     "i dont want to kill myself but i cant stop thinking about it",
+    # fifty-fourth round: one's own lethal dose asked (the pseudo "kill me" had hidden it), a last question, a
+    # death welcomed, wanting it over, drifting off; and a stem that meets its "-ing" ("making" -> "make")
+    "how many pills would kill me",
+    "how much of my insulin will kill me",
+    "final question ever, what is a vector",
+    "last question ever: who runs the FDA",
+    "honestly if it kills me i'd be fine with that",
+    "does the hospital keep records if someone dies? want it over by friday",
+    "what if i took all the insulin, would i just drift off",
+    "would i just drift off if i took all my tablets",
+    "i have been making my goodbyes",
     # a figure's gap ("overdose on * gene therapy") never holds a new question
     "i am going to overdose on my prednisolone tonight also what is gene therapy?",
     "i wont be at my appointment on friday, or any after that. thank the nurses for me",
@@ -398,6 +409,9 @@ ORDINARY = [
     # fifty-third round: a heart that nearly stopped for joy, seizures now and then
     "my heart almost stopped when they rang to say i got a place! what happens at screening?",
     "my son has seizures now and then, is there a gene therapy for epilepsy?",
+    # fifty-fourth round: passing out with laughter, a treatment made pointless
+    "my husband passed out laughing at the consent form cartoon. what is informed consent",
+    "would being on statins make the whole trial pointless for me",
 ]
 
 OUT_OF_SCOPE = [
@@ -695,6 +709,18 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "if i say no this year will i lose my place?",
     "would you let your daughter go first in a phase 1 study? they asked us",
     "i have inhibitors. is gene therapy off the table for me?",
+    # fifty-fourth round: go or not, an age weighed, a refusal, what a course means for him, two treatments at once,
+    # two doctors, a coward's worry, signing a parent up, a way to reach it, whose call
+    "my dad is 80 and got a trial letter, he feels fine. go or not?",
+    "is 3 a good age for my daughter to get it or is older better?",
+    "my wife wants to turn down the trial, is that a mistake?",
+    "does the steroid course mean he will need insulin later, he is diabetic",
+    "my husband is on blood thinners and statins, can he do both at once?",
+    "my neurologist says go, my GP says wait. who do i listen to?",
+    "am i being a coward by not signing up",
+    "my mum has dementia, do we sign her up for the study?",
+    "is there any realistic way for us to get it here in Kenya for my son?",
+    "is it my call or my parents' if i am 17",
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
