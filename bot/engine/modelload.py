@@ -53,20 +53,15 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
         error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
     if list(doc["classes"] or ()) != list(CLASSES):
         error(line_of(doc, "classes"), f"classes must be {list(CLASSES)}")
-    threshold = doc["threshold"]
-    if not is_number(threshold) or not 0.5 <= threshold < 1:
-        error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
+    threshold = _threshold(doc, error)
     veto_below = doc["veto_below"]
     if not is_number(veto_below) or not 0 <= veto_below <= 0.2:
         error(line_of(doc, "veto_below"), "veto_below must be a number from 0 to 0.2 (0: the model never overrules)")
-    min_words = doc["min_words"]
-    if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
-        error(line_of(doc, "min_words"), "min_words must be a whole number from 1 to 50")
+    min_words = _min_words(doc, error)
     intercepts = _weights(doc["intercepts"])
     if intercepts is None:
         error(line_of(doc, "intercepts"), f"intercepts must be a list of {len(CLASSES)} numbers")
-    if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
-        error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
+    _check_trained_on(doc, error)
     scripts = doc.get("scripts")  # absent: the reader speaks in any script
     if scripts is not None and not (isinstance(scripts, list) and all(isinstance(s, str) and s.isupper()
                                                                        for s in scripts)):
@@ -76,31 +71,51 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
     if not is_number(seconds) or not 0 <= seconds < 1:
         error(line_of(doc, "seconds"), "seconds must be a number from 0 up to (not including) 1 "
               "(0: the word model's call stands alone)")
-    weights = _table(doc, error)
+    weights = _table(doc, error, len(CLASSES))
     if problems or intercepts is None or weights is None:
         return None, problems
     return SafetyModel(weights, intercepts, float(threshold), min_words, float(veto_below),  # type: ignore[arg-type]
                        None if scripts is None else frozenset(scripts), float(seconds)), problems
 
 
-def _table(doc: Located, error: Any) -> MappingProxyType[str, tuple[float, float, float, float]] | None:
-    """The weights block: one line per feature, "word or pair, idf, one weight per class"
-    (a literal block rather than a YAML mapping: 10,000 rows load in milliseconds, not a second)."""
+def _threshold(doc: Located, error: Any) -> Any:
+    threshold = doc["threshold"]
+    if not is_number(threshold) or not 0.5 <= threshold < 1:
+        error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
+    return threshold
+
+
+def _min_words(doc: Located, error: Any) -> Any:
+    min_words = doc["min_words"]
+    if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
+        error(line_of(doc, "min_words"), "min_words must be a whole number from 1 to 50")
+    return min_words
+
+
+def _check_trained_on(doc: Located, error: Any) -> None:
+    if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
+        error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
+
+
+def _table(doc: Located, error: Any, columns: int) -> MappingProxyType[str, tuple[float, ...]] | None:
+    """The weights block: one line per feature, "word or pair, idf, then `columns` weights" (one
+    per class) (a literal block rather than a YAML mapping: 10,000 rows load in milliseconds, not
+    a second)."""
     table, first = doc["weights"], (line_of(doc, "weights") or 0) + 1
     if not isinstance(table, str) or not table.strip():
         error(line_of(doc, "weights"), "weights must be a block of lines: a word or word pair, its idf, "
-              f"then {len(CLASSES)} weights")
+              f"then {columns} weight{'s' if columns > 1 else ''}")
         return None
-    weights: dict[str, tuple[float, float, float, float]] = {}
+    weights: dict[str, tuple[float, ...]] = {}
     for offset, line in enumerate(table.splitlines()):
-        parts = line.rsplit(None, 1 + len(CLASSES))
-        values = finite_floats(parts[1:]) if len(parts) == 2 + len(CLASSES) else None
+        parts = line.rsplit(None, 1 + columns)
+        values = finite_floats(parts[1:]) if len(parts) == 2 + columns else None
         if values is None or values[0] <= 0 or parts[0] in weights:
             why = "repeats a feature" if values and parts[0] in weights else (
-                f"expected a word or word pair, an idf above 0, then {len(CLASSES)} numbers")
+                f"expected a word or word pair, an idf above 0, then {columns} number{'s' if columns > 1 else ''}")
             error(first + offset, f"weights: {why}: {line.strip()[:60]!r}")
             return None
-        weights[parts[0]] = values  # type: ignore[assignment]  # 1 + len(CLASSES) numbers, checked above
+        weights[parts[0]] = values
     return MappingProxyType(weights)
 
 

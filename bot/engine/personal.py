@@ -42,9 +42,7 @@ def personal_request(
         return None, None  # most messages: no owner, no complaint, so nothing below can ask
     if not (by_kind.get("frame") or by_kind.get("complaint") or by_kind.get("symptom")):
         return None, None  # an owner, but nothing asked or felt: each reading below needs one of these
-    # "my doctor said ..." takes its clause out; "can you tell me" only its own words
-    clauses = to_clause_end(words, by_kind.get("general", []), by_kind.get("end", []))
-    asides = by_kind.get("aside", [])
+    clauses, asides = _set_aside(words, by_kind)
     general = clauses + asides
     sentence = sentence_ids(words)
 
@@ -75,6 +73,11 @@ def personal_request(
     if by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked, denied):
         return ADVICE, None
     return None, None
+
+
+def _set_aside(words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[list[Hit], list[Hit]]:
+    """"my doctor said ..." takes its clause out; "can you tell me" only its own words."""
+    return to_clause_end(words, by_kind.get("general", []), by_kind.get("end", [])), by_kind.get("aside", [])
 
 
 def _own_complaint(
