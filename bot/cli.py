@@ -25,7 +25,7 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
 
 
-CURATOR_COMMANDS = frozenset({"check", "eval", "report", "bench", "train-model", "train-topics"})
+CURATOR_COMMANDS = frozenset({"check", "eval", "report", "bench", "train-model", "train-advice", "train-topics"})
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
@@ -89,6 +89,7 @@ _PLUGGED: dict[str, tuple[str, str]] = {
     "report": ("bot.curate.report", "group the logged questions the bot could not answer, most frequent first"),
     "bench": ("bot.curate.bench", "time replies, cold start and memory, on today's and on scaled-up content"),
     "train-model": ("bot.curate.trainmodel", "train the learned emergency reader (needs scikit-learn)"),
+    "train-advice": ("bot.curate.trainadvice", "train the learned reader of personal questions (needs scikit-learn)"),
     "train-topics": ("bot.curate.traintopics", "train the learned topic model (needs scikit-learn)"),
 }
 

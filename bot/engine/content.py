@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .advicemodel import AdviceModel
 from .catalog import ADVICE, CATALOG, EMERGENCY, GROUPS, OUT_OF_SCOPE
 from .concepts import EMPTY, Concepts, load_concepts
 from .errors import ContentError, Problem
@@ -25,7 +26,7 @@ from .glossary import Glossary, load_glossary
 from .lettermodel import LETTER_MODEL
 from .lexicon import SafetyLexicon
 from .lexiconload import load_lexicon
-from .modelload import load_model
+from .modelload import load_advice_model, load_model
 from .pointers import EMPTY as NO_POINTERS
 from .pointers import Pointers, load_pointers
 from .textmodel import SafetyModel
@@ -144,6 +145,7 @@ class Content:
     translations: Mapping[str, Lines] = field(default_factory=lambda: MappingProxyType({}))  # "es" -> its lines
     safety_model: SafetyModel | None = None  # a learned second reader (textmodel.py), if trained
     letter_model: SafetyModel | None = None  # ... and one for other languages (lettermodel.py)
+    advice_model: AdviceModel | None = None  # a learned reader of personal questions (advicemodel.py)
     topic_model: TopicModel | None = None    # a learned second opinion on topics (topicmodel.py), if trained
     warnings: tuple[Problem, ...] = ()
 
@@ -457,6 +459,8 @@ def load_content(root: Path | str | None = None) -> Content:
     problems.extend(model_problems)
     letter_model, letter_problems = load_model(base, LETTER_MODEL)
     problems.extend(letter_problems)
+    advice_model, advice_problems = load_advice_model(base)
+    problems.extend(advice_problems)
     concepts, concept_problems = load_concepts(base, language.spellings)
     problems.extend(concept_problems)
     topics, places = _load_topics(base, problems)
@@ -492,6 +496,7 @@ def load_content(root: Path | str | None = None) -> Content:
         translations=translations,
         safety_model=safety_model,
         letter_model=letter_model,
+        advice_model=advice_model,
         topic_model=topic_model,
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

@@ -194,7 +194,7 @@ def build_index(content: Content, settings: Settings | None = None) -> Index:
     repairable = {w for w, _ in vocabulary.most_common(settings.repair_words)} | concept_words
     safety_scanner = SafetyScanner(content.safety, lang.spellings, set(vocabulary) | lang.stopwords,
                                    content.safety_model, content.letter_model, lang.foreign, lang.stopwords,
-                                   content.glossary)
+                                   content.glossary, content.advice_model)
     return Index(
         spellings=lang.spellings,
         openers=tuple(f"{o} " for o in lang.openers),

@@ -1,4 +1,5 @@
-"""Reading intents/lexicon/safety-model.yaml (and letter-model.yaml) into a SafetyModel, every value checked.
+"""Reading intents/lexicon/safety-model.yaml (and letter-model.yaml) into a SafetyModel, and
+advice-model.yaml into an AdviceModel, every value checked.
 
 The file is generated (``genebot train-model``), but it is content all the same: a hand edit
 or a half-written file must stop the bot with the file and line, not skew its safety quietly.
@@ -12,13 +13,15 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .advicemodel import ADVICE_MODEL, AdviceModel
 from .errors import Problem
 from .textmodel import CLASSES, MODEL, SafetyModel
 from .yamlfile import Located, line_of, load_optional
 
-__all__ = ["finite_floats", "is_number", "load_model", "read_model_file"]
+__all__ = ["finite_floats", "is_number", "load_advice_model", "load_model", "read_model_file"]
 
 _KEYS = {"version", "classes", "threshold", "veto_below", "min_words", "intercepts", "trained_on", "weights"}
+_ADVICE_KEYS = {"version", "threshold", "min_words", "intercept", "trained_on", "weights"}
 
 
 def read_model_file(root: Path, relative: Path, keys: set[str], problems: list[Problem],
@@ -78,6 +81,30 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
                        None if scripts is None else frozenset(scripts), float(seconds)), problems
 
 
+def load_advice_model(root: Path) -> tuple[AdviceModel | None, list[Problem]]:
+    """The personal-question reader (advicemodel.py): the word model's file format with one
+    weight per feature and one intercept."""
+    problems: list[Problem] = []
+    doc = read_model_file(root, ADVICE_MODEL, _ADVICE_KEYS, problems)
+    if doc is None:
+        return None, problems
+    label = str(ADVICE_MODEL)
+
+    def error(line: int | None, message: str) -> None:
+        problems.append(Problem(label, line, message))
+
+    if doc["version"] != 1:
+        error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
+    threshold, min_words = _threshold(doc, error), _min_words(doc, error)
+    if not is_number(doc["intercept"]):
+        error(line_of(doc, "intercept"), "intercept must be a number")
+    _check_trained_on(doc, error)
+    weights = _table(doc, error, 1)
+    if problems or weights is None:
+        return None, problems
+    return AdviceModel(weights, float(doc["intercept"]), float(threshold), min_words), problems  # type: ignore[arg-type]
+
+
 def _threshold(doc: Located, error: Any) -> Any:
     threshold = doc["threshold"]
     if not is_number(threshold) or not 0.5 <= threshold < 1:
@@ -99,8 +126,8 @@ def _check_trained_on(doc: Located, error: Any) -> None:
 
 def _table(doc: Located, error: Any, columns: int) -> MappingProxyType[str, tuple[float, ...]] | None:
     """The weights block: one line per feature, "word or pair, idf, then `columns` weights" (one
-    per class) (a literal block rather than a YAML mapping: 10,000 rows load in milliseconds, not
-    a second)."""
+    per class; one for the advice reader's two classes) (a literal block rather than a YAML
+    mapping: 10,000 rows load in milliseconds, not a second)."""
     table, first = doc["weights"], (line_of(doc, "weights") or 0) + 1
     if not isinstance(table, str) or not table.strip():
         error(line_of(doc, "weights"), "weights must be a block of lines: a word or word pair, its idf, "

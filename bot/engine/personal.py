@@ -13,7 +13,7 @@ from .catalog import ADVICE
 from .context import Hit, category, outside, sentence_ids, to_clause_end
 from .safetytext import CLAUSE, SENTENCE
 
-__all__ = ["personal_request"]
+__all__ = ["owned", "personal_request"]
 
 _NOT_NOW = frozenset({"negated", "historical", "hypothetical", "fiction"})  # a complaint denied, past or imagined
 
@@ -73,6 +73,15 @@ def personal_request(
     if by_kind.get("complaint") and _own_complaint(by_kind, owners, general, sentence, asked, denied):
         return ADVICE, None
     return None, None
+
+
+def owned(words: list[str], by_kind: Mapping[str, list[Hit]]) -> bool:
+    """Whether an owner ("my son", "I") stands outside the clauses and asides that take one out:
+    where the learned advice reader (advicemodel.py) may weigh a message the rules left alone."""
+    if not by_kind.get("owner"):
+        return False
+    clauses, asides = _set_aside(words, by_kind)
+    return bool(outside(by_kind["owner"], clauses + asides))
 
 
 def _set_aside(words: list[str], by_kind: Mapping[str, list[Hit]]) -> tuple[list[Hit], list[Hit]]:

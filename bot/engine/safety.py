@@ -20,14 +20,15 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .catalog import EMERGENCY
+from .advicemodel import AdviceModel
+from .catalog import ADVICE, EMERGENCY
 from .context import Hit, Spans, category, impersonal, negated_before, own_resolutions, sentence_ids, undenied
 from .glossary import Glossary
 from .languageid import build_languages
 from .lettermodel import TAILS, counts_nothing, letter_features, letters, other_language, speaks_in
 from .lexicon import SUPPORT, SafetyLexicon
 from .mentions import Mention, read_mentions
-from .personal import personal_request
+from .personal import owned, personal_request
 from .phrasebook import PhraseBook
 from .rereads import Rereader
 from .safetytext import CLAUSE, SAFETY_MAX_CHARS, SENTENCE, AsideCut, mostly_in, script_runs, sentence_parts
@@ -66,11 +67,13 @@ class SafetyScanner:
         self, lexicon: SafetyLexicon, spellings: Mapping[str, str], known: Iterable[str],
         model: SafetyModel | None = None, letter_model: SafetyModel | None = None,
         cues: frozenset[str] = frozenset(), english: frozenset[str] = frozenset(), glossary: Glossary | None = None,
+        advice_model: AdviceModel | None = None,
     ) -> None:
         self.lexicon = lexicon
         self.wordings = {c.id: c.wording for c in lexicon.concepts if c.wording}
         self.model = model
         self.letter_model = letter_model
+        self.advice_model = advice_model
         # common words of other languages and English stopwords: which reader a message is for
         self.cues = cues
         self.english = english
@@ -270,6 +273,8 @@ class SafetyScanner:
         topic, urgency = personal_request(words, by_kind, asked)
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
+        elif topic is None and self._own_case(words, by_kind, foreign):
+            topic = ADVICE
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         # Not a weak phrase that care words alone set aside ("not be around for the results"
@@ -343,6 +348,12 @@ class SafetyScanner:
             else:
                 clause.append(word)
         return False
+
+    def _own_case(self, words: list[str], by_kind: Mapping[str, list[Hit]], foreign: bool) -> bool:
+        """Whether the advice reader (advicemodel.py) calls a message about its writer's own case
+        that no frame claimed: in English, with an owner the rules would count."""
+        return (self.advice_model is not None and not foreign and owned(words, by_kind)
+                and self.advice_model.personal(words))
 
     def _distressed(self, words: list[str], by_kind: Mapping[str, list[Hit]], distress: list[Hit]) -> bool:
         """Whether the message says a distress of now ("i feel so alone"), read in context as
