@@ -9,7 +9,8 @@ personal-advice is not accepted: "-"). With everyday files (``--everyday FILE``,
 train-advice takes them) each setting is also tried with their trained halves as questions
 that are not personal, at each of ``--weights``, and a reader trained on all the tuning files
 says how many lines of their untrained halves, left alone by the rules, it would decline as
-personal ("everyday"). Held-out files are never read. Needs scikit-learn.
+personal ("everyday"). The content's example phrasings are trained on in every fold, as
+train-advice trains on them. Held-out files are never read. Needs scikit-learn.
 
     python benchmarks/advice_folds.py [--folds 5] [--everyday FILE ...] [--weights 0 0.3]
 """
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.curate.evaluate import load_cases
-from bot.curate.trainadvice import Question, labelled_questions, train_advice
+from bot.curate.trainadvice import Question, example_questions, labelled_questions, train_advice
 from bot.curate.trainmodel import bot_without, halves, tuning_sets
 from bot.engine.advicemodel import ADVICE_MODEL
 from bot.engine.catalog import ADVICE, EMERGENCY
@@ -70,6 +71,7 @@ def main() -> None:
         untrained_half += [line for line in second if left_alone(line)]
     for weight in args.weights:
         ordinary: list[Question] = [(line, 0, weight) for line in trained_half] if weight > 0 else []
+        ordinary += example_questions(genebot.content)
         for min_df in args.min_df:
             for penalty in args.penalty:
                 cells = setting(asked, files, fold, ordinary, untrained_half, scan.words, min_df, penalty)

@@ -3,7 +3,9 @@
 Its personal questions are the tuning sets' messages whose first expected topic is
 personal-advice; its other questions, those that do not accept personal-advice at all (a
 message that accepts it as a second choice teaches neither way, and emergencies are the
-safety scan's). Never a held-out file. The dials' defaults were chosen by folds of whole
+safety scan's). Never a held-out file. The content's example phrasings count as well, each
+labelled by its topic: "how do i get ready for gene therapy" is an out-of-scope example, and
+a reader that declined it would overrule the content. The dials' defaults were chosen by folds of whole
 tuning files (benchmarks/advice_folds.py): the threshold is high because the rules already
 find most personal questions, and a general question declined as personal costs an answer.
 
@@ -22,12 +24,13 @@ import yaml
 
 from ..engine.advicemodel import ADVICE_MODEL
 from ..engine.catalog import ADVICE, EMERGENCY
+from ..engine.content import Content
 from ..engine.errors import UsageError
 from ..engine.textmodel import features
 from .evaluate import load_cases
 from .trainmodel import bot_without, everyday, model_dumper, provenance, rounded, tuning_sets
 
-__all__ = ["add_arguments", "advice_document", "labelled_questions", "run", "train_advice"]
+__all__ = ["add_arguments", "advice_document", "example_questions", "labelled_questions", "run", "train_advice"]
 
 Question = tuple[str, int, float]  # text, 1 for a personal question, weight
 
@@ -35,7 +38,7 @@ Question = tuple[str, int, float]  # text, 1 for a personal question, weight
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sets", nargs="*", type=Path,
                         help="labelled tuning files (default: every tuning file in tests/eval)")
-    parser.add_argument("--threshold", type=float, default=0.85,
+    parser.add_argument("--threshold", type=float, default=0.9,
                         help="probability from which the reader calls a question personal (benchmarks/advice_folds.py)")
     parser.add_argument("--min-words", type=int, default=4, help="the fewest words the reader judges")
     parser.add_argument("--min-df", type=int, default=5, help="a word or pair must occur in this many questions")
@@ -59,6 +62,13 @@ def labelled_questions(path: Path) -> list[Question]:
         elif ADVICE not in case.expect:
             found.append((case.question, 0, 1.0))
     return found
+
+
+def example_questions(content: Content) -> list[Question]:
+    """(phrasing, 1 or 0, 1.0) of the content's examples: the personal-advice topic's are
+    personal, every other topic's (emergencies aside) are not."""
+    return [(example, int(topic.id == ADVICE), 1.0) for topic in content.topics.values()
+            if topic.id != EMERGENCY for example in topic.examples]
 
 
 def train_advice(questions: list[Question], words: Callable[[str], list[str]], min_df: int,
@@ -105,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
         lines = everyday(e, args.everyday_cap)
         questions += [(line, 0, args.everyday_weight) for line in lines]
         trained_on.append({**provenance(e, root), "messages": len(lines), "weight": args.everyday_weight})
-    scan = bot_without(root, ADVICE_MODEL).index.safety
+    genebot = bot_without(root, ADVICE_MODEL)
+    scan = genebot.index.safety
+    questions += example_questions(genebot.content)
     vectorizer, model = train_advice(questions, scan.words, args.min_df, args.penalty)
     out = args.output or root / ADVICE_MODEL
     out.write_text(advice_document(vectorizer, model, args, trained_on), encoding="utf-8")

@@ -97,11 +97,11 @@ def test_a_broken_weight_row_names_its_line(content_copy: Path, load_error: Call
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("threshold: 0.85", "threshold: 1.5", "threshold must be a number from 0.5"),
+    ("threshold: 0.9", "threshold: 1.5", "threshold must be a number from 0.5"),
     ("version: 1", "version: 2", "unsupported version 2"),
     ("intercept: ", "intercept: x", "intercept must be a number"),
     ("min_words: 4", "min_words: -1", "min_words must be a whole number"),
-    ("threshold: 0.85", "threshhold: 0.85", "unknown key 'threshhold'"),
+    ("threshold: 0.9", "threshhold: 0.9", "unknown key 'threshhold'"),
 ])
 def test_broken_reader_content_fails_at_load(load_error: Callable[..., str], old: str, new: str, message: str) -> None:
     assert message in load_error(ADVICE_MODEL, old, new)
@@ -139,4 +139,4 @@ def test_training_writes_a_reader_the_bot_loads(content_copy: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "words and word pairs from" in run.stdout and "of them personal" in run.stdout
     loaded, problems = load_advice_model(content_copy)
-    assert problems == [] and loaded is not None and loaded.threshold == 0.85
+    assert problems == [] and loaded is not None and loaded.threshold == 0.9
