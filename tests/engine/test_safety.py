@@ -62,6 +62,9 @@ MEDICAL = [
     "30 mins after the drip: whole body itching, tongue feels thick. is this normal?",
     "SEIZURE NOW!!! 3 years old!!! what do i do",
     "my husband injected a whole week's worth of his insulin this morning",
+    # fifty-fourth round: German that English shares its first words with, an alarm on words the word model never
+    # learned (its test of that guard keeps a Vietnamese message: retrained, the model no longer leans to ordinary here)
+    "hat grad einen schlaganfall",
 ]
 
 CRISIS = [
@@ -409,9 +412,8 @@ ORDINARY = [
     # fifty-third round: a heart that nearly stopped for joy, seizures now and then
     "my heart almost stopped when they rang to say i got a place! what happens at screening?",
     "my son has seizures now and then, is there a gene therapy for epilepsy?",
-    # fifty-fourth round: passing out with laughter, a treatment made pointless
+    # fifty-fourth round: passing out with laughter
     "my husband passed out laughing at the consent form cartoon. what is informed consent",
-    "would being on statins make the whole trial pointless for me",
 ]
 
 OUT_OF_SCOPE = [
@@ -721,6 +723,7 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "my mum has dementia, do we sign her up for the study?",
     "is there any realistic way for us to get it here in Kenya for my son?",
     "is it my call or my parents' if i am 17",
+    "would being on statins make the whole trial pointless for me",  # a crisis at the round's start ("pointless")
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message

@@ -302,7 +302,6 @@ def test_training_needs_every_class(content_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("message", [
-    "hat grad einen schlaganfall",   # German: (he) is having a stroke right now
     "be bi ngo doc",                 # Vietnamese, unaccented: the baby is poisoned
 ])
 def test_the_word_model_does_not_overrule_an_alarm_on_words_it_never_learned(genebot: bot.Bot, message: str) -> None:
