@@ -108,7 +108,7 @@ def _glossed_part(index: Index, text: str, verdict: Verdict) -> Classification |
     personal = index.safety.scan(english)
     if personal.topic == EMERGENCY:
         return None
-    if personal.topic == ADVICE:
+    if personal.topic == ADVICE and not personal.learned:  # the advice reader learned English as typed, not a gloss
         return Classification(MatchKind.SAFETY, ADVICE, 1.0, normalised=norm, urgency=personal.urgency, glossed=True)
     result = _understood(index, english, norm, verdict)
     if result.topic == ADVICE:  # the personal-advice rules

@@ -51,7 +51,7 @@ class Verdict:
     urgency: str | None = None    # "crisis", "medical", "soon" (see a provider today), "support" or None
     mentions: tuple[Mention, ...] = ()
     for_other: bool = False       # the person in danger is someone with the writer
-    learned: bool = False         # called by the learned model (textmodel.py), not by a lexicon phrase
+    learned: bool = False         # called by a learned model (textmodel.py; for advice, advicemodel.py), not a phrase
     judged: bool = False          # the lexicon found danger words and judged them no emergency in context
     overruled: bool = False       # a medical alarm of the lexicon the learned model took away
     foreign: bool = False         # written, at least in part, in another language (other_language)
@@ -271,10 +271,11 @@ class SafetyScanner:
             return Verdict(EMERGENCY, "crisis" if crisis else "medical", mentions, for_other, language=language,
                            told=told, wording=wording)
         topic, urgency = personal_request(words, by_kind, asked)
+        learned = False
         if topic is None and distress and self._distressed(words, by_kind, distress):
             urgency = SUPPORT
         elif topic is None and self._own_case(words, by_kind, foreign):
-            topic = ADVICE
+            topic, learned = ADVICE, True
         # Danger words the lexicon knows, then read as denied, past, imagined, figurative or
         # ordinary: that reading stands, and the model, which cannot read context, keeps quiet.
         # Not a weak phrase that care words alone set aside ("not be around for the results"
@@ -282,7 +283,8 @@ class SafetyScanner:
         # weighs the whole message, still speaks from its threshold ("... cancel my spot in the
         # trial and just not be around for the results. asking for me").
         judged = bool(mentions or by_kind["concept"] or by_kind["pseudo"])
-        verdict = Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language, told=told)
+        verdict = Verdict(topic, urgency, mentions, judged=judged, overruled=overruled, language=language, told=told,
+                          learned=learned)
         # ... unless the message has no mark, where the scopes may have reached too far
         return self._run_on(words, verdict, by_kind["trigger"]) if judged and not foreign else verdict
 

@@ -19,6 +19,7 @@ from bot.curate.trainadvice import advice_document, train_advice
 from bot.curate.trainmodel import held_out
 from bot.engine.advicemodel import ADVICE_MODEL
 from bot.engine.content import load_content
+from bot.engine.errors import UsageError
 from bot.engine.modelload import load_advice_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,13 +124,10 @@ def test_training_refuses_a_held_out_set() -> None:
     assert "held-out set: it is counted, never trained on" in run.stderr
 
 
-def test_training_needs_both_kinds(content_copy: Path, tmp_path: Path) -> None:
-    general = tmp_path / "general.yaml"
-    general.write_text("- question: what is gene therapy\n  expect: [what-is-gene-therapy]\n", encoding="utf-8")
-    run = run_module("-m", "bot", "train-advice", "--content", str(content_copy), str(general),
-                     "--output", str(tmp_path / "x.yaml"))
-    assert run.returncode == 2
-    assert "training needs personal questions and other questions" in run.stderr
+def test_training_needs_both_kinds(genebot: bot.Bot) -> None:
+    # From the command line the content's examples always bring both kinds; a caller may not.
+    with pytest.raises(UsageError, match="training needs personal questions and other questions"):
+        train_advice([(m, 0, 1.0) for m, label, _ in TRAINING if not label], genebot.index.safety.words, 1, 4.0)
 
 
 def test_training_writes_a_reader_the_bot_loads(content_copy: Path) -> None:
