@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .textmodel import features
+from .textmodel import features, kept_words, with_pairs
 
 __all__ = ["ADVICE_MODEL", "AdviceModel"]
 
@@ -36,9 +36,17 @@ class AdviceModel:
 
     def probability(self, words: Sequence[str]) -> float:
         """The chance that a message with these words is a personal question."""
+        return self._probability(features(words))
+
+    def personal(self, words: Sequence[str]) -> bool:
+        """Whether the model calls a message of enough words a personal question."""
+        kept = kept_words(words)
+        return len(kept) >= self.min_words and self._probability(with_pairs(kept)) >= self.threshold
+
+    def _probability(self, grams: list[str]) -> float:
         weights = self.weights
         counts: dict[str, int] = {}
-        for f in features(words):
+        for f in grams:
             if f in weights:
                 counts[f] = counts.get(f, 0) + 1
         total = square = 0.0
@@ -49,8 +57,3 @@ class AdviceModel:
             total += value * weight
         z = self.intercept + total / (math.sqrt(square) or 1.0)
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
-
-    def personal(self, words: Sequence[str]) -> bool:
-        """Whether the model calls a message of enough words a personal question."""
-        kept = sum(1 for w in words if w[:1].isalnum())
-        return kept >= self.min_words and self.probability(words) >= self.threshold

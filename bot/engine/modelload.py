@@ -52,19 +52,15 @@ def load_model(root: Path, relative: Path = MODEL) -> tuple[SafetyModel | None, 
     def error(line: int | None, message: str) -> None:
         problems.append(Problem(label, line, message))
 
-    if doc["version"] != 1:
-        error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
+    threshold, min_words = _common(doc, error)
     if list(doc["classes"] or ()) != list(CLASSES):
         error(line_of(doc, "classes"), f"classes must be {list(CLASSES)}")
-    threshold = _threshold(doc, error)
     veto_below = doc["veto_below"]
     if not is_number(veto_below) or not 0 <= veto_below <= 0.2:
         error(line_of(doc, "veto_below"), "veto_below must be a number from 0 to 0.2 (0: the model never overrules)")
-    min_words = _min_words(doc, error)
     intercepts = _weights(doc["intercepts"])
     if intercepts is None:
         error(line_of(doc, "intercepts"), f"intercepts must be a list of {len(CLASSES)} numbers")
-    _check_trained_on(doc, error)
     scripts = doc.get("scripts")  # absent: the reader speaks in any script
     if scripts is not None and not (isinstance(scripts, list) and all(isinstance(s, str) and s.isupper()
                                                                        for s in scripts)):
@@ -93,35 +89,28 @@ def load_advice_model(root: Path) -> tuple[AdviceModel | None, list[Problem]]:
     def error(line: int | None, message: str) -> None:
         problems.append(Problem(label, line, message))
 
-    if doc["version"] != 1:
-        error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
-    threshold, min_words = _threshold(doc, error), _min_words(doc, error)
+    threshold, min_words = _common(doc, error)
     if not is_number(doc["intercept"]):
         error(line_of(doc, "intercept"), "intercept must be a number")
-    _check_trained_on(doc, error)
     weights = _table(doc, error, 1)
     if problems or weights is None:
         return None, problems
     return AdviceModel(weights, float(doc["intercept"]), float(threshold), min_words), problems  # type: ignore[arg-type]
 
 
-def _threshold(doc: Located, error: Any) -> Any:
-    threshold = doc["threshold"]
+def _common(doc: Located, error: Any) -> tuple[Any, Any]:
+    """The keys every model file shares, checked: version, threshold, min_words and trained_on.
+    Returns the threshold and min_words as written (the problems say when they are wrong)."""
+    if doc["version"] != 1:
+        error(line_of(doc, "version"), f"unsupported version {doc['version']!r} (expected 1)")
+    threshold, min_words = doc["threshold"], doc["min_words"]
     if not is_number(threshold) or not 0.5 <= threshold < 1:
         error(line_of(doc, "threshold"), "threshold must be a number from 0.5 up to (not including) 1")
-    return threshold
-
-
-def _min_words(doc: Located, error: Any) -> Any:
-    min_words = doc["min_words"]
     if not isinstance(min_words, int) or isinstance(min_words, bool) or not 1 <= min_words <= 50:
         error(line_of(doc, "min_words"), "min_words must be a whole number from 1 to 50")
-    return min_words
-
-
-def _check_trained_on(doc: Located, error: Any) -> None:
     if not isinstance(doc["trained_on"], list) or not doc["trained_on"]:
         error(line_of(doc, "trained_on"), "trained_on must list what the model was trained on")
+    return threshold, min_words
 
 
 def _table(doc: Located, error: Any, columns: int) -> MappingProxyType[str, tuple[float, ...]] | None:

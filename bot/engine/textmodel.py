@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CLASSES", "MODEL", "SafetyModel", "features"]
+__all__ = ["CLASSES", "MODEL", "SafetyModel", "features", "kept_words", "with_pairs"]
 
 MODEL = Path("intents") / "lexicon" / "safety-model.yaml"  # generated: genebot train-model
 CLASSES = ("none", "crisis", "medical")
@@ -33,14 +33,14 @@ CLASSES = ("none", "crisis", "medical")
 
 def features(words: Sequence[str]) -> list[str]:
     """The scan's words without punctuation, and each pair of neighbours ("chest hurt")."""
-    return _grams(_kept(words))
+    return with_pairs(kept_words(words))
 
 
-def _kept(words: Sequence[str]) -> list[str]:
+def kept_words(words: Sequence[str]) -> list[str]:
     return [w for w in words if w[:1].isalnum()]
 
 
-def _grams(kept: list[str]) -> list[str]:
+def with_pairs(kept: list[str]) -> list[str]:
     return kept + [f"{a} {b}" for a, b in zip(kept, kept[1:], strict=False)]
 
 
@@ -100,10 +100,10 @@ class SafetyModel:
     def leaning(self, words: Sequence[str]) -> tuple[str | None, float]:
         """The call ``urgency`` makes, and the emergency probability behind it (0.0 for a
         message too short to judge): how far a message it did not call leans to one."""
-        kept = _kept(words)
+        kept = kept_words(words)
         if len(kept) < self.min_words:
             return None, 0.0
-        chances = self._probabilities(_grams(kept))
+        chances = self._probabilities(with_pairs(kept))
         return self._called(chances), 1.0 - chances[0]
 
     def judged(self, grams: list[str]) -> str | None:
@@ -129,8 +129,8 @@ class SafetyModel:
     def quiet(self, words: Sequence[str], below: float) -> bool:
         """Whether the model, able to judge the words (enough of them, mostly ones it learned),
         leans to an emergency less than ``below``: a short or unknown sentence is never quiet."""
-        kept = _kept(words)
-        return self._judges(kept) and 1.0 - self._probabilities(_grams(kept))[0] < below
+        kept = kept_words(words)
+        return self._judges(kept) and 1.0 - self._probabilities(with_pairs(kept))[0] < below
 
     def overrules(self, words: Sequence[str], alarm: Sequence[str] = ()) -> bool:
         """Whether the model is all but sure a message the lexicon alarmed on is ordinary. It
@@ -138,12 +138,12 @@ class SafetyModel:
         mourir ce soir" is all unknown words, and unknown words say nothing either way. Nor does
         it overrule a phrase (``alarm``, the words the lexicon alarmed on) with a word it never
         learned: "hat grad einen schlaganfall" is German whose first words English shares."""
-        kept = _kept(words)
+        kept = kept_words(words)
         if not self.veto_below or not self._judges(kept):
             return False
-        if any(w not in self.weights for w in _kept(alarm)):
+        if any(w not in self.weights for w in kept_words(alarm)):
             return False
-        return 1.0 - self._probabilities(_grams(kept))[0] < self.veto_below
+        return 1.0 - self._probabilities(with_pairs(kept))[0] < self.veto_below
 
     def _judges(self, kept: list[str]) -> bool:
         """Whether there are enough words, at least half of them ones the model learned."""
