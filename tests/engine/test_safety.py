@@ -751,6 +751,7 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "is there any point in gene therapy research for rare diseases?",
     "can gene therapy clash with other medicines?",
     "is it a good sign when factor levels go up in gene therapy patients?",
+    "my nurse called the vector a delivery van. is that a good analogy?",  # fifty-fifth round: a description weighed
 ])
 def test_the_same_judgements_asked_in_general_are_not_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
@@ -907,6 +908,15 @@ def test_a_crisis_told_as_a_denial_of_finding_something_is_one(genebot: bot.Bot,
 def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> None:
     assert_no_alarm(genebot, "i dont see a future in this trial design, what are phase 3 trials for")
     assert_no_alarm(genebot, "i dont think i can keep going to the trial visits every week")
+
+
+@pytest.mark.parametrize("message", [
+    "i faint at needles. do they take a lot of blood in these trials?",
+    "how often do they draw a lot of blood after the infusion",
+])
+def test_blood_taken_for_tests_is_no_bleed(genebot: bot.Bot, message: str) -> None:
+    # fifty-fifth round: "a lot of blood" is a bleed's words, but taken or drawn it is a test
+    assert genebot.reply(message)[0].topic != "emergency"
 
 
 def test_id_starts_a_new_clause_as_i_does(genebot: bot.Bot) -> None:
