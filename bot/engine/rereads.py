@@ -57,7 +57,7 @@ class Rereader:
         a scene before a question reads as danger more often than it is ("my mum has beta thal
         and she's 45. is she too old for the gene therapy?")."""
         if lean < _LEANING:
-            return None
+            return self._afterthought_apart(text, model)
         return self._asides_apart(words, model) or self._care_apart(text, model)
 
     def run_on(self, words: list[str], model: SafetyModel) -> str | None:
@@ -131,6 +131,31 @@ class Rereader:
             if urgency is not None:
                 return urgency
         return None
+
+    def _afterthought_apart(self, text: str, model: SafetyModel) -> str | None:
+        """Without the questions about care put after a joiner ("i feel like jumping out the window
+        right now also what is gene therapy?"), however little the whole leans: a question added as
+        an afterthought says nothing of what came before it, and read whole its words outweighed
+        a crisis 51 times on the tuning files' emergencies (benchmarks/perturb.py, "question
+        after"). Only an afterthought: a question of its own ("Are seizures a listed risk?") or one
+        put first is part of what the message says, and without it "My mum is Catholic and she's
+        worried" read alone was an emergency."""
+        if self.asked_after is None or self.asked_after.search(text) is None:
+            return None  # most messages: no joiner before a question word
+        parts = sentence_parts(text, self.asked_after)
+        apart = {i for i, part in enumerate(parts) if i and self._asks_after(part) and self._of_care(part)[0]}
+        kept = [part for i, part in enumerate(parts) if i not in apart]
+        return model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
+
+    def _asks_after(self, part: str) -> bool:
+        """Whether a part starts with a joiner and asks: a "?", or a question word among its first
+        words ("also what", "by the way how"). A joiner before "did", "is" or "can" also tells:
+        "i dislocated my patella and did not do physical therapy as recommended" set apart its
+        second part, and the first alone was an emergency."""
+        assert self.asked_after is not None
+        if self.asked_after.match(" " + part) is None:
+            return False
+        return "?" in part or not self.lexicon.question_words.isdisjoint(part.lower().split()[:4])
 
     def _of_care(self, part: str) -> tuple[bool, bool]:
         """Whether a part asks about care (a question, by its mark or its first words, with a care
