@@ -910,6 +910,26 @@ def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> 
     assert_no_alarm(genebot, "i dont think i can keep going to the trial visits every week")
 
 
+@pytest.mark.parametrize(("message", "urgency"), [
+    ("sugar reading 1.9 and i can't think straight, home alone also how do vectors work?", "medical"),
+    ("coughing bright red blood right now. also who approves gene therapies?", "medical"),
+    ("took everything in the cupboard an hour ago. also what is gene editing?", "crisis"),
+])
+def test_a_question_added_after_a_joiner_does_not_outweigh_an_emergency(genebot: bot.Bot, message: str,
+                                                                         urgency: str) -> None:
+    # fifty-fifth round: read whole, "also what is ..." outweighed what the word model alone calls an emergency
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "emergency" and reply.urgency == urgency
+
+
+@pytest.mark.parametrize("message", [
+    "is gene therapy allowed in islam? my dad is very religious and he is worried",      # a question put first ...
+    "my son had a febrile fit when he was 2, he's 10 now. also can gene therapy cause seizures?",  # ... a past told
+])
+def test_a_message_around_its_question_is_not_read_without_it(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].topic != "emergency"
+
+
 @pytest.mark.parametrize("message", [
     "i faint at needles. do they take a lot of blood in these trials?",
     "how often do they draw a lot of blood after the infusion",
