@@ -925,6 +925,7 @@ def test_a_question_added_after_a_joiner_does_not_outweigh_an_emergency(genebot:
 @pytest.mark.parametrize("message", [
     "is gene therapy allowed in islam? my dad is very religious and he is worried",      # a question put first ...
     "my son had a febrile fit when he was 2, he's 10 now. also can gene therapy cause seizures?",  # ... a past told
+    "i dislocated my patella and did not do physical therapy as recommended",  # a joiner that tells (LasseRegin)
 ])
 def test_a_message_around_its_question_is_not_read_without_it(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].topic != "emergency"
