@@ -918,8 +918,7 @@ def test_a_denial_of_the_missing_thing_itself_still_denies(genebot: bot.Bot) -> 
 def test_a_question_added_after_a_joiner_does_not_outweigh_an_emergency(genebot: bot.Bot, message: str,
                                                                          urgency: str) -> None:
     # fifty-fifth round: read whole, "also what is ..." outweighed what the word model alone calls an emergency
-    reply, _state = genebot.reply(message)
-    assert reply.topic == "emergency" and reply.urgency == urgency
+    assert_emergency(genebot, message, urgency)
 
 
 @pytest.mark.parametrize("message", [
@@ -928,7 +927,7 @@ def test_a_question_added_after_a_joiner_does_not_outweigh_an_emergency(genebot:
     "i dislocated my patella and did not do physical therapy as recommended",  # a joiner that tells (LasseRegin)
 ])
 def test_a_message_around_its_question_is_not_read_without_it(genebot: bot.Bot, message: str) -> None:
-    assert genebot.reply(message)[0].topic != "emergency"
+    assert_no_alarm(genebot, message)
 
 
 @pytest.mark.parametrize("message", [
@@ -937,7 +936,7 @@ def test_a_message_around_its_question_is_not_read_without_it(genebot: bot.Bot, 
 ])
 def test_blood_taken_for_tests_is_no_bleed(genebot: bot.Bot, message: str) -> None:
     # fifty-fifth round: "a lot of blood" is a bleed's words, but taken or drawn it is a test
-    assert genebot.reply(message)[0].topic != "emergency"
+    assert_no_alarm(genebot, message)
 
 
 def test_id_starts_a_new_clause_as_i_does(genebot: bot.Bot) -> None:
