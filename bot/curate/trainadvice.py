@@ -28,7 +28,7 @@ from ..engine.content import Content
 from ..engine.errors import UsageError
 from ..engine.textmodel import features
 from .evaluate import load_cases
-from .trainmodel import bot_without, everyday, model_dumper, provenance, rounded, tuning_sets
+from .trainmodel import bot_without, everyday, fit_logistic, model_dumper, provenance, rounded, tuning_sets
 
 __all__ = ["add_arguments", "advice_document", "example_questions", "labelled_questions", "run", "train_advice"]
 
@@ -74,18 +74,11 @@ def example_questions(content: Content) -> list[Question]:
 def train_advice(questions: list[Question], words: Callable[[str], list[str]], min_df: int,
                  penalty: float) -> tuple[Any, Any]:
     """Fit the vectorizer over the scan's words and the classifier: (vectorizer, classifier)."""
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        raise UsageError("training needs scikit-learn: pip install 'genebot[train]'") from None
     if len({label for _, label, _ in questions}) < 2:
         raise UsageError("training needs personal questions and other questions; these files have only one kind")
-    vectorizer = TfidfVectorizer(analyzer=lambda text: features(words(text)), min_df=min_df, sublinear_tf=True)
-    x = vectorizer.fit_transform([q for q, _, _ in questions])
-    model = LogisticRegression(C=penalty, max_iter=3000, class_weight="balanced")
-    model.fit(x, [label for _, label, _ in questions], sample_weight=[w for _, _, w in questions])
-    return vectorizer, model
+    return fit_logistic([q for q, _, _ in questions], [label for _, label, _ in questions],
+                        lambda text: features(words(text)), min_df, penalty, [w for _, _, w in questions],
+                        balanced=True)
 
 
 def advice_document(vectorizer: Any, model: Any, args: argparse.Namespace, trained_on: list[dict[str, Any]]) -> str:

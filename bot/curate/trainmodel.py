@@ -21,7 +21,7 @@ import random
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +39,8 @@ from ..engine.textmodel import CLASSES, MODEL, features
 from .evaluate import load_cases
 
 __all__ = ["LETTER_MIN_ORDINARY", "add_arguments", "bot_with", "bot_without", "by_language", "corpus", "everyday",
-           "halves", "held_out", "labelled", "language_phrases", "letter_document", "model_document", "model_dumper",
-           "ordinary_scripts", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets",
+           "fit_logistic", "halves", "held_out", "labelled", "language_phrases", "letter_document", "model_document",
+           "model_dumper", "ordinary_scripts", "provenance", "rounded", "run", "train", "train_letters", "tuning_sets",
            "word_document"]
 
 SEED = 1
@@ -167,36 +167,39 @@ def everyday(path: Path, cap: int) -> list[str]:
     return halves(path)[0][:cap]
 
 
-def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[str]], min_df: int) -> tuple[Any, Any]:
-    """Fit the vectorizer over the scan's words and the classifier: (vectorizer, classifier)."""
+def fit_logistic(texts: Sequence[Any], labels: Sequence[Any], analyzer: Callable[[Any], list[str]], min_df: int,
+                 penalty: float, weights: Sequence[float] | None = None, balanced: bool = False) -> tuple[Any, Any]:
+    """Sublinear tf-idf over ``analyzer``'s features, then logistic regression: (vectorizer,
+    classifier). The arithmetic every learned reader of the engine writes out (textmodel.py,
+    lettermodel.py, advicemodel.py, topicmodel.py)."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
     except ImportError:
         raise UsageError("training needs scikit-learn: pip install 'genebot[train]'") from None
-    vectorizer = TfidfVectorizer(analyzer=lambda text: features(words(text)), min_df=min_df, sublinear_tf=True)
-    x = vectorizer.fit_transform([m for m, _, _ in messages])
+    vectorizer = TfidfVectorizer(analyzer=analyzer, min_df=min_df, sublinear_tf=True)
+    x = vectorizer.fit_transform(texts)
+    model = LogisticRegression(C=penalty, max_iter=3000, class_weight="balanced" if balanced else None)
+    model.fit(x, labels, sample_weight=weights)
+    return vectorizer, model
+
+
+def train(messages: list[tuple[str, str, float]], words: Callable[[str], list[str]], min_df: int) -> tuple[Any, Any]:
+    """Fit the vectorizer over the scan's words and the classifier: (vectorizer, classifier)."""
     y = [CLASSES.index(c) for _, c, _ in messages]
     if len(set(y)) != len(CLASSES):
         raise UsageError(f"training needs messages of every class ({', '.join(CLASSES)}); "
                          f"these files have only {', '.join(sorted({c for _, c, _ in messages}))}")
-    model = LogisticRegression(C=4, max_iter=3000, class_weight="balanced")
-    model.fit(x, y, sample_weight=[w for _, _, w in messages])
-    return vectorizer, model
+    return fit_logistic([m for m, _, _ in messages], y, lambda text: features(words(text)), min_df, 4,
+                        [w for _, _, w in messages], balanced=True)
 
 
 def train_letters(messages: list[tuple[str, str, float]], min_df: int = 3) -> tuple[Any, Any]:
     """Fit the letter reader (lettermodel.py) on the same messages: (vectorizer, classifier).
     Not balanced by class, and a weaker penalty than the word model's: folds over the
     multilingual tuning files caught more for fewer false alarms so."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = TfidfVectorizer(analyzer=lambda text: letter_features(letters(text)), min_df=min_df, sublinear_tf=True)
-    x = vectorizer.fit_transform([m for m, _, _ in messages])
-    model = LogisticRegression(C=3, max_iter=3000)
-    model.fit(x, [CLASSES.index(c) for _, c, _ in messages], sample_weight=[w for _, _, w in messages])
-    return vectorizer, model
+    return fit_logistic([m for m, _, _ in messages], [CLASSES.index(c) for _, c, _ in messages],
+                        lambda text: letter_features(letters(text)), min_df, 3, [w for _, _, w in messages])
 
 
 def model_document(

@@ -24,7 +24,7 @@ from ..engine.classifier import topic_features_of
 from ..engine.errors import UsageError
 from ..engine.topicmodel import TOPIC_MODEL, topic_features
 from .evaluate import load_cases
-from .trainmodel import bot_without, model_dumper, provenance, rounded, tuning_sets
+from .trainmodel import bot_without, fit_logistic, model_dumper, provenance, rounded, tuning_sets
 
 __all__ = ["add_arguments", "content_files", "examples", "fit", "plain_bot", "questions", "run", "topic_document"]
 
@@ -77,19 +77,10 @@ def questions(bot: Bot, path: Path) -> list[tuple[list[str], str]]:
 
 def fit(rows: Sequence[tuple[list[str], str]], min_df: int) -> tuple[Any, Any]:
     """(vectorizer, classifier) over the rows' features."""
-    try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-    except ImportError:
-        raise UsageError("training needs scikit-learn: pip install 'genebot[train]'") from None
     labels = [t for _, t in rows]
     if len(set(labels)) < 2:
         raise UsageError("training needs questions of two topics or more")
-    vectorizer = TfidfVectorizer(analyzer=_as_is, min_df=min_df, sublinear_tf=True)
-    x = vectorizer.fit_transform([f for f, _ in rows])
-    model = LogisticRegression(C=10, max_iter=3000)
-    model.fit(x, labels)
-    return vectorizer, model
+    return fit_logistic([f for f, _ in rows], labels, _as_is, min_df, 10)
 
 
 def topic_document(vectorizer: Any, model: Any, prune: float, agree_at: float, floor: float,

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .textmodel import features, kept_words, with_pairs
+from .textmodel import features, kept_words, tf_idf, with_pairs
 
 __all__ = ["ADVICE_MODEL", "AdviceModel"]
 
@@ -44,16 +44,6 @@ class AdviceModel:
         return len(kept) >= self.min_words and self._probability(with_pairs(kept)) >= self.threshold
 
     def _probability(self, grams: list[str]) -> float:
-        weights = self.weights
-        counts: dict[str, int] = {}
-        for f in grams:
-            if f in weights:
-                counts[f] = counts.get(f, 0) + 1
-        total = square = 0.0
-        for f, c in counts.items():
-            idf, weight = weights[f]
-            value = idf if c == 1 else (1.0 + math.log(c)) * idf  # sublinear tf-idf
-            square += value * value
-            total += value * weight
-        z = self.intercept + total / (math.sqrt(square) or 1.0)
+        rows, norm = tf_idf(grams, self.weights)
+        z = self.intercept + sum(value * weight for (_idf, weight), value in rows) / norm
         return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))

@@ -125,12 +125,7 @@ class Rereader:
         care = [self._of_care(part) for part in parts]
         asks = {i for i, (question, _) in enumerate(care) if question}
         speaks = {i for i, (_, spoken) in enumerate(care) if spoken}
-        for apart in (asks, speaks):
-            kept = [part for i, part in enumerate(parts) if i not in apart]
-            urgency = model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
-            if urgency is not None:
-                return urgency
-        return None
+        return self._read_without(parts, asks, model) or self._read_without(parts, speaks, model)
 
     def _afterthought_apart(self, text: str, model: SafetyModel) -> str | None:
         """Without the questions about care put after a joiner ("i feel like jumping out the window
@@ -144,6 +139,10 @@ class Rereader:
             return None  # most messages: no joiner before a question word
         parts = sentence_parts(text, self.asked_after)
         apart = {i for i, part in enumerate(parts) if i and self._asks_after(part) and self._of_care(part)[0]}
+        return self._read_without(parts, apart, model)
+
+    def _read_without(self, parts: list[str], apart: set[int], model: SafetyModel) -> str | None:
+        """The word model's call on the message's parts but those ``apart``; None when none or all are."""
         kept = [part for i, part in enumerate(parts) if i not in apart]
         return model.urgency(self.reader.words(" ".join(kept))) if apart and kept else None
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CLASSES", "MODEL", "SafetyModel", "features", "kept_words", "with_pairs"]
+__all__ = ["CLASSES", "MODEL", "SafetyModel", "features", "kept_words", "tf_idf", "with_pairs"]
 
 MODEL = Path("intents") / "lexicon" / "safety-model.yaml"  # generated: genebot train-model
 CLASSES = ("none", "crisis", "medical")
@@ -34,6 +34,27 @@ CLASSES = ("none", "crisis", "medical")
 def features(words: Sequence[str]) -> list[str]:
     """The scan's words without punctuation, and each pair of neighbours ("chest hurt")."""
     return with_pairs(kept_words(words))
+
+
+Row = tuple[float, ...]  # a feature's idf, then its weights
+
+
+def tf_idf(grams: Sequence[str], weights: Mapping[str, Row]) -> tuple[list[tuple[Row, float]], float]:
+    """Each known feature's row (its idf, then its weights) with its sublinear tf-idf value, and
+    the l2 norm to divide by: scikit-learn's TfidfVectorizer(sublinear_tf=True), which the word
+    model and the advice reader (advicemodel.py) share."""
+    counts: dict[str, int] = {}
+    for f in grams:
+        if f in weights:
+            counts[f] = counts.get(f, 0) + 1
+    rows: list[tuple[Row, float]] = []
+    square = 0.0
+    for f, c in counts.items():
+        row = weights[f]
+        value = row[0] if c == 1 else (1.0 + math.log(c)) * row[0]
+        square += value * value
+        rows.append((row, value))
+    return rows, math.sqrt(square) or 1.0
 
 
 def kept_words(words: Sequence[str]) -> list[str]:
@@ -72,20 +93,12 @@ class SafetyModel:
         return self._probabilities(features(words))
 
     def _probabilities(self, grams: list[str]) -> tuple[float, float, float]:
-        weights = self.weights
-        counts: dict[str, int] = {}
-        for f in grams:
-            if f in weights:
-                counts[f] = counts.get(f, 0) + 1
-        none = crisis = medical = square = 0.0
-        for f, c in counts.items():
-            idf, w_none, w_crisis, w_medical = weights[f]
-            value = idf if c == 1 else (1.0 + math.log(c)) * idf  # sublinear tf-idf
-            square += value * value
+        rows, norm = tf_idf(grams, self.weights)
+        none = crisis = medical = 0.0
+        for (_idf, w_none, w_crisis, w_medical), value in rows:
             none += value * w_none
             crisis += value * w_crisis
             medical += value * w_medical
-        norm = math.sqrt(square) or 1.0  # l2-normalised, as the vectorizer does
         b_none, b_crisis, b_medical = self.intercepts
         z = (b_none + none / norm, b_crisis + crisis / norm, b_medical + medical / norm)
         top = max(z)
