@@ -103,6 +103,10 @@ CRISIS = [
     # fifty-fifth round: a doubt of being alive for what is planned, a date to be gone by
     "honestly not sure i will be around by the time my slot comes",
     "i plan to be gone by the new year so the trial dates dont matter",
+    # fifty-sixth round: how high a building must be, asked for oneself; a week's or month's end is no story's ending
+    "how tall does a building have to be. asking for me",
+    "how high does the balcony need to be. its for me",
+    "i wont see the end of the month, planning how to end things",
     # a figure's gap ("overdose on * gene therapy") never holds a new question
     "i am going to overdose on my prednisolone tonight also what is gene therapy?",
     "i wont be at my appointment on friday, or any after that. thank the nurses for me",
@@ -423,6 +427,8 @@ ORDINARY = [
     # fifty-fifth round: a death supposed to ask about one's samples, a sign named as what would be an emergency
     "if i died next week would my samples still be used?",
     "i know chest pain would be an emergency, I don't have it. what are common side effects",
+    # fifty-sixth round: a film's ending is still a story (guard: "ending of" is stemmed "end of", as a week's is)
+    "the ending of that movie where he dies wrecked me. anyway what is a vector",
 ]
 
 OUT_OF_SCOPE = [
@@ -1132,6 +1138,9 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "in 2020 my daughter's trial was paused and i fell apart, im stable now. who is allowed to pause a trial?",
     "is a fever after gene therapy common?",
     "Fever, chills and fatigue: the common side effects",
+    # fifty-sixth round: one's own symptom denied as the reason for asking
+    "does gene therapy cause rashes? not asking because i have one, just wondering what is normal for people",
+    "is a fever normal for people after the vector? not that i have one",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
