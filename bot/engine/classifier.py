@@ -299,7 +299,7 @@ def _bare(index: Index, norm: str) -> str:
     """The question without what only frames it: a polite opening that asks nothing ("please
     can you tell me who oversees the trials") and an ending that says how to answer, not what
     ("..., i know nothing about biology"). Their words only dilute the question's."""
-    return _trimmed(_trimmed(norm, index.openers, at_end=False), index.closers, at_end=True)
+    return _trimmed(_trimmed(norm, index.closers, at_end=True), index.openers, at_end=False)
 
 
 def _trimmed(norm: str, affixes: tuple[str, ...], at_end: bool) -> str:
@@ -312,9 +312,10 @@ def _trimmed(norm: str, affixes: tuple[str, ...], at_end: bool) -> str:
         if not has(affixes):
             break
         affix = next(a for a in affixes if has(a))
-        if len(norm) - len(affix) < 7:
+        rest = norm[: -len(affix)] if at_end else norm[len(affix):]
+        if len(rest) < 7 or " " not in rest:  # one word left ("hello| everyone"): no question followed
             break
-        norm = norm[: -len(affix)] if at_end else norm[len(affix):]
+        norm = rest
     return norm
 
 
