@@ -36,6 +36,9 @@ def test_a_number_the_content_uses_still_counts(genebot: bot.Bot) -> None:
 @pytest.mark.parametrize(("message", "topic"), [
     ("please can you tell me who oversees gene therapy research", "oversight"),
     ("hi, quick question, what is an irb", "irb"),
+    # a greeting of the time of day, and whom a greeting addresses
+    ("Good morning team, define gene therapy pls", "what-is-gene-therapy"),
+    ("good afternoon everyone, who oversees gene therapy trials?", "oversight"),
 ])
 def test_a_polite_opening_does_not_dilute_the_question(genebot: bot.Bot, message: str, topic: str) -> None:
     reply, _state = genebot.reply(message)
@@ -51,6 +54,14 @@ def test_an_ending_that_says_how_to_answer_does_not_dilute_the_question(
 ) -> None:
     reply, _state = genebot.reply(message)
     assert reply.topic in topics
+
+
+@pytest.mark.parametrize("message", ["hello everyone", "hey everyone", "good morning everyone", "hi genebot lol",
+                                     "hiya genebot lol"])
+def test_a_greeting_to_someone_is_a_greeting_not_a_question(genebot: bot.Bot, message: str) -> None:
+    # an opener is kept where a single word would follow it: no question came after the greeting
+    reply, _state = genebot.reply(message)
+    assert reply.topic == "greeting", (message, reply.topic)
 
 
 def test_an_ending_alone_is_not_stripped_to_nothing(genebot: bot.Bot) -> None:
