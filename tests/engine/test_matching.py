@@ -33,6 +33,13 @@ def test_a_number_the_content_uses_still_counts(genebot: bot.Bot) -> None:
     assert reply.topic == "trial-phase-2"
 
 
+@pytest.mark.parametrize(("message", "topic"), [("ph3 trial meaning", "trial-phase-3"),
+                                                ("whats a ph2 study", "trial-phase-2")])
+def test_a_phase_written_short_is_that_phase(genebot: bot.Bot, message: str, topic: str) -> None:
+    reply, _state = genebot.reply(message)
+    assert reply.topic == topic
+
+
 @pytest.mark.parametrize(("message", "topic"), [
     ("please can you tell me who oversees gene therapy research", "oversight"),
     ("hi, quick question, what is an irb", "irb"),
