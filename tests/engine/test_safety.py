@@ -744,6 +744,9 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     "with my kidneys do you think i'd get in?",
     "alt 40 at week 4, 95 at week 8. bad?",
     "headache since the injection yesterday, is that the gene therapy?",
+    # fifty-sixth round: the bot asked to put itself in the writer's place
+    "honestly would you do it if it was your child",
+    "would you risk it if you were 50 and doing ok on the old treatment?",
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
@@ -1141,6 +1144,8 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     # fifty-sixth round: one's own symptom denied as the reason for asking
     "does gene therapy cause rashes? not asking because i have one, just wondering what is normal for people",
     "is a fever normal for people after the vector? not that i have one",
+    # ... and a patient imagined, not the writer (guard: "if you were" names an owner only with a frame)
+    "if you were a patient what would a trial involve?",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
