@@ -747,6 +747,7 @@ def test_can_i_have_a_treatment_is_still_personal(genebot: bot.Bot, message: str
     # fifty-sixth round: the bot asked to put itself in the writer's place
     "honestly would you do it if it was your child",
     "would you risk it if you were 50 and doing ok on the old treatment?",
+    "hbf 22% at month 6, is that good?",  # ... and the value a sickle cell treatment is followed by
 ])
 def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind == "advice", message
