@@ -68,6 +68,9 @@ MEDICAL = [
     # fifty-fifth round: a bleed timed in minutes (no fever of 45) that does not slow
     "nosebleed for 45 mins now, not slowing",
     "my daughter's nose has bled 45 minutes and its not slowing down",  # caught at the start as a fever of 45
+    # fifty-sixth round: a letter missed where the word left is a word ("hear") or too short for repair
+    "i think my dad is having a hear attack",
+    "really bad ches pain since this morning",
 ]
 
 CRISIS = [
@@ -107,6 +110,7 @@ CRISIS = [
     "how tall does a building have to be. asking for me",
     "how high does the balcony need to be. its for me",
     "i wont see the end of the month, planning how to end things",
+    "not planing on being here for xmas",
     # a figure's gap ("overdose on * gene therapy") never holds a new question
     "i am going to overdose on my prednisolone tonight also what is gene therapy?",
     "i wont be at my appointment on friday, or any after that. thank the nurses for me",
