@@ -33,6 +33,13 @@ def test_a_number_the_content_uses_still_counts(genebot: bot.Bot) -> None:
     assert reply.topic == "trial-phase-2"
 
 
+def test_rejected_from_a_trial_is_no_immune_rejection(genebot: bot.Bot) -> None:
+    assert genebot.reply("rejected from the trial again. is that common?")[0].topic != "immune-reaction"
+    # ... while the body's rejection, and an immune question after a trial's, still are
+    assert genebot.reply("can the body reject the new gene?")[0].topic == "immune-reaction"
+    assert genebot.reply("my son was rejected for the trial. what is an immune reaction?")[0].topic == "immune-reaction"
+
+
 @pytest.mark.parametrize(("message", "topic"), [("ph3 trial meaning", "trial-phase-3"),
                                                 ("whats a ph2 study", "trial-phase-2")])
 def test_a_phase_written_short_is_that_phase(genebot: bot.Bot, message: str, topic: str) -> None:
