@@ -203,6 +203,7 @@ NOT_YET_TRAINED: dict[str, str] = {
     "safety-tune-40.yaml": "fifty-fourth round: new this round, not yet weighed for a retrain",
     "safety-tune-41.yaml": "fifty-fifth round: new this round, not yet weighed for a retrain",
     "safety-tune-42.yaml": "fifty-sixth round: new this round, not yet weighed for a retrain",
+    "safety-tune-43.yaml": "fifty-seventh round: new this round, not yet weighed for a retrain",
     "safety-tune-39.yaml": "fifty-third round: new this round, not yet weighed for a retrain",
     "safety-tune-38.yaml": "fifty-second round: new this round, not yet weighed for a retrain",
     "safety-tune-37.yaml": "fifty-first round: its retrain with safety-tune-35 and -36 was taken back (on the tuning "
