@@ -207,7 +207,9 @@ def test_an_ordinary_sentence_in_another_language_is_no_emergency(genebot: bot.B
     # same words in English, "I have a plan. Don't worry.", as a crisis)
     "Das ist ein guter Plan.",                           # that's a good plan (de.yaml pseudo since then)
     "Plan nie wypalił i straciliśmy mnóstwo pieniędzy.",  # Polish: the plan failed and we lost a lot of money
-    "Yo no puedo decir si tú eres serio.",               # Spanish: I can't tell whether you are serious
+    # (fifty-seventh round: "Yo no puedo decir si tú eres serio." left it, the retrained word model no longer
+    # calls it an emergency)
+    "Pedimos nuestra orden hace 40 minutos.",            # Spanish: we placed our order 40 minutes ago
 ])
 def test_the_word_model_alone_does_not_call_an_ordinary_sentence_in_another_language_an_emergency(
         genebot: bot.Bot, message: str) -> None:

@@ -199,26 +199,17 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
-NOT_YET_TRAINED: dict[str, str] = {
-    "safety-tune-40.yaml": "fifty-fourth round: new this round, not yet weighed for a retrain",
-    "safety-tune-41.yaml": "fifty-fifth round: new this round, not yet weighed for a retrain",
-    "safety-tune-42.yaml": "fifty-sixth round: new this round, not yet weighed for a retrain",
-    "safety-tune-43.yaml": "fifty-seventh round: new this round, not yet weighed for a retrain",
-    "safety-tune-39.yaml": "fifty-third round: new this round, not yet weighed for a retrain",
-    "safety-tune-38.yaml": "fifty-second round: new this round, not yet weighed for a retrain",
-    "safety-tune-37.yaml": "fifty-first round: its retrain with safety-tune-35 and -36 was taken back (on the tuning "
-                           "files four emergencies gained, one lost, one false alarm added)",
-    "safety-tune-36.yaml": "fiftieth round: its retrain with safety-tune-35 was taken back (on the tuning files "
-                           "two emergencies gained, one lost, two false alarms added)",
-    "safety-tune-35.yaml": "forty-ninth round: its retrain was taken back (on the tuning files one emergency "
-                           "gained, one lost, one false alarm added: no gain)",
-}
+NOT_YET_TRAINED: dict[str, str] = {}
 # ... and those the letter reader alone is not trained on yet. It learns only a file's messages in other
 # languages (safety-tune-34 has none); its retrain with it, which also learned the language files' edits of
 # rounds 44 to 47, lost emergencies in other languages under benchmarks/perturb.py, so it was kept as it was.
 LETTERS_NOT_YET_TRAINED: dict[str, str] = {
     "safety-tune-34.yaml": "forty-eighth round: English only; the letter reader's retrain was taken back (233 "
                            "against 222 emergencies lost under perturb.py's changes, none gained on the tuning files)",
+    # fifty-seventh round: the word model was retrained on these; their eight messages in another language
+    # (none in 38, 42 and 43) are not yet weighed for the letter reader, whose last retrain lost emergencies in
+    # other languages under perturb.py
+    **{f"safety-tune-{n}.yaml": "fifty-seventh round: the word model's retrain only" for n in range(35, 44)},
 }
 
 
