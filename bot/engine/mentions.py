@@ -39,6 +39,7 @@ _SELF = frozenset({"i", "me", "my", "myself", "mine"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
 _TIMED = ("historical", "recent")  # the times a clause told in the present stops
+_JOINS = frozenset({"and", ",", "."})  # what opens the writer's own clause after a story's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,11 +155,12 @@ def _qualify(
     assert isinstance(concept, Concept)
     places = (c, c.anchor) if c.anchor else (c,)
 
-    def reaches(kind: str, before_only: bool = False, after_only: bool = False) -> bool:
+    def reaches(kind: str, before_only: bool = False, after_only: bool = False, past_writer: bool = False) -> bool:
         starts, hits = nearby[kind]
         return any(
             (not before_only or t.start < place.start)
             and (not after_only or t.start >= place.end)
+            and not (past_writer and _writer_opens(words, t.end, place.start))
             and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
             and not (kind == "recent" and t.start >= place.end
                      and treated.between(place.end, t.start))
@@ -173,6 +175,10 @@ def _qualify(
         # "now she is unresponsive is that a side effect": a question asked after an event
         # happening now does not make it imagined; one asked before it ("what if") does
         flags["hypothetical"] = reaches("hypothetical", before_only=True)
+    if flags["fiction"] and flags["current"]:
+        # "we've been reading about it and i'm bleeding heavily right now": the clause the writer
+        # opens after the story's words, told now, is theirs, not the story's
+        flags["fiction"] = reaches("fiction", past_writer=True)
     if flags["future"] and concept.urgency == "crisis":
         # "i am going to end it in december", "... before morning": a time after an intent
         # is when, not a past; one told before it still dates it ("in 2019 i was going to")
@@ -185,6 +191,12 @@ def _qualify(
             flags["fiction"] = False
     return Mention(concept.id, concept.urgency, c.start, c.end, lasts=concept.lasts, sure=concept.sure,
                    **flags)
+
+
+def _writer_opens(words: list[str], lo: int, hi: int) -> bool:
+    """Whether the writer opens the clause of a danger at `hi` ("... and i am bleeding"), at
+    most three words before it and after `lo`."""
+    return any(words[k] == "i" and words[k - 1] in _JOINS for k in range(max(lo, hi - 3, 1), hi))
 
 
 def _on_list(words: list[str], by_kind: Mapping[str, list[Hit]], triggers: list[Hit]) -> tuple[list[int], set[int]]:
