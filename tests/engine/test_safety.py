@@ -1721,3 +1721,12 @@ def test_the_writers_own_clause_after_a_story_is_no_part_of_it(genebot: bot.Bot,
 def test_a_story_told_in_the_present_is_still_a_story(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "emergency", message
 
+
+@pytest.mark.parametrize("message", [
+    "not planning to be around by then",
+    "ive tied something to the banister",
+    "the chair is under the beam already",
+])
+def test_plans_told_without_the_lexicons_older_words_are_crises(genebot: bot.Bot, message: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("emergency", "crisis"), message
