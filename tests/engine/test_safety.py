@@ -1151,6 +1151,8 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "is a fever normal for people after the vector? not that i have one",
     # ... and a patient imagined, not the writer (guard: "if you were" names an owner only with a frame)
     "if you were a patient what would a trial involve?",
+    # fifty-seventh round: asked out of curiosity
+    "why do some patients get a fever after the infusion? im just curious how that works",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
