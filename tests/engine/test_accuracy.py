@@ -378,8 +378,8 @@ FLOORS = {
     # fifty-seventh round: a tenth pair from the same brief, by two new helpers who saw neither the bot nor any set;
     # 43 read and tuned on, 25 never read (at arrival, 42688c7 with the topic and advice models retrained: 99/102 and
     # 87/89 caught, 0/159 and 2/148 false alarms, advice 64/64 and 51/55, in scope 174/180 and 152/162)
-    "safety-tune-43.yaml": {"emergency_recall": 0.97, "max_false_alarm_rate": 0.0, "advice_recall": 1.0,
-                            "in_scope_accuracy": 0.966},
+    "safety-tune-43.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 1.0,
+                            "in_scope_accuracy": 0.983},  # raised to the round's end (arrival in the comment)
     "safety-unseen-25.yaml": {"emergency_recall": 0.977, "max_false_alarm_rate": 0.0136, "advice_recall": 0.927,
                               "in_scope_accuracy": 0.938},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
