@@ -39,7 +39,7 @@ _SELF = frozenset({"i", "me", "my", "myself", "mine"})
 MAX_TRIGGERS = 16       # triggers of a category read on each side of a mention: bounded cost
 
 _TIMED = ("historical", "recent")  # the times a clause told in the present stops
-_JOINS = frozenset({"and", ",", "."})  # what opens the writer's own clause after a story's words
+_JOINS = frozenset({"and", CLAUSE})  # what opens the writer's clause after a story's words ("." ends the story)
 
 
 @dataclass(frozen=True, slots=True)
