@@ -175,9 +175,9 @@ def _qualify(
         # "now she is unresponsive is that a side effect": a question asked after an event
         # happening now does not make it imagined; one asked before it ("what if") does
         flags["hypothetical"] = reaches("hypothetical", before_only=True)
-    if flags["fiction"] and flags["current"]:
-        # "we've been reading about it and i'm bleeding heavily right now": the clause the writer
-        # opens after the story's words, told now, is theirs, not the story's
+    if flags["fiction"]:
+        # "we've been reading about it and i'm bleeding heavily right now", "i read about gene
+        # therapy and i want to die": the clause the writer opens after the story's words is theirs
         flags["fiction"] = reaches("fiction", past_writer=True)
     if flags["future"] and concept.urgency == "crisis":
         # "i am going to end it in december", "... before morning": a time after an intent
@@ -195,8 +195,9 @@ def _qualify(
 
 def _writer_opens(words: list[str], lo: int, hi: int) -> bool:
     """Whether the writer opens the clause of a danger at `hi` ("... and i am bleeding"), at
-    most three words before it and after `lo`."""
-    return any(words[k] == "i" and words[k - 1] in _JOINS for k in range(max(lo, hi - 3, 1), hi))
+    most three words before it and after `lo` ("and i quote, ..." opens another)."""
+    return any(words[k] == "i" and words[k - 1] in _JOINS and CLAUSE not in words[k + 1:hi]
+               for k in range(max(lo, hi - 3, 1), hi))
 
 
 def _on_list(words: list[str], by_kind: Mapping[str, list[Hit]], triggers: list[Hit]) -> tuple[list[int], set[int]]:

@@ -1707,10 +1707,11 @@ def test_a_greeting_alone_is_read_as_typed(genebot: bot.Bot) -> None:
     ("im 28 weeks pregnant (i carry the gene we have been reading about) and im bleeding a lot right now", "medical"),
     ("we read about it in class and i want to die right now", "crisis"),
     ("we watched a movie about overdoses and i cant breathe now", "medical"),
+    ("i read about gene therapy and i want to die", "crisis"),  # told now or not
 ])
 def test_the_writers_own_clause_after_a_story_is_no_part_of_it(genebot: bot.Bot, message: str, urgency: str) -> None:
     """A story's words ("reading about", "a movie") reach across commas and "and", as stories go
-    on; a clause the writer opens after them, told now, is theirs."""
+    on; a clause the writer opens after them is theirs."""
     reply, _ = genebot.reply(message)
     assert (reply.kind, reply.urgency) == ("emergency", urgency), message
 
@@ -1719,6 +1720,7 @@ def test_the_writers_own_clause_after_a_story_is_no_part_of_it(genebot: bot.Bot,
     "in the show i am watching a man is bleeding heavily right now",
     "in the book, i am reading about a guy bleeding heavily right now",
     "in the movie the guy is bleeding heavily right now",
+    "in the film the hero, and i quote, wants to die",  # the writer's "i" opens another clause
 ])
 def test_a_story_told_in_the_present_is_still_a_story(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "emergency", message
