@@ -155,13 +155,15 @@ def _qualify(
     assert isinstance(concept, Concept)
     places = (c, c.anchor) if c.anchor else (c,)
 
-    def reaches(kind: str, before_only: bool = False, after_only: bool = False, past_writer: bool = False) -> bool:
+    def reaches(kind: str, before_only: bool = False, after_only: bool = False) -> bool:
         starts, hits = nearby[kind]
         return any(
             (not before_only or t.start < place.start)
             and (not after_only or t.start >= place.end)
-            and not (past_writer and _writer_opens(words, t.end, place.start))
             and in_scope(marks, t, place, t.item, stops[kind])  # type: ignore[arg-type]
+            # "we've been reading about it and i'm bleeding heavily right now", "i read about gene
+            # therapy and i want to die": the clause the writer opens after a story's words is theirs
+            and not (kind == "fiction" and _writer_opens(words, t.end, place.start))
             and not (kind == "recent" and t.start >= place.end
                      and treated.between(place.end, t.start))
             and not (kind == "recent" and t.start in dated and t.end < place.start)  # past its comma
@@ -175,10 +177,6 @@ def _qualify(
         # "now she is unresponsive is that a side effect": a question asked after an event
         # happening now does not make it imagined; one asked before it ("what if") does
         flags["hypothetical"] = reaches("hypothetical", before_only=True)
-    if flags["fiction"]:
-        # "we've been reading about it and i'm bleeding heavily right now", "i read about gene
-        # therapy and i want to die": the clause the writer opens after the story's words is theirs
-        flags["fiction"] = reaches("fiction", past_writer=True)
     if flags["future"] and concept.urgency == "crisis":
         # "i am going to end it in december", "... before morning": a time after an intent
         # is when, not a past; one told before it still dates it ("in 2019 i was going to")
