@@ -61,7 +61,8 @@ def personal_request(
     owners = outside(by_kind.get("owner", []), general)
     denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     imagined = any(category(h) in _GENERIC for h in by_kind.get("trigger", []))
-    if found("symptom") and found("after") and (owners or not (imagined or _GENERAL.intersection(words))):
+    if (found("symptom") and found("after") and (owners or not (imagined or _GENERAL.intersection(words)))
+            and not _over_then_asked_generally(asked, by_kind, sentence, outside(by_kind["symptom"], general), denied)):
         # a symptom after a treatment, told with its owner or as a note ("knee tingly,
         # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
         return ADVICE, "soon"
@@ -123,6 +124,20 @@ def _in_general(by_kind: Mapping[str, list[Hit]], sentence: list[int]) -> set[in
     """Sentences with a "generally" or "usually" and no owner of their own."""
     usual = {sentence[h.start] for h in by_kind.get("usually", [])}
     return usual - {sentence[h.start] for h in by_kind.get("owner", [])} if usual else set()
+
+
+def _over_then_asked_generally(
+    asked: list[bool], by_kind: Mapping[str, list[Hit]], sentence: list[int], symptoms: list[Hit], denied: set[int]
+) -> bool:
+    """Whether every symptom is told as past, denied or imagined and every question says "usually"
+    or "in general" and names no owner: the symptom is the story, not the thing asked ("Partner
+    had a reaction to his infusion back in 2021, all sorted since. Out of interest, why can't
+    people usually get AAV gene therapy twice?"). A symptom of now still counts ("now i have a
+    rash. do rashes usually go away?")."""
+    if not any(asked) or any(sentence[h.start] not in denied for h in symptoms):
+        return False
+    usual = _in_general(by_kind, sentence)
+    return all(n in usual for n, question in enumerate(asked) if question)
 
 
 def _told(asked: list[bool], sentence: list[int], words: list[str]) -> set[int]:

@@ -619,6 +619,10 @@ def test_worrying_symptoms_after_treatment_say_contact_the_team_today(genebot: b
     "he has been sleepier since his infusion, eating fine",
     "daughter a bit sleepier than usual after gene therapy but feeding ok",  # "my" left out
     "knee feels a bit tingly and warm, had hemophilia gene therapy 6 months ago",  # no owner at all
+    # fifty-eighth round (guards): a symptom of now, asked about with "usually" or "in general"
+    "i had my infusion on monday and now i have a rash. do rashes usually go away?",
+    "my son got a fever after his gene therapy yesterday, does that usually pass on its own?",
+    "since my infusion last week i feel really tired. in general how long does tiredness last?",
 ])
 def test_someone_elses_symptoms_after_treatment_say_contact_the_team_today(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
@@ -1153,6 +1157,10 @@ def test_ones_own_symptom_told_as_the_question_is_personal(genebot: bot.Bot, mes
     "if you were a patient what would a trial involve?",
     # fifty-seventh round: asked out of curiosity
     "why do some patients get a fever after the infusion? im just curious how that works",
+    # fifty-eighth round: a symptom after a treatment, over or denied, then a question asked "usually" or "in general"
+    "my husband had a rash after his infusion last spring, long gone. in general, how often do rashes happen after "
+    "gene therapy?",
+    "had some nausea after my infusion years ago. do people usually get nauseous with gene therapy?",
 ])
 def test_a_symptom_denied_past_or_general_is_not_personal(genebot: bot.Bot, message: str) -> None:
     reply, _state = genebot.reply(message)
