@@ -1742,3 +1742,33 @@ def test_a_story_told_in_the_present_is_still_a_story(genebot: bot.Bot, message:
 def test_plans_told_without_the_lexicons_older_words_are_crises(genebot: bot.Bot, message: str) -> None:
     reply, _ = genebot.reply(message)
     assert (reply.kind, reply.urgency) == ("emergency", "crisis"), message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    # fifty-eighth round: a recovery only someone is said to claim, told with "telling me"
+    ("his mouth is drooping on one side and he cant lift his arm, he keeps telling me hes fine", "medical"),
+    # ... a goodbye that opens with its own "if"
+    ("my son texted 'if im not back dont look for me' and now he wont answer", "crisis"),
+    # ... and a longing not to wake, told with no "i"
+    ("cant wait to not wake up tbh", "crisis"),
+])
+def test_signs_told_in_a_writers_own_turn_of_phrase_are_emergencies(
+    genebot: bot.Bot, message: str, urgency: str
+) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("emergency", urgency), message
+
+
+@pytest.mark.parametrize(("message", "personal"), [
+    # fifty-eighth round: a dose skipped or made smaller (the advice reader's already: guards for the frames), a
+    # jab for someone one cares for, a sign getting worse
+    ("can she skip her steroid dose this evening", True),
+    ("can i make my dose smaller on my own", True),
+    ("can my patient have a flu jab next week, he had his infusion on friday", True),
+    ("is his eye getting worse", True),
+    ("can you skip the conditioning chemo in gene therapy?", False),  # guards: no owner
+    ("why do they give a lower dose in phase 1?", False),
+])
+def test_a_dose_skipped_or_a_sign_getting_worse_is_personal(genebot: bot.Bot, message: str, personal: bool) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind == "advice") is personal, (message, reply.topic)
