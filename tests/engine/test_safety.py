@@ -770,6 +770,8 @@ def test_personal_questions_as_patients_ask_them_are_personal(genebot: bot.Bot, 
     "can gene therapy clash with other medicines?",
     "is it a good sign when factor levels go up in gene therapy patients?",
     "my nurse called the vector a delivery van. is that a good analogy?",  # fifty-fifth round: a description weighed
+    # fifty-eighth round: a decision the writer says they are not asking about
+    "im not asking whether my daughter should enrol, i just want to know what phase 2 means",
 ])
 def test_the_same_judgements_asked_in_general_are_not_personal(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "advice", message
