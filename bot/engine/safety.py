@@ -261,8 +261,7 @@ class SafetyScanner:
             affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
         overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, _danger(by_kind, cues), asked)
         if affirmed and not overruled:
-            crisis = _intended([m for m in affirmed if m.urgency == "crisis"], by_kind["accident"], words,
-                               self.book.negations)
+            crisis = _intended(_not_someone_elses_sign(affirmed), by_kind["accident"], words, self.book.negations)
             # Someone else's crisis only when no crisis mention names the writer: "gave my
             # guitar to my brother, i wont need it where im going" is the writer's own.
             for_other = all(m.other and not m.writer for m in crisis) if crisis else any(m.other for m in affirmed)
@@ -396,6 +395,17 @@ def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
         return affirmed
     fears = Spans(panic)
     return [m for m in affirmed if not (m.urgency == "crisis" and fears.holds(Hit("", m.start, m.end)))]
+
+
+def _not_someone_elses_sign(affirmed: list[Mention]) -> list[Mention]:
+    """The crisis mentions but those whose very words are a medical sign told of someone else:
+    in "i shook him and he is not waking up" the sentence's "i" and "not wake up" make a wish
+    not to wake, but the words tell that he is unresponsive, and 911 comes first. Not an
+    overdose: taking one is the act a crisis is about ("he's taken an overdose because he can't
+    face another biopsy"), and _intended tells it from an accident."""
+    theirs = {(m.start, m.end) for m in affirmed
+              if m.urgency == "medical" and m.other and not m.writer and m.concept != "poisoning"}
+    return [m for m in affirmed if m.urgency == "crisis" and (m.start, m.end) not in theirs]
 
 
 def _intended(crisis: list[Mention], accidents: list[Hit], words: list[str],

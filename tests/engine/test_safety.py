@@ -1774,3 +1774,19 @@ def test_signs_told_in_a_writers_own_turn_of_phrase_are_emergencies(
 def test_a_dose_skipped_or_a_sign_getting_worse_is_personal(genebot: bot.Bot, message: str, personal: bool) -> None:
     reply, _ = genebot.reply(message)
     assert (reply.kind == "advice") is personal, (message, reply.topic)
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    # fifty-eighth round: "not wake up" told of someone else is a sign, even beside the writer's "i"
+    ("i shook him and he is not waking up", "medical"),
+    ("mum is not waking up and i cant get her to respond", "medical"),
+    # guards: the same words as a wish, the writer's or someone's, and an overdose taken on purpose
+    ("i just want to sleep and not wake up", "crisis"),
+    ("my son says he wants to go to sleep and not wake up", "crisis"),
+    ("my sister rang me, she has taken an overdose because she cant face another scan", "crisis"),
+])
+def test_someone_not_waking_is_a_medical_emergency_and_a_wish_not_to_wake_a_crisis(
+    genebot: bot.Bot, message: str, urgency: str
+) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("emergency", urgency), message
