@@ -200,7 +200,8 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
 NOT_YET_TRAINED: dict[str, str] = {
-    "safety-tune-44.yaml": "fifty-eighth round: added this round; the word model is retrained on it at the end or not",
+    "safety-tune-44.yaml": "fifty-eighth round: its retrain was taken back (held-out files one emergency fewer and five "
+                           "false alarms fewer, the everyday corpora 13 more, the tuning files' totals unchanged)",
 }
 # ... and those the letter reader alone is not trained on yet. It learns only a file's messages in other
 # languages (safety-tune-34 has none); its retrain with it, which also learned the language files' edits of
