@@ -273,7 +273,10 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
             before = (words_of(j) for j in reversed(range(i)))
             pointed = index.pointers.resolve(words, before, index.concepts)
-            if pointed is None and i == len(sentences) - 1 and index.pointers.checks_claim(words):
+            # the last question, or the last one marked as one: "... is that true? im so tired of it"
+            last = i == len(sentences) - 1 or (sentences[i].rstrip().endswith("?")
+                                              and not any(t.rstrip().endswith("?") for t in sentences[i + 1:]))
+            if pointed is None and last and index.pointers.checks_claim(words):
                 pointed = words_of(i - 1)  # "... is that real?": the claim is what it asks
         if pointed is not None:
             found.append((pointed, True))

@@ -53,6 +53,8 @@ def test_a_question_after_a_clause_that_goes_on_asks_about_the_clause(genebot: b
 @pytest.mark.parametrize(("message", "topic"), [
     ("someone told me the first gene therapy trial was in the 90s, is that right?", "history"),
     ("a youtuber called gene editing molecular scissors, is that accurate", "gene-editing"),
+    # fifty-eighth round: the check is the last question, with a remark after it
+    ("my uncle says gene therapy gives people cancer. is that true? the internet is exhausting", "cancer-risk"),
 ])
 def test_is_that_right_after_a_claim_asks_about_the_claim(genebot: bot.Bot, message: str, topic: str) -> None:
     assert _topic(genebot, message) == topic
