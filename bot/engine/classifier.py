@@ -229,6 +229,13 @@ def _confirmed(index: Index, result: Classification, whole: Repaired) -> Classif
     return Classification(MatchKind.FUZZY, topic, score, result.candidates, result.normalised, tentative=True)
 
 
+def _last_question(sentences: list[str], i: int) -> bool:
+    """Whether sentence ``i`` is the message's last, or the last marked with a "?": "... is that
+    true? im so tired of the scaremongering" checks the claim before it."""
+    marked = [j for j, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
+    return i == len(sentences) - 1 or (bool(marked) and marked[-1] == i)
+
+
 def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
     """What the rules read: the words as typed, and with sure misspellings repaired."""
     typed, repaired = " ".join(words), " ".join(strict)
@@ -273,10 +280,7 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
             before = (words_of(j) for j in reversed(range(i)))
             pointed = index.pointers.resolve(words, before, index.concepts)
-            # the last question, or the last one marked as one: "... is that true? im so tired of it"
-            last = i == len(sentences) - 1 or (sentences[i].rstrip().endswith("?")
-                                              and not any(t.rstrip().endswith("?") for t in sentences[i + 1:]))
-            if pointed is None and last and index.pointers.checks_claim(words):
+            if pointed is None and index.pointers.checks_claim(words) and _last_question(sentences, i):
                 pointed = words_of(i - 1)  # "... is that real?": the claim is what it asks
         if pointed is not None:
             found.append((pointed, True))

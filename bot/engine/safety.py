@@ -400,11 +400,12 @@ def _panic_yields(affirmed: list[Mention], panic: list[Hit]) -> list[Mention]:
 def _not_someone_elses_sign(affirmed: list[Mention]) -> list[Mention]:
     """The crisis mentions but those whose very words are a medical sign told of someone else:
     in "i shook him and he is not waking up" the sentence's "i" and "not wake up" make a wish
-    not to wake, but the words tell that he is unresponsive, and 911 comes first. Not an
-    overdose: taking one is the act a crisis is about ("he's taken an overdose because he can't
-    face another biopsy"), and _intended tells it from an accident."""
+    not to wake, but the words tell that he is unresponsive, and 911 comes first. Not a sign
+    that lasts after an act (an overdose: `lasts` in safety.yaml): taking one is the act a crisis
+    is about ("he's taken an overdose because he can't face another biopsy"), and _intended
+    tells it from an accident."""
     theirs = {(m.start, m.end) for m in affirmed
-              if m.urgency == "medical" and m.other and not m.writer and m.concept != "poisoning"}
+              if m.urgency == "medical" and m.other and not m.writer and not m.lasts}
     return [m for m in affirmed if m.urgency == "crisis" and (m.start, m.end) not in theirs]
 
 
