@@ -1770,6 +1770,8 @@ def test_signs_told_in_a_writers_own_turn_of_phrase_are_emergencies(
     ("is his eye getting worse", True),
     ("can you skip the conditioning chemo in gene therapy?", False),  # guards: no owner
     ("why do they give a lower dose in phase 1?", False),
+    ("my anxiety is getting worse, what is a vector?", False),  # ... told, not asked
+    ("can i skip to the part about the risks?", False),         # ... no dose skipped
 ])
 def test_a_dose_skipped_or_a_sign_getting_worse_is_personal(genebot: bot.Bot, message: str, personal: bool) -> None:
     reply, _ = genebot.reply(message)
