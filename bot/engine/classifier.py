@@ -229,13 +229,6 @@ def _confirmed(index: Index, result: Classification, whole: Repaired) -> Classif
     return Classification(MatchKind.FUZZY, topic, score, result.candidates, result.normalised, tentative=True)
 
 
-def _last_question(sentences: list[str], i: int) -> bool:
-    """Whether sentence ``i`` is the message's last, or the last marked with a "?": "... is that
-    true? im so tired of the scaremongering" checks the claim before it."""
-    marked = [j for j, sentence in enumerate(sentences) if sentence.rstrip().endswith("?")]
-    return i == len(sentences) - 1 or (bool(marked) and marked[-1] == i)
-
-
 def _rule_texts(words: list[str], strict: list[str]) -> tuple[str, ...]:
     """What the rules read: the words as typed, and with sure misspellings repaired."""
     typed, repaired = " ".join(words), " ".join(strict)
@@ -260,7 +253,10 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
     sentences = [m.group(0) for m in index.sentences.finditer(text[:MAX_CHARS]) if m.group(0).strip()]
     if len(sentences) < 2:
         return []
-    asked = [i for i, sentence in enumerate(sentences) if _asks(sentences, i)][:MAX_QUESTIONS]
+    marked = [i for i in range(len(sentences)) if _asks(sentences, i)]
+    # the last sentence, and the last marked with a "?": "... is that true? im so tired of it"
+    last = {len(sentences) - 1, *marked[-1:]}
+    asked = marked[:MAX_QUESTIONS]
     if len(sentences) - 1 not in asked:
         asked = [*asked[: MAX_QUESTIONS - 1], len(sentences) - 1]
     read: dict[int, list[str]] = {}  # a sentence's words, each read once however many questions look back at it
@@ -280,7 +276,7 @@ def _questions(index: Index, text: str) -> list[tuple[list[str], bool]]:
         if i:  # "... keeps saying 'gene therapy'. what does that word mean?" (pointers.py)
             before = (words_of(j) for j in reversed(range(i)))
             pointed = index.pointers.resolve(words, before, index.concepts)
-            if pointed is None and index.pointers.checks_claim(words) and _last_question(sentences, i):
+            if pointed is None and i in last and index.pointers.checks_claim(words):
                 pointed = words_of(i - 1)  # "... is that real?": the claim is what it asks
         if pointed is not None:
             found.append((pointed, True))

@@ -61,8 +61,9 @@ def personal_request(
     owners = outside(by_kind.get("owner", []), general)
     denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     imagined = any(category(h) in _GENERIC for h in by_kind.get("trigger", []))
-    if (found("symptom") and found("after") and (owners or not (imagined or _GENERAL.intersection(words)))
-            and not _over_then_asked_generally(asked, by_kind, sentence, outside(by_kind["symptom"], general), denied)):
+    symptoms = outside(by_kind.get("symptom", []), general)
+    if (symptoms and found("after") and (owners or not (imagined or _GENERAL.intersection(words)))
+            and not _over_then_asked_generally(asked, by_kind, sentence, symptoms, denied)):
         # a symptom after a treatment, told with its owner or as a note ("knee tingly,
         # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
         return ADVICE, "soon"

@@ -1736,31 +1736,6 @@ def test_a_story_told_in_the_present_is_still_a_story(genebot: bot.Bot, message:
     assert genebot.reply(message)[0].kind != "emergency", message
 
 
-@pytest.mark.parametrize("message", [
-    "not planning to be around by then",
-    "ive tied something to the banister",
-    "the chair is under the beam already",
-])
-def test_plans_told_without_the_lexicons_older_words_are_crises(genebot: bot.Bot, message: str) -> None:
-    reply, _ = genebot.reply(message)
-    assert (reply.kind, reply.urgency) == ("emergency", "crisis"), message
-
-
-@pytest.mark.parametrize(("message", "urgency"), [
-    # fifty-eighth round: a recovery only someone is said to claim, told with "telling me"
-    ("his mouth is drooping on one side and he cant lift his arm, he keeps telling me hes fine", "medical"),
-    # ... a goodbye that opens with its own "if"
-    ("my son texted 'if im not back dont look for me' and now he wont answer", "crisis"),
-    # ... and a longing not to wake, told with no "i"
-    ("cant wait to not wake up tbh", "crisis"),
-])
-def test_signs_told_in_a_writers_own_turn_of_phrase_are_emergencies(
-    genebot: bot.Bot, message: str, urgency: str
-) -> None:
-    reply, _ = genebot.reply(message)
-    assert (reply.kind, reply.urgency) == ("emergency", urgency), message
-
-
 @pytest.mark.parametrize(("message", "personal"), [
     # fifty-eighth round: a dose skipped or made smaller (the advice reader's already: guards for the frames), a
     # jab for someone one cares for, a sign getting worse
@@ -1779,7 +1754,17 @@ def test_a_dose_skipped_or_a_sign_getting_worse_is_personal(genebot: bot.Bot, me
 
 
 @pytest.mark.parametrize(("message", "urgency"), [
-    # fifty-eighth round: "not wake up" told of someone else is a sign, even beside the writer's "i"
+    # fifty-seventh round: plans told without the lexicon's older words
+    ("not planning to be around by then", "crisis"),
+    ("ive tied something to the banister", "crisis"),
+    ("the chair is under the beam already", "crisis"),
+    # fifty-eighth round: a recovery only someone is said to claim, told with "telling me"
+    ("his mouth is drooping on one side and he cant lift his arm, he keeps telling me hes fine", "medical"),
+    # ... a goodbye that opens with its own "if"
+    ("my son texted 'if im not back dont look for me' and now he wont answer", "crisis"),
+    # ... a longing not to wake, told with no "i"
+    ("cant wait to not wake up tbh", "crisis"),
+    # ... and "not wake up" told of someone else, a sign even beside the writer's "i"
     ("i shook him and he is not waking up", "medical"),
     ("mum is not waking up and i cant get her to respond", "medical"),
     # guards: the same words as a wish, the writer's or someone's, and an overdose taken on purpose
@@ -1787,7 +1772,7 @@ def test_a_dose_skipped_or_a_sign_getting_worse_is_personal(genebot: bot.Bot, me
     ("my son says he wants to go to sleep and not wake up", "crisis"),
     ("my sister rang me, she has taken an overdose because she cant face another scan", "crisis"),
 ])
-def test_someone_not_waking_is_a_medical_emergency_and_a_wish_not_to_wake_a_crisis(
+def test_emergencies_told_in_newer_words_get_their_urgency(
     genebot: bot.Bot, message: str, urgency: str
 ) -> None:
     reply, _ = genebot.reply(message)
