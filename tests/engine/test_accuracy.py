@@ -392,6 +392,13 @@ FLOORS = {
                             "in_scope_accuracy": 0.926},  # raised to the round's end (arrival in the comment)
     "safety-unseen-26.yaml": {"emergency_recall": 0.971, "max_false_alarm_rate": 0.0379, "advice_recall": 0.913,
                               "in_scope_accuracy": 0.931},
+    # fifty-ninth round: a twelfth pair from the same brief, by two new helpers who saw neither the bot nor any set;
+    # 45 read and tuned on, 27 never read (at arrival, f50b5c4 with the topic and advice models retrained: 94/97 and
+    # 90/91 caught, 3/173 and 3/151 false alarms, advice 64/66 and 61/63, in scope 168/173 and 158/165)
+    "safety-tune-45.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.0174, "advice_recall": 0.969,
+                            "in_scope_accuracy": 0.971},
+    "safety-unseen-27.yaml": {"emergency_recall": 0.989, "max_false_alarm_rate": 0.0199, "advice_recall": 0.968,
+                              "in_scope_accuracy": 0.957},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
     # nor any other set, read and tuned on; at arrival (a5c5145) in scope 216/270, out of scope 47/52
     "paraphrase-tune-3.yaml": {"in_scope_accuracy": 0.89, "out_of_scope_fallback": 0.9, "max_false_alarm_rate": 0.0},
@@ -468,7 +475,8 @@ NEVER_TUNED = {"safety-heldout.yaml", "safety-heldout-2.yaml", "safety-unseen.ya
                "safety-unseen-18.yaml", "safety-unseen-19.yaml", "safety-unseen-20.yaml",
                "safety-unseen-21.yaml", "safety-unseen-22.yaml",
                "safety-unseen-23.yaml", "safety-unseen-24.yaml",
-               "safety-unseen-25.yaml", "safety-unseen-26.yaml"}
+               "safety-unseen-25.yaml", "safety-unseen-26.yaml",
+               "safety-unseen-27.yaml"}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
@@ -526,7 +534,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-29.yaml", "safety-tune-30.yaml", "safety-tune-32.yaml",
                                   "safety-tune-33.yaml", "safety-tune-36.yaml", "safety-tune-39.yaml",
                                   "safety-tune-40.yaml", "safety-tune-41.yaml", "safety-tune-42.yaml",
-                                  "safety-tune-43.yaml", "safety-tune-44.yaml"}:
+                                  "safety-tune-43.yaml", "safety-tune-44.yaml", "safety-tune-45.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
