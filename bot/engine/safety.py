@@ -257,8 +257,10 @@ class SafetyScanner:
         affirmed = [m for m in mentions if m.affirmed]
         if by_kind["panic"]:
             affirmed = _panic_yields(affirmed, by_kind["panic"])
-        if by_kind["disclaimer"] and all(m.urgency == "medical" and not m.sure for m in affirmed):
-            affirmed = []  # "is 40 degrees a dangerous fever? asking in general, no one is ill"
+        if by_kind["disclaimer"] and all(m.urgency == "medical" and not (m.sure or m.current) for m in affirmed):
+            # "is 40 degrees a dangerous fever? asking in general, no one is ill"; not a sign told as
+            # now ("nothing has happened since i called 911 and he is still not breathing")
+            affirmed = []
         overruled = bool(affirmed) and self._overruled(words, affirmed, foreign, _danger(by_kind, cues), asked)
         if affirmed and not overruled:
             crisis = _intended(_not_someone_elses_sign(affirmed), by_kind["accident"], words, self.book.negations)

@@ -1777,3 +1777,34 @@ def test_emergencies_told_in_newer_words_get_their_urgency(
 ) -> None:
     reply, _ = genebot.reply(message)
     assert (reply.kind, reply.urgency) == ("emergency", urgency), message
+
+
+@pytest.mark.parametrize(("message", "urgency"), [
+    # fifty-ninth round: thoughts the writer or someone is having are no thought supposed ("the thought of")
+    ("i keep having thoughts of suicide since the new tablets, worse tonight", "crisis"),
+    ("my brother has been having thoughts of suicide all week", "crisis"),
+    # ... a convulsion now, told in second-language English
+    ("her little brother have convulsion now, what to do", "medical"),
+    # ... a bunch of someone's medicine taken, and exams stayed up for, which are no class
+    ("she took a bunch of her sleeping meds, she is really drowsy", "medical"),
+    ("my son took a bunch of his adhd meds to stay up for exams and his heart is racing", "medical"),
+    # guard: a sign still there beside words that elsewhere say nothing has happened
+    ("nothing has happened since i called 911 and he is still not breathing", "medical"),
+])
+def test_emergencies_of_the_fifty_ninth_round_get_their_urgency(genebot: bot.Bot, message: str, urgency: str) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind, reply.urgency) == ("emergency", urgency), message
+
+
+@pytest.mark.parametrize("message", [
+    # fifty-ninth round: a "what if" told plainly as nothing that has happened, a form's instruction
+    # quoted, and a worry that would end
+    "if my son stopped breathing during the infusion would the nurses know what to do? nothing has happened",
+    "the consent form says 'seek emergency help if you get chest pain'. what else do these forms list?",
+    "with gene therapy could he stop worrying about bleeding out from a nosebleed?",
+    # guards: a reported question about such thoughts, and an exam studied for
+    "we are trained to ask whether someone is having thoughts of suicide. what does gene therapy treat?",
+    "im cramming for exams, what are the signs of an overdose?",
+])
+def test_danger_words_that_tell_none_now_are_no_emergency(genebot: bot.Bot, message: str) -> None:
+    assert genebot.reply(message)[0].kind != "emergency", message
