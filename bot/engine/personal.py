@@ -45,6 +45,7 @@ def personal_request(
     clauses, asides = _set_aside(words, by_kind)
     general = clauses + asides
     sentence = sentence_ids(words)
+    owners = outside(by_kind.get("owner", []), general)
 
     def found(kind: str) -> bool:
         if kind != "frame":
@@ -53,17 +54,16 @@ def personal_request(
         # a phase I study" ("phase i" is the roman one); and a sentence that says "generally"
         # and names no owner asks in general, whatever story came before it ("My dad is 74.
         # Is there generally an age limit?")
-        told = _told(asked, sentence, words) | _in_general(by_kind, sentence)
+        told = _told(asked, sentence, words) | _in_general(by_kind, owners, sentence)
         hits = [h for h in outside(by_kind.get(kind, []), clauses) if sentence[h.start] not in told
                 and not any(a.start <= h.start and h.end <= a.end for a in asides)]
         return bool(hits)
 
-    owners = outside(by_kind.get("owner", []), general)
     denied = {sentence[h.start] for h in by_kind.get("trigger", []) if category(h) in _NOT_NOW}
     imagined = any(category(h) in _GENERIC for h in by_kind.get("trigger", []))
     symptoms = outside(by_kind.get("symptom", []), general)
     if (symptoms and found("after") and (owners or not (imagined or _GENERAL.intersection(words)))
-            and not _over_then_asked_generally(asked, by_kind, sentence, symptoms, denied)):
+            and not _over_then_asked_generally(asked, by_kind, owners, sentence, symptoms, denied)):
         # a symptom after a treatment, told with its owner or as a note ("knee tingly,
         # had gene therapy 6 months ago"), not asked about in general ("can it cause a rash")
         return ADVICE, "soon"
@@ -121,14 +121,16 @@ def _terse_complaint(
     )
 
 
-def _in_general(by_kind: Mapping[str, list[Hit]], sentence: list[int]) -> set[int]:
-    """Sentences with a "generally" or "usually" and no owner of their own."""
+def _in_general(by_kind: Mapping[str, list[Hit]], owners: list[Hit], sentence: list[int]) -> set[int]:
+    """Sentences with a "generally" or "usually" and no owner of their own (``owners``: those outside
+    the clauses "i am curious" or "my doctor said" take out: "I'm curious, what causes that?")."""
     usual = {sentence[h.start] for h in by_kind.get("usually", [])}
-    return usual - {sentence[h.start] for h in by_kind.get("owner", [])} if usual else set()
+    return usual - {sentence[h.start] for h in owners} if usual else set()
 
 
 def _over_then_asked_generally(
-    asked: list[bool], by_kind: Mapping[str, list[Hit]], sentence: list[int], symptoms: list[Hit], denied: set[int]
+    asked: list[bool], by_kind: Mapping[str, list[Hit]], owners: list[Hit], sentence: list[int], symptoms: list[Hit],
+    denied: set[int],
 ) -> bool:
     """Whether every symptom is told as past, denied or imagined and every question says "usually"
     or "in general" and names no owner: the symptom is the story, not the thing asked ("Partner
@@ -137,7 +139,7 @@ def _over_then_asked_generally(
     rash. do rashes usually go away?")."""
     if not any(asked) or any(sentence[h.start] not in denied for h in symptoms):
         return False
-    usual = _in_general(by_kind, sentence)
+    usual = _in_general(by_kind, owners, sentence)
     return all(n in usual for n, question in enumerate(asked) if question)
 
 

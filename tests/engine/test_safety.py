@@ -1808,3 +1808,22 @@ def test_emergencies_of_the_fifty_ninth_round_get_their_urgency(genebot: bot.Bot
 ])
 def test_danger_words_that_tell_none_now_are_no_emergency(genebot: bot.Bot, message: str) -> None:
     assert genebot.reply(message)[0].kind != "emergency", message
+
+
+@pytest.mark.parametrize(("message", "personal"), [
+    # fifty-ninth round: whether a therapy would fix someone's own eyes, and one's options now
+    ("she is 6 and has LCA. can the eye gene therapy fix her sight?", True),
+    ("they say my son did not respond to the treatment. what are his options now?", True),
+    # ... a past reaction, then a question about some patients or about causes
+    ("my husband had a rash after his infusion last year, it cleared in a week. why do some patients get that?", False),
+    ("My fever after the infusion was two years ago and gone in a day. I'm curious, what causes that?", False),
+    # ... a wonder a story raised, and the strain a wait puts on anyone
+    ("My son's nosebleed stopped quickly and he's fine. It got me wondering, does gene therapy help nosebleeds?", False),
+    ("I'm fine, I just want to know if trials offer counselling. The waiting is hard on mental health.", False),
+    # guards: a symptom of now asked about, and options asked in general
+    ("my son has had a fever since his infusion yesterday, what causes that?", True),
+    ("what options are there for people with sickle cell?", False),
+])
+def test_personal_questions_of_the_fifty_ninth_round(genebot: bot.Bot, message: str, personal: bool) -> None:
+    reply, _ = genebot.reply(message)
+    assert (reply.kind == "advice") is personal, (message, reply.topic)
