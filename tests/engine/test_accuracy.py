@@ -534,7 +534,7 @@ def test_no_ordinary_question_is_an_emergency(report) -> None:  # type: ignore[n
                                   "safety-tune-29.yaml", "safety-tune-30.yaml", "safety-tune-32.yaml",
                                   "safety-tune-33.yaml", "safety-tune-36.yaml", "safety-tune-39.yaml",
                                   "safety-tune-40.yaml", "safety-tune-41.yaml", "safety-tune-42.yaml",
-                                  "safety-tune-43.yaml", "safety-tune-44.yaml", "safety-tune-45.yaml"}:
+                                  "safety-tune-43.yaml", "safety-tune-44.yaml"}:
         assert summary["emergency_false_alarms"] == 0, name
 
 
