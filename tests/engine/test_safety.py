@@ -1822,7 +1822,12 @@ def test_danger_words_that_tell_none_now_are_no_emergency(genebot: bot.Bot, mess
     # ... a wonder a story raised, and the strain a wait puts on anyone
     ("My son's nosebleed stopped quickly and he's fine. It got me wondering, does gene therapy help nosebleeds?", False),
     ("I'm fine, I just want to know if trials offer counselling. The waiting is hard on mental health.", False),
-    # guards: a symptom of now asked about, and options asked in general
+    # ... a family's history told as the scene before a general question
+    ("We have a family history of sickle cell on my dad's side. Can thalassemia be treated?", False),
+    # guards: the same history with a question the reader already left general, a symptom of now asked
+    # about, options asked in general, and a personal question after the history
+    ("there is a family history of SMA in my family. how is gene therapy given?", False),
+    ("there is a family history of sickle cell, can my son join the trial?", True),
     ("my son has had a fever since his infusion yesterday, what causes that?", True),
     ("what options are there for people with sickle cell?", False),
 ])
