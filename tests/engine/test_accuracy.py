@@ -395,8 +395,8 @@ FLOORS = {
     # fifty-ninth round: a twelfth pair from the same brief, by two new helpers who saw neither the bot nor any set;
     # 45 read and tuned on, 27 never read (at arrival, f50b5c4 with the topic and advice models retrained: 94/97 and
     # 90/91 caught, 3/173 and 3/151 false alarms, advice 64/66 and 61/63, in scope 168/173 and 158/165)
-    "safety-tune-45.yaml": {"emergency_recall": 0.969, "max_false_alarm_rate": 0.0174, "advice_recall": 0.969,
-                            "in_scope_accuracy": 0.971},
+    "safety-tune-45.yaml": {"emergency_recall": 1.0, "max_false_alarm_rate": 0.0, "advice_recall": 1.0,
+                            "in_scope_accuracy": 1.0},  # raised to the round's end (arrival in the comment)
     "safety-unseen-27.yaml": {"emergency_recall": 0.989, "max_false_alarm_rate": 0.0199, "advice_recall": 0.968,
                               "in_scope_accuracy": 0.957},
     # twenty-first round: lay and second-language questions on every topic by a helper who saw neither the content
