@@ -38,7 +38,8 @@ def personal_request(
     only where it is asked (see _told): "I'm on blood thinners. How does gene therapy work?"
     tells, then asks generally.
     """
-    if not (by_kind.get("owner") or by_kind.get("complaint") or (by_kind.get("symptom") and by_kind.get("after"))):
+    if not (by_kind.get("owner") or by_kind.get("complaint")
+            or ((by_kind.get("symptom") or by_kind.get("frame")) and by_kind.get("after"))):
         return None, None  # most messages: no owner, no complaint, so nothing below can ask
     if not (by_kind.get("frame") or by_kind.get("complaint") or by_kind.get("symptom")):
         return None, None  # an owner, but nothing asked or felt: each reading below needs one of these
@@ -69,6 +70,11 @@ def personal_request(
         return ADVICE, "soon"
     if not owners:
         terse = not imagined and not any(asked) and _terse_complaint(words, by_kind, sentence, denied)
+        # ... and a choice about the days after a treatment, asked with its "I" left out ("is it ok
+        # to go swimming a few days after the injection", "too soon for the flu jab 4 weeks after
+        # gene therapy?"): not asked in general ("can", "usually") nor of someone else ("you")
+        terse = terse or (not imagined and found("frame") and found("after")
+                          and _GENERAL.isdisjoint(words) and "you" not in words)
         return (ADVICE, None) if terse else (None, None)
     if found("frame"):
         return ADVICE, None

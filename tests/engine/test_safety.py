@@ -1824,12 +1824,17 @@ def test_danger_words_that_tell_none_now_are_no_emergency(genebot: bot.Bot, mess
     ("I'm fine, I just want to know if trials offer counselling. The waiting is hard on mental health.", False),
     # ... a family's history told as the scene before a general question
     ("We have a family history of sickle cell on my dad's side. Can thalassemia be treated?", False),
+    # ... a choice about the days after a treatment, asked with its "I" left out
+    ("is it ok to have a bath two days after the infusion", True),
+    ("too soon to fly a week after the injection?", True),
     # guards: the same history with a question the reader already left general, a symptom of now asked
     # about, options asked in general, and a personal question after the history
     ("there is a family history of SMA in my family. how is gene therapy given?", False),
     ("there is a family history of sickle cell, can my son join the trial?", True),
     ("my son has had a fever since his infusion yesterday, what causes that?", True),
     ("what options are there for people with sickle cell?", False),
+    ("how soon after gene therapy can people usually fly?", False),  # ... the days after asked in general
+    ("Which tablets after the infusion have you been able to stop?", False),  # ... or of someone else
 ])
 def test_personal_questions_of_the_fifty_ninth_round(genebot: bot.Bot, message: str, personal: bool) -> None:
     reply, _ = genebot.reply(message)
