@@ -199,7 +199,13 @@ def test_broken_model_content_fails_at_load(load_error: Callable[..., str], old:
 
 # Tuning files the lexicon was tuned on that the learned reader is not trained on yet, and why.
 # Each entry is a debt, listed in the closing note: retrain and remove it.
-NOT_YET_TRAINED: dict[str, str] = {}
+NOT_YET_TRAINED: dict[str, str] = {
+    # fifty-ninth round: the retrain on both (7ef3359) was taken back: two tests' ordinary messages became
+    # medical emergencies ("my husband is not confused or drowsy, what is a vector", "my husband is on blood
+    # thinners and statins, can he do both at once?"); held-out false alarms 182 -> 174, everyday text 17 more
+    "safety-tune-44.yaml": "fifty-eighth round: its retrain was taken back twice (see above)",
+    "safety-tune-45.yaml": "fifty-ninth round: its retrain was taken back (see above)",
+}
 # ... and those the letter reader alone is not trained on yet. It learns only a file's messages in other
 # languages (safety-tune-34 has none); its retrain with it, which also learned the language files' edits of
 # rounds 44 to 47, lost emergencies in other languages under benchmarks/perturb.py, so it was kept as it was.
@@ -210,8 +216,6 @@ LETTERS_NOT_YET_TRAINED: dict[str, str] = {
     # (none in 38, 42 and 43) are not yet weighed for the letter reader, whose last retrain lost emergencies in
     # other languages under perturb.py
     **{f"safety-tune-{n}.yaml": "fifty-seventh round: the word model's retrain only" for n in range(35, 44)},
-    # fifty-ninth round: likewise (tune-44 is English only; tune-45 has one message partly in Spanish)
-    **{f"safety-tune-{n}.yaml": "fifty-ninth round: the word model's retrain only" for n in (44, 45)},
 }
 
 
