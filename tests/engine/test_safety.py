@@ -1820,7 +1820,7 @@ def test_danger_words_that_tell_none_now_are_no_emergency(genebot: bot.Bot, mess
     ("my husband had a rash after his infusion last year, it cleared in a week. why do some patients get that?", False),
     ("My fever after the infusion was two years ago and gone in a day. I'm curious, what causes that?", False),
     # ... a wonder a story raised, and the strain a wait puts on anyone
-    ("My son's nosebleed stopped quickly and he's fine. It got me wondering, does gene therapy help nosebleeds?", False),
+    ("My son's nosebleed stopped quickly, he's fine. It got me wondering, does gene therapy help nosebleeds?", False),
     ("I'm fine, I just want to know if trials offer counselling. The waiting is hard on mental health.", False),
     # ... a family's history told as the scene before a general question
     ("We have a family history of sickle cell on my dad's side. Can thalassemia be treated?", False),
